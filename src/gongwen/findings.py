@@ -1,0 +1,96 @@
+"""Findings and input errors as data: a code, a level, a message and a location."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Level(StrEnum):
+    """How serious a finding is, from a remark to something that stops the work."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Order for comparisons: info < warning < error.
+
+        >>> Level.WARNING.rank > Level.INFO.rank
+        True
+        """
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding points: a file, a line in it, and a field path in the model.
+
+    >>> str(Location(file="a.yaml", line=12, path="body[1].section.heading"))
+    'a.yaml:12: body[1].section.heading'
+    >>> str(Location(path="title"))
+    'title'
+    """
+
+    file: str | None = None
+    line: int | None = None
+    path: str | None = None
+
+    def __str__(self) -> str:
+        place = ""
+        if self.file is not None:
+            place = self.file
+            if self.line is not None:
+                place += f":{self.line}"
+        if self.path:
+            place = f"{place}: {self.path}" if place else self.path
+        return place
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing worth telling about a notice: stable code, level, message, location.
+
+    ``fix`` is the replacement text for mechanical findings, ``None`` otherwise.
+    """
+
+    code: str
+    level: Level
+    message: str
+    location: Location = field(default_factory=Location)
+    fix: str | None = None
+
+    def __str__(self) -> str:
+        where = str(self.location)
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.level.value} {self.code}: {self.message}"
+
+
+class GongwenError(Exception):
+    """Base class of every error gongwen raises on purpose."""
+
+
+class InputError(GongwenError):
+    """An input could not be used; carries one finding per problem found.
+
+    >>> where = Location("n.yaml", 3, "title")
+    >>> str(InputError([Finding("E001", Level.ERROR, "标题不能为空", where)]))
+    'n.yaml:3: title: error E001: 标题不能为空'
+    """
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("\n".join(str(f) for f in findings))
+
+    @classmethod
+    def single(
+        cls, code: str, message: str, *, file: str | Path | None = None, line: int | None = None
+    ) -> InputError:
+        """One error about a whole file (or one line of it)."""
+        location = Location(file=None if file is None else str(file), line=line)
+        return cls([Finding(code, Level.ERROR, message, location)])

@@ -1,0 +1,585 @@
+"""The notice model: what a 公文 says, as data — positions and dates, never rendered ordinals.
+
+Every element of a GB/T 9704-2012 notice has a field here (the standard's clause is named in
+each docstring). Numbering (一、 （一） 1. （1）, 问题N：, 一是) is derived from position when the
+notice is rendered, so it is always right; the model never stores it.
+
+Body items are written in files as one-key mappings, ``{section: {...}}``,
+``{problem: {...}}`` or ``{paragraph: "..."}``, and a bare string is a paragraph::
+
+    body:
+      - 根据区委统一部署，……
+      - section:
+          heading: 强化政治站位
+          body: [...]
+
+Policy that real published notices break (a heading ending in 。, a count that disagrees)
+is left to the checker, so that the reader can still load what was published.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    GetJsonSchemaHandler,
+    SerializerFunctionWrapHandler,
+    Tag,
+    WrapSerializer,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+
+from gongwen.dates import parse_date
+
+MAX_SECTION_DEPTH = 4
+"""GB/T 9704-2012 cl. 7.3.3 defines four levels of 层次序数: 一、 （一） 1. （1）."""
+
+# XML 1.0 §2.2 Char: tab, LF, CR and everything from U+0020 except surrogates, U+FFFE, U+FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: str) -> str:
+    match = _XML_ILLEGAL.search(value)
+    if match:
+        raise PydanticCustomError(
+            "xml_char",
+            "contains the character {code} at position {pos}, which cannot appear in a "
+            "Word document; delete it",
+            {"code": f"U+{ord(match.group()):04X}", "pos": match.start() + 1},
+        )
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "must not be empty")
+    return value
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+Text = Annotated[str, AfterValidator(_xml_safe)]
+"""Free text: any characters a Word document can hold."""
+
+Line = Annotated[str, BeforeValidator(_strip), Field(min_length=1), AfterValidator(_xml_safe)]
+"""A non-empty piece of text, surrounding white space removed."""
+
+
+def _to_date(value: Any) -> Any:
+    """Accept Chinese dates (2023年3月14日, 二〇二三年三月十四日) as well as ISO ones."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            raise PydanticCustomError("date_text", "{reason}", {"reason": str(exc)}) from exc
+    return value
+
+
+Date = Annotated[date, BeforeValidator(_to_date)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# 版头 (cl. 7.2)
+
+
+class SecrecyLevel(StrEnum):
+    """密级 (cl. 7.2.2)."""
+
+    SECRET = "秘密"
+    CONFIDENTIAL = "机密"
+    TOP_SECRET = "绝密"
+
+
+class Classification(_Model):
+    """密级和保密期限 (cl. 7.2.2): e.g. 机密★1年."""
+
+    level: SecrecyLevel
+    """密级: 秘密, 机密 or 绝密."""
+    period: Line | None = None
+    """保密期限 with Arabic digits, e.g. "1年"; rendered after a ★."""
+
+
+class Urgency(StrEnum):
+    """紧急程度 (cl. 7.2.3)."""
+
+    EXTRA_URGENT = "特急"
+    URGENT = "加急"
+
+
+class IssuerMark(_Model):
+    """发文机关标志 (cl. 7.2.4): the red organ name(s) at the top of page 1."""
+
+    organs: list[Line] = Field(min_length=1)
+    """Full names or standard short names; for a joint issue the lead organ first."""
+    with_wenjian: bool = False
+    """Append "文件" to the right of the names."""
+
+
+_DOCUMENT_NUMBER = re.compile(
+    r"^(?P<code>.+?)[〔\[【(（](?P<year>\d{4})[〕\]】)）](?P<serial>.+?)号$"
+)
+
+
+class DocumentNumber(_Model):
+    """发文字号 (cl. 7.2.5): 机关代字 + 〔year〕 + serial + 号, e.g. X党发〔2023〕5号.
+
+    A string in that form is accepted as input.
+
+    >>> str(DocumentNumber.model_validate("X党发〔2023〕5号"))
+    'X党发〔2023〕5号'
+    """
+
+    agency_code: Line
+    """机关代字, e.g. "X党发"."""
+    year: int = Field(ge=1949, le=2999)
+    """Full four-digit year."""
+    serial: int = Field(ge=1)
+    """顺序号: no 第, no leading zero (cl. 7.2.5)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        match = _DOCUMENT_NUMBER.match(text)
+        if not match:
+            raise PydanticCustomError(
+                "document_number",
+                "“{text}” is not a 发文字号; write it like X党发〔2023〕5号",
+                {"text": text},
+            )
+        serial = match["serial"]
+        if serial.startswith("第"):
+            raise PydanticCustomError(
+                "document_number_di",
+                "“{text}”: a 发文字号 has no 第 before the number (GB/T 9704 cl. 7.2.5); "
+                "write {fixed}",
+                {"text": text, "fixed": text.replace("第", "", 1)},
+            )
+        if not serial.isdigit() or not serial.isascii():
+            raise PydanticCustomError(
+                "document_number", "“{text}”: the number must be Arabic digits", {"text": text}
+            )
+        if serial.startswith("0"):
+            raise PydanticCustomError(
+                "document_number_zero",
+                "“{text}”: a 发文字号 has no leading zero (GB/T 9704 cl. 7.2.5); write {n}号",
+                {"text": text, "n": int(serial)},
+            )
+        return {"agency_code": match["code"], "year": int(match["year"]), "serial": int(serial)}
+
+    @field_validator("agency_code")
+    @classmethod
+    def _plain_code(cls, value: str) -> str:
+        if "第" in value[-1:] or any(c in value for c in "〔〕[]【】()（）"):
+            raise PydanticCustomError(
+                "agency_code",
+                "the 机关代字 “{code}” must not contain brackets or 第; the year goes in year",
+                {"code": value},
+            )
+        return value
+
+    def __str__(self) -> str:
+        return f"{self.agency_code}〔{self.year}〕{self.serial}号"
+
+
+def _copy_number(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "copy_number_int",
+            "份号 must be written as text in quotes, e.g. '{n}', so its leading zeros survive",
+            {"n": f"{value:06d}"},
+        )
+    return value
+
+
+CopyNumber = Annotated[
+    str,
+    BeforeValidator(_copy_number),
+    Field(pattern=r"^\d{6}$", description="份号: six Arabic digits (cl. 7.2.1), e.g. '000007'"),
+]
+
+
+class Header(_Model):
+    """版头 (cl. 7.2): everything above the red rule on page 1."""
+
+    copy_number: CopyNumber | None = None
+    """份号: six digits, e.g. '000007' (cl. 7.2.1)."""
+    classification: Classification | None = None
+    """密级和保密期限 (cl. 7.2.2)."""
+    urgency: Urgency | None = None
+    """紧急程度: 特急 or 加急 (cl. 7.2.3)."""
+    issuer_mark: IssuerMark | None = None
+    """发文机关标志 (cl. 7.2.4)."""
+    document_number: DocumentNumber | None = None
+    """发文字号 (cl. 7.2.5)."""
+    signers: list[Line] = Field(default_factory=list)
+    """签发人, for 上行文 (cl. 7.2.6)."""
+
+
+# --------------------------------------------------------------------------------------------
+# 主体: the body tree (cl. 7.3.3)
+
+
+def _unwrap(kind: str, value: Any) -> Any:
+    """Accept ``{kind: {...}}`` for a body item, the form files use."""
+    if isinstance(value, dict) and set(value) == {kind}:
+        return value[kind]
+    return value
+
+
+def _wrap_schema(kind: str, schema: JsonSchemaValue) -> JsonSchemaValue:
+    return {
+        "type": "object",
+        "title": schema.get("title", kind),
+        "description": schema.get("description", ""),
+        "properties": {kind: {k: v for k, v in schema.items() if k not in ("title",)}},
+        "required": [kind],
+        "additionalProperties": False,
+    }
+
+
+class _BodyItem(_Model):
+    kind: ClassVar[str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unwrap_item(cls, value: Any) -> Any:
+        return _unwrap(cls.kind, value)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        return _wrap_schema(cls.kind, schema)
+
+
+class Paragraph(_BodyItem):
+    """A paragraph of body text (正文, cl. 7.3.3), indented two characters."""
+
+    kind: ClassVar[str] = "paragraph"
+    text: Line
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        value = _unwrap(cls.kind, value)
+        return {"text": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        text = {"type": "string", "minLength": 1}
+        return {
+            "title": "Paragraph",
+            "description": "A paragraph of body text: a string, or {paragraph: string}.",
+            "anyOf": [
+                text,
+                {
+                    "type": "object",
+                    "properties": {"paragraph": text},
+                    "required": ["paragraph"],
+                    "additionalProperties": False,
+                },
+            ],
+        }
+
+
+class RectificationStatus(StrEnum):
+    """Where the rectification of a problem stands (used by the next round's bulletin)."""
+
+    DONE = "已完成"
+    IN_PROGRESS = "正在推进"
+    ONGOING = "长期坚持"
+
+
+class Problem(_BodyItem):
+    """A numbered problem, 问题N：, numbered across the whole document.
+
+    ``statement`` is the problem in one sentence; ``description`` the evidence that follows it
+    in the same paragraph. ``measures`` is the 整改情况: rendered 一是/二是/三是… when there are
+    several, as a plain paragraph when there is one.
+    """
+
+    kind: ClassVar[str] = "problem"
+    statement: Line
+    """The problem in a sentence, e.g. "社区综合党委兼职委员作用难发挥。"."""
+    description: Line | None = None
+    """What the inspection found, following the statement in the same paragraph."""
+    measures: list[Line] = Field(default_factory=list)
+    """整改情况: one entry per measure, without 一是/二是 (they are derived)."""
+    measures_label: Line = "整改情况"
+    """The label above the measures, without the colon: 整改情况, 完成情况, …"""
+    status: RectificationStatus | None = None
+    """Progress of the rectification, when known."""
+
+
+def _body_tag(value: Any) -> str | None:
+    if isinstance(value, _BodyItem):
+        return value.kind
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict) and len(value) == 1:
+        (key,) = value
+        return key if key in _BODY_KINDS else None
+    return None
+
+
+_BODY_KINDS = ("paragraph", "section", "problem")
+
+
+class Section(_BodyItem):
+    """A section with a heading; its ordinal (一、 （一） 1. （1）) comes from its position.
+
+    Sections nest up to four levels (cl. 7.3.3). A heading may end in 。 when it is a sentence,
+    as level-3 headings often are; whether it should is for the checker to say.
+    """
+
+    kind: ClassVar[str] = "section"
+    heading: Line
+    """The heading text without its ordinal."""
+    body: BodyList = Field(default_factory=list)
+    """Paragraphs, problems and subsections, in order."""
+
+
+BodyItem: TypeAlias = Annotated[
+    Annotated[Paragraph, Tag("paragraph")]
+    | Annotated[Section, Tag("section")]
+    | Annotated[Problem, Tag("problem")],
+    Discriminator(
+        _body_tag,
+        custom_error_type="body_item",
+        custom_error_message=(
+            "a body item is a string (a paragraph) or a mapping with one key: "
+            "paragraph, section or problem"
+        ),
+    ),
+]
+
+
+def _wrap_items(items: list[_BodyItem], handler: SerializerFunctionWrapHandler) -> Any:
+    """Dump body items in the file form: ``{section: {...}}``, ``{paragraph: text}``."""
+    dumped = handler(items)
+    out = []
+    for item, data in zip(items, dumped, strict=True):
+        if isinstance(item, Paragraph):
+            out.append({"paragraph": item.text})
+        else:
+            out.append({item.kind: data})
+    return out
+
+
+BodyList = Annotated[list[BodyItem], WrapSerializer(_wrap_items)]
+"""An ordered list of body items, written in files as one-key mappings."""
+
+Section.model_rebuild()
+
+
+# --------------------------------------------------------------------------------------------
+# After the body: attachments, signature, notes (cl. 7.3.4–7.3.7)
+
+
+class Attachment(_Model):
+    """An attachment (附件, cl. 7.3.7), named in the 附件说明 (cl. 7.3.4).
+
+    With a body, it is bound after the main text starting on a new page; without one it is
+    only named in the 附件说明 (sent as a separate file).
+    """
+
+    title: Line
+    """The attachment's name, without closing punctuation (cl. 7.3.4)."""
+    body: BodyList = Field(default_factory=list)
+    """Its text, laid out like the main body."""
+
+    @field_validator("title")
+    @classmethod
+    def _title_lines(cls, value: str) -> str:
+        return _title_text(value)
+
+
+class Signature(_Model):
+    """发文机关署名 and 成文日期 (cl. 7.3.5)."""
+
+    organs: list[Line] = Field(default_factory=list)
+    """署名: issuing organs in issuing order."""
+    date: Date
+    """成文日期: written 2023年3月14日 (cl. 7.3.5.4)."""
+    sealed: bool = True
+    """加盖印章 (cl. 7.3.5.1) or not (cl. 7.3.5.2); it moves the signature and date."""
+
+
+class Imprint(_Model):
+    """版记 (cl. 7.4): 抄送机关, 印发机关 and 印发日期 between rules at the foot of the page."""
+
+    copy_to: list[Line] = Field(default_factory=list)
+    """抄送机关, in order; the list ends in 。 when rendered (cl. 7.4.2)."""
+    printer: Line
+    """印发机关 (cl. 7.4.3)."""
+    print_date: Date
+    """印发日期 (cl. 7.4.3)."""
+
+
+class ContactChannel(_Model):
+    """One labelled way to reach the issuer, e.g. 传真 or 微信公众号."""
+
+    label: Line
+    value: Line
+
+
+class Contact(_Model):
+    """The contact block that closes a published notice (联系方式：电话…，邮政信箱…；电子邮箱…)."""
+
+    lead: Line = "联系方式"
+    """The words before the colon."""
+    phones: list[Line] = Field(default_factory=list)
+    """电话 numbers as written, e.g. "82746503" or "0531-82746503"."""
+    postbox: Line | None = None
+    """邮政信箱: a postal address for letters."""
+    email: Line | None = None
+    """电子邮箱."""
+    others: list[ContactChannel] = Field(default_factory=list)
+    """Further labelled channels, in order."""
+
+    @model_validator(mode="after")
+    def _something(self) -> Contact:
+        if not (self.phones or self.postbox or self.email or self.others):
+            raise PydanticCustomError(
+                "contact_empty",
+                "a contact block needs at least one of phones, postbox, email, others",
+            )
+        return self
+
+
+class Presentation(_Model):
+    """Choices of presentation that the standard leaves open."""
+
+    measures: Literal["paragraphs", "run-in"] = "paragraphs"
+    """一是… each in its own paragraph, or run together: 一是……；二是……。"""
+    date_numerals: Literal["arabic", "chinese"] = "arabic"
+    """2023年3月14日 (GB/T 9704-2012) or 二〇二三年三月十四日 (the withdrawn 1999 standard)."""
+
+
+def _title_text(value: str) -> str:
+    lines = [line.strip() for line in value.split("\n")]
+    if any(not line for line in lines):
+        raise PydanticCustomError("title_blank_line", "must not contain an empty line")
+    return "\n".join(lines)
+
+
+def _title_input(value: Any) -> Any:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "\n".join(value)
+    return value
+
+
+Title = Annotated[str, BeforeValidator(_title_input), BeforeValidator(_strip)]
+
+
+class Notice(_Model):
+    """A 公文 notice, report or bulletin: every element of GB/T 9704-2012 cl. 7.
+
+    >>> n = Notice(title="关于做好巡察整改的通知", body=["请认真落实。"])
+    >>> n.body[0].text
+    '请认真落实。'
+    """
+
+    header: Header | None = None
+    """版头 (cl. 7.2)."""
+    title: Annotated[Title, AfterValidator(_not_blank), AfterValidator(_xml_safe)]
+    """标题 (cl. 7.3.1); a line break ("\\n", or a list of lines) is where the author breaks it."""
+    addressees: list[Line] = Field(default_factory=list)
+    """主送机关 (cl. 7.3.2), rendered with "、" between and "：" after."""
+    body: BodyList = Field(min_length=1)
+    """正文 (cl. 7.3.3)."""
+    contact: Contact | None = None
+    """联系方式, after the body."""
+    attachments: list[Attachment] = Field(default_factory=list)
+    """附件 (cl. 7.3.7); the 附件说明 (cl. 7.3.4) is derived from their titles."""
+    signature: Signature | None = None
+    """发文机关署名 and 成文日期 (cl. 7.3.5)."""
+    note: Line | None = None
+    """附注 (cl. 7.3.6), without its round brackets."""
+    imprint: Imprint | None = None
+    """版记 (cl. 7.4)."""
+    published: Date | None = None
+    """The date a web page published the notice (发布日期), when known."""
+    presentation: Presentation = Field(default_factory=Presentation)
+    """Presentation choices the standard leaves open."""
+
+    @field_validator("title")
+    @classmethod
+    def _title_lines(cls, value: str) -> str:
+        return _title_text(value)
+
+    @model_validator(mode="after")
+    def _depth(self) -> Notice:
+        for where, items in [("body", self.body)] + [
+            (f"attachments.{i}.body", a.body) for i, a in enumerate(self.attachments)
+        ]:
+            too_deep = _too_deep(items, 1)
+            if too_deep is not None:
+                raise PydanticCustomError(
+                    "section_depth",
+                    "{where}: the section “{heading}” is nested {depth} levels deep; GB/T 9704 "
+                    "cl. 7.3.3 defines four (一、 （一） 1. （1））",
+                    {"where": where, "heading": too_deep.heading, "depth": MAX_SECTION_DEPTH + 1},
+                )
+        return self
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The title as the author broke it."""
+        return self.title.split("\n")
+
+
+def _too_deep(items: list[BodyItem], level: int) -> Section | None:
+    for item in items:
+        if isinstance(item, Section):
+            if level > MAX_SECTION_DEPTH:
+                return item
+            found = _too_deep(item.body, level + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def walk(items: list[BodyItem]) -> list[tuple[int, BodyItem]]:
+    """Every body item in document order with its section depth (0 outside any section).
+
+    >>> n = Notice(title="T", body=[{"section": {"heading": "H", "body": ["p"]}}])
+    >>> [(d, type(i).__name__) for d, i in walk(n.body)]
+    [(0, 'Section'), (1, 'Paragraph')]
+    """
+    out: list[tuple[int, BodyItem]] = []
+
+    def visit(children: list[BodyItem], depth: int) -> None:
+        for item in children:
+            out.append((depth, item))
+            if isinstance(item, Section):
+                visit(item.body, depth + 1)
+
+    visit(items, 0)
+    return out
