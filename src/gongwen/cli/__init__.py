@@ -15,13 +15,13 @@ import sys
 from collections.abc import Callable, Sequence
 
 from gongwen import __version__
-from gongwen.cli import notice
+from gongwen.cli import notice, render
 from gongwen.cli.common import EXIT_INPUT, Command, print_findings
 from gongwen.findings import GongwenError, InputError
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
-REGISTRARS: list[Registrar] = [notice.register]
+REGISTRARS: list[Registrar] = [notice.register, render.register]
 """Each module of subcommands adds its parsers through one of these."""
 
 
@@ -50,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except GongwenError as exc:
         print(f"gongwen: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:  # an output folder that does not exist, a full disk, …
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"gongwen: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("gongwen: interrupted", file=sys.stderr)
