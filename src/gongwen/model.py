@@ -36,6 +36,7 @@ from pydantic import (
     Tag,
     WrapSerializer,
     field_validator,
+    model_serializer,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -202,6 +203,19 @@ class DocumentNumber(_Model):
 
     def __str__(self) -> str:
         return f"{self.agency_code}〔{self.year}〕{self.serial}号"
+
+    @model_serializer(mode="plain")
+    def _as_text(self) -> str:
+        """Written back as the text a clerk types: X党发〔2023〕5号."""
+        return str(self)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        fields = handler.resolve_ref_schema(handler(core_schema))
+        text = {"type": "string", "description": "e.g. X党发〔2023〕5号"}
+        return {"title": "DocumentNumber", "anyOf": [text, fields]}
 
 
 def _copy_number(value: Any) -> Any:
@@ -495,7 +509,11 @@ def _title_input(value: Any) -> Any:
     return value
 
 
-Title = Annotated[str, BeforeValidator(_title_input), BeforeValidator(_strip)]
+Title = Annotated[
+    str,
+    BeforeValidator(_title_input, json_schema_input_type=str | list[str]),
+    BeforeValidator(_strip),
+]
 
 
 class Notice(_Model):

@@ -1,0 +1,116 @@
+"""The command line: summaries, exit statuses, clear messages, nothing written on bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from ruamel.yaml import YAML
+
+from gongwen.cli import main
+
+from .conftest import EXAMPLES, ROOT
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command in a subprocess, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "gongwen.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_validate_reports_the_seed_notices_structure() -> None:
+    result = run("validate", str(EXAMPLES / "erqi-xincun-2023.yaml"))
+    assert result.returncode == 0
+    assert "3 top-level sections, 4 subsections" in result.stdout
+    assert "16 problems" in result.stdout
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_validates(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(path)]) == 0
+    assert ": ok: " in capsys.readouterr().out
+
+
+BAD_INPUTS = {
+    "syntax.yaml": "title: [\n",
+    "unknown.yaml": "title: t\nbody: [p]\ncolour: red\n",
+    "empty-title.yaml": "title: ''\nbody: [p]\n",
+    "bad-date.yaml": "title: t\nbody: [p]\nsignature: {organs: [a], date: 2023-02-30}\n",
+    "copy-number.yaml": "title: t\nbody: [p]\nheader: {copy_number: '123'}\n",
+    "doc-number.yaml": "title: t\nbody: [p]\nheader: {document_number: X发〔2023〕第5号}\n",
+    "xml-char.yaml": 'title: t\nbody: ["a\\u0001b"]\n',
+    "not-utf8.yaml": None,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_bad_input_exits_2_with_a_located_message_and_writes_nothing(
+    name: str, command: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    text = BAD_INPUTS[name]
+    if text is None:
+        path.write_bytes("title: 通知\nbody: [内容]\n".encode("gb18030"))
+    else:
+        path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.docx"
+    args = [command, str(path)] + (["-o", str(out)] if command == "render" else [])
+    result = run(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert re.search(rf"{re.escape(str(path))}(:\d+)?: ", result.stderr), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_yaml_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "n.yaml"
+    path.write_text("title: t\nbody:\n  - p\n  - section:\n      heading: ''\n", encoding="utf-8")
+    result = run("validate", str(path))
+    assert f"{path}:5: body[1].section.heading: error IN003: must not be empty" in result.stderr
+
+
+def test_render_writes_the_docx(tmp_path: Path) -> None:
+    out = tmp_path / "notice.docx"
+    result = run("render", str(EXAMPLES / "erqi-xincun-2023.yaml"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_schema_describes_every_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    yaml = YAML(typ="safe")
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        data = json.loads(json.dumps(yaml.load(path), default=str))
+        jsonschema.validate(data, schema)
+
+
+def test_schema_rejects_what_the_loader_rejects(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["schema"])
+    schema = json.loads(capsys.readouterr().out)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "t", "body": [{"chapter": {}}]}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "t", "body": ["p"], "colour": 1}, schema)
+
+
+def test_readme_python_example_runs(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (code,) = re.findall(r"```python\n(.*?)```", readme, re.S)
+    code = code.replace('"examples/', f'"{EXAMPLES}/')
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "notice.docx").read_bytes()[:2] == b"PK"
