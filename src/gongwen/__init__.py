@@ -16,6 +16,7 @@ from gongwen.model import (
     Section,
     Signature,
 )
+from gongwen.render import render, render_bytes  # the function shadows the subpackage's name
 from gongwen.summary import Summary, summarize
 
 __version__ = "0.1.0"
@@ -42,5 +43,7 @@ __all__ = [
     "__version__",
     "load_notice",
     "notice_from_data",
+    "render",
+    "render_bytes",
     "summarize",
 ]
