@@ -1,0 +1,11 @@
+"""Published notices (plain text, .docx) read back into models, with findings for every repair.
+
+>>> from gongwen.read import read_text
+>>> read_text("关于开展卫生整治的通知\\n\\n请于4月1日前完成整治。").notice.title
+'关于开展卫生整治的通知'
+"""
+
+from gongwen.read.parse import ReadResult
+from gongwen.read.text import read_file, read_text
+
+__all__ = ["ReadResult", "read_file", "read_text"]

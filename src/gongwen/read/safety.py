@@ -1,0 +1,269 @@
+"""Refuse oversized, malformed or hostile input before reading it.
+
+Everything here works on bytes already in memory, read once with a size limit, so what is
+checked is what is read. Nothing is written anywhere.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from lxml import etree
+
+from gongwen.findings import InputError
+
+__all__ = [
+    "MAX_DOCX_BYTES",
+    "MAX_TEXT_BYTES",
+    "MAX_ZIP_ENTRIES",
+    "MAX_ZIP_RATIO",
+    "MAX_ZIP_UNCOMPRESSED_BYTES",
+    "DecodedText",
+    "decode_text",
+    "open_docx",
+    "parse_xml",
+    "read_bytes",
+]
+
+MAX_TEXT_BYTES: Final = 5 * 1024 * 1024
+"""A notice as text is tens of kilobytes; 5 MiB is far beyond any real one."""
+MAX_DOCX_BYTES: Final = 20 * 1024 * 1024
+"""A .docx with a few images is a few MiB; 20 MiB is the most the reader opens."""
+MAX_ZIP_ENTRIES: Final = 1000
+"""A Word document has a few dozen parts."""
+MAX_ZIP_UNCOMPRESSED_BYTES: Final = 100 * 1024 * 1024
+"""Total size of all parts once expanded."""
+MAX_ZIP_RATIO: Final = 100
+"""Largest expansion of one part (uncompressed / compressed); XML compresses about 10:1."""
+_RATIO_FLOOR_BYTES: Final = 1024 * 1024
+"""Parts smaller than this expanded are not held to :data:`MAX_ZIP_RATIO`."""
+
+CODE_UNREADABLE = "RD100"
+CODE_TOO_LARGE = "RD101"
+CODE_ENCODING = "RD102"
+CODE_NOT_DOCX = "RD103"
+CODE_ZIP_BOMB = "RD104"
+CODE_XML = "RD105"
+
+DOCUMENT_PART: Final = "word/document.xml"
+
+# Bytes allowed in text besides printable characters: tab, LF, CR, form feed.
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
+
+
+def read_bytes(path: str | Path, limit: int) -> bytes:
+    """The bytes of a file no larger than ``limit``; :class:`InputError` otherwise.
+
+    The size is checked before reading and again on what was read, so a file that grows
+    meanwhile is still refused.
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise _too_large(name, size, limit)
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
+    except IsADirectoryError:
+        raise InputError.single(
+            CODE_UNREADABLE, "是文件夹，不是文件 (a folder, not a file)", file=name
+        ) from None
+    except OSError as exc:
+        raise InputError.single(
+            CODE_UNREADABLE, f"无法读取 (cannot be read: {exc.strerror})", file=name
+        ) from None
+    if len(data) > limit:
+        raise _too_large(name, len(data), limit)
+    return data
+
+
+def _too_large(name: str, size: int, limit: int) -> InputError:
+    return InputError.single(
+        CODE_TOO_LARGE,
+        f"文件过大：{size} 字节，上限 {limit} 字节 (file too large)",
+        file=name,
+    )
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Text decoded from bytes, and the encoding that decoded it."""
+
+    text: str
+    encoding: str
+
+
+_BOMS: Final = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_FALLBACKS: Final = ("utf-8", "gb18030")
+
+
+def decode_text(data: bytes, *, file: str | None = None) -> DecodedText:
+    """Decode a text file: a BOM decides, else strict UTF-8, else strict GB18030 (covers GBK).
+
+    Bytes that are not text (NUL or other control bytes) are refused before decoding: GB18030
+    would decode much binary data without complaint.
+
+    >>> decode_text("通报".encode("gbk"))
+    DecodedText(text='通报', encoding='gb18030')
+    >>> decode_text(b"\\xef\\xbb\\xbf\\xe9\\x80\\x9a\\xe6\\x8a\\xa5")
+    DecodedText(text='通报', encoding='utf-8-sig')
+    >>> decode_text(b"\\xff\\x00junk")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gongwen.findings.InputError: error RD102: 不是文本文件：含有二进制字节 0x00 ...
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                raise _not_text(file, f"以 {encoding} 标记开头，却无法按 {encoding} 解码") from None
+    bad = next((b for b in data if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F), None)
+    if bad is not None:
+        raise _not_text(file, f"不是文本文件：含有二进制字节 0x{bad:02X} (binary data, not text)")
+    for encoding in _FALLBACKS:
+        try:
+            return DecodedText(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _not_text(
+        file, "既不是 UTF-8 也不是 GB18030/GBK 编码 (neither UTF-8 nor GB18030/GBK); 请另存为 UTF-8"
+    )
+
+
+def _not_text(file: str | None, message: str) -> InputError:
+    return InputError.single(CODE_ENCODING, message, file=file)
+
+
+# ---------------------------------------------------------------------------------------------
+# .docx: a zip of XML parts
+
+
+def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
+    """The XML parts of a .docx (name → bytes), after checking the zip directory.
+
+    Refused before anything is expanded: not a zip; more than :data:`MAX_ZIP_ENTRIES`
+    entries; a total expanded size over :data:`MAX_ZIP_UNCOMPRESSED_BYTES`; a part that
+    expands more than :data:`MAX_ZIP_RATIO` times; no ``word/document.xml``. Every XML part
+    is then parsed by :func:`parse_xml`, which refuses DTDs and entities.
+    """
+    if data[:2] != b"PK":
+        hint = (
+            "；这是旧版 Word .doc 文件，请另存为 .docx" if data[:4] == b"\xd0\xcf\x11\xe0" else ""
+        )
+        raise InputError.single(
+            CODE_NOT_DOCX, f"不是 .docx 文件（不是 zip 压缩包）(not a zip file){hint}", file=file
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError.single(
+            CODE_NOT_DOCX, f"不是有效的 .docx 文件（zip 损坏）(bad zip: {exc})", file=file
+        ) from None
+    with archive:
+        infos = archive.infolist()
+        _check_directory(infos, file)
+        names = {info.filename for info in infos}
+        if DOCUMENT_PART not in names:
+            raise InputError.single(
+                CODE_NOT_DOCX,
+                f"不是 Word 文档：缺少 {DOCUMENT_PART} (a zip, but not a .docx)",
+                file=file,
+            )
+        parts: dict[str, bytes] = {}
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                content = _read_member(archive, info)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+                raise InputError.single(
+                    CODE_NOT_DOCX,
+                    f"zip 成员 {info.filename} 无法解压 (bad zip member: {exc})",
+                    file=file,
+                ) from None
+            if content is None:
+                raise _bomb(file, f"{info.filename} 解压后大于目录记载的大小")
+            parts[info.filename] = content
+    for name, content in parts.items():
+        parse_xml(content, part=name, file=file)  # refuses DTDs, entities, malformed XML
+    return parts
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], file: str | None) -> None:
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise _bomb(file, f"含有 {len(infos)} 个文件，上限 {MAX_ZIP_ENTRIES}")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR_BYTES and ratio > MAX_ZIP_RATIO:
+            raise _bomb(file, f"{info.filename} 压缩比 {ratio:.0f}:1，上限 {MAX_ZIP_RATIO}:1")
+    if total > MAX_ZIP_UNCOMPRESSED_BYTES:
+        raise _bomb(file, f"解压后共 {total} 字节，上限 {MAX_ZIP_UNCOMPRESSED_BYTES} 字节")
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """The member's bytes, or None if it expands past the size its directory entry states."""
+    with archive.open(info) as stream:
+        content = stream.read(info.file_size + 1)
+    return None if len(content) > info.file_size else content
+
+
+def _bomb(file: str | None, detail: str) -> InputError:
+    return InputError.single(
+        CODE_ZIP_BOMB, f"拒绝读取：疑似压缩炸弹，{detail} (zip bomb)", file=file
+    )
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        dtd_validation=False,
+    )
+
+
+def parse_xml(data: bytes, *, part: str = "", file: str | None = None) -> etree._Element:
+    """Parse one XML part safely: no DTD, no entities, no network, no huge trees.
+
+    >>> parse_xml(b"<a><b/></a>").tag
+    'a'
+    >>> parse_xml(b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', part="p.xml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gongwen.findings.InputError: error RD105: 拒绝读取：p.xml 含有 DTD/实体声明 ...
+    """
+    where = part or "XML"
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        raise InputError.single(
+            CODE_XML,
+            f"拒绝读取：{where} 含有 DTD/实体声明 (XML with a DTD or entities is refused)",
+            file=file,
+        )
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError.single(
+            CODE_XML, f"{where} 不是格式正确的 XML (malformed XML: {exc})", file=file
+        ) from None
+    docinfo = root.getroottree().docinfo
+    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
+        raise InputError.single(
+            CODE_XML, f"拒绝读取：{where} 含有 DTD (XML with a DTD is refused)", file=file
+        )
+    return root
