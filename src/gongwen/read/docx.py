@@ -28,7 +28,7 @@ from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
 from gongwen.read.safety import DOCUMENT_PART, MAX_DOCX_BYTES, open_docx, parse_xml, read_bytes
 
-__all__ = ["read_docx", "read_docx_bytes"]
+__all__ = ["paragraph_texts", "read_docx", "read_docx_bytes"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STYLES_PART = "word/styles.xml"
@@ -262,6 +262,17 @@ def _hand_made(paragraphs: list[_Paragraph]) -> list[SourceParagraph]:
         out.append(SourceParagraph(text, p.number, blank, level if not title else None, title))
         blank = False
     return out
+
+
+def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
+    """The text of every paragraph of a .docx as typed; item N - 1 is paragraph N of
+    :attr:`ReadResult.lines` (used by ``gongwen check`` to read ordinals and punctuation)."""
+    source = file if file is not None else "<docx>"
+    document = parse_xml(
+        open_docx(data, file=source)[DOCUMENT_PART], part=DOCUMENT_PART, file=source
+    )
+    body = document.find(_w("body"))
+    return [p.text for p in _paragraphs(body, {})] if body is not None else []
 
 
 def read_docx(path: str | Path) -> ReadResult:
