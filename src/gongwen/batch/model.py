@@ -1,0 +1,139 @@
+"""The batch file: what every community's report shares, and one entry per community.
+
+A batch (批量通报) produces one notice per community. The shared parts — 发文机关, the title
+pattern, dates, the introduction and closing paragraphs, the contact block and any other
+notice field as a default — are written once; each community adds its name, its own body
+(sections, problems and measures), its own contact and any override. Text anywhere may name
+shared values in ``{braces}``: ``{community}``, ``{issuer}``, ``{date}``, … (``docs/batch.md``).
+
+What each community brings is validated when its report is made, so that one community's
+broken data fails that report alone; what the whole batch shares is validated here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from gongwen.model import Contact, Date, Line, Notice, Text, Title
+
+BUILTIN_VALUES = (
+    "community",
+    "issuer",
+    "date",
+    "published",
+    "year",
+    "problems",
+    "measures",
+    "progress",
+)
+"""Names every text may use without defining them (see ``docs/batch.md``)."""
+
+NOT_DEFAULTS = frozenset({"body"})
+"""Notice fields that cannot be defaults: the body is introduction + community body + closing."""
+
+
+def _value_names(values: dict[str, str]) -> dict[str, str]:
+    for name in values:
+        if not name.isidentifier() or not name.isascii():
+            raise PydanticCustomError(
+                "value_name",
+                "“{name}” cannot be a value name: use letters, digits and _ (e.g. secretary)",
+                {"name": name},
+            )
+        if name in BUILTIN_VALUES:
+            raise PydanticCustomError(
+                "value_builtin",
+                "“{name}” is a built-in value ({builtins}); choose another name",
+                {"name": name, "builtins": ", ".join(BUILTIN_VALUES)},
+            )
+    return values
+
+
+Values = Annotated[dict[str, Text], AfterValidator(_value_names)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
+    )
+
+
+class Community(_Model):
+    """One community's report: its name, its own body, and whatever it does differently.
+
+    ``body``, ``contact`` and ``overrides`` are checked when the community's report is made,
+    so a mistake in them fails that report alone.
+    """
+
+    name: Line
+    """The community's name, e.g. 建新社区: ``{community}`` in text, and the output's name."""
+    file_name: str | None = None
+    """The output file's name without .docx, when the one made from ``name`` does not suit;
+    made safe by the same rule (it never names a folder)."""
+    values: Values = Field(default_factory=dict)
+    """More named values for ``{…}`` fields, for this community only."""
+    contact: dict[str, Any] | None = None
+    """This community's own contact block, replacing the shared one."""
+    body: list[Any] = Field(default_factory=list)
+    """Its sections, problems and paragraphs, between the introduction and the closing."""
+    overrides: dict[str, Any] = Field(default_factory=dict)
+    """Any notice field for this community only; mappings merge into the shared ones."""
+
+
+class Batch(_Model):
+    """A batch file: the shared parts of every report and one entry per community.
+
+    >>> b = Batch(title="{community}关于巡察整改进展情况的通报", communities=[{"name": "建新社区"}])
+    >>> b.communities[0].name
+    '建新社区'
+    """
+
+    issuer: Line | None = None
+    """发文机关: the 署名 when ``date`` is given, and ``{issuer}`` in text (may use
+    ``{community}``)."""
+    title: Title | None = None
+    """The title pattern, e.g. "{community}综合党委关于巡察整改进展情况的通报"."""
+    date: Date | None = None
+    """成文日期 of every report (its signature date), and ``{date}`` in text."""
+    published: Date | None = None
+    """发布日期, and ``{published}`` in text."""
+    introduction: list[Line] = Field(default_factory=list)
+    """Paragraphs before each community's own body."""
+    closing: list[Line] = Field(default_factory=list)
+    """Paragraphs after each community's own body."""
+    contact: Contact | None = None
+    """The shared contact block; a community's own ``contact`` replaces it."""
+    defaults: dict[str, Any] = Field(default_factory=dict)
+    """Any other notice field (header, signature, imprint, addressees, …) for every report."""
+    values: Values = Field(default_factory=dict)
+    """Named values for ``{…}`` fields in every report, e.g. ``group: 区委第二巡察组``."""
+    template: str | None = None
+    """A template .docx for every report, relative to the batch file."""
+    table: str | None = None
+    """A table (.csv or .xlsx) of problems and measures, relative to the batch file."""
+    sheet: str | None = None
+    """The .xlsx sheet to read (default: the first)."""
+    communities: list[Community] = Field(default_factory=list)
+    """One entry per community, in order; a table adds communities it names that are not here."""
+
+    @field_validator("defaults")
+    @classmethod
+    def _notice_fields(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for key in value:
+            if key in NOT_DEFAULTS:
+                raise PydanticCustomError(
+                    "default_body",
+                    "“{key}” cannot be a default: use introduction and closing for shared "
+                    "paragraphs",
+                    {"key": key},
+                )
+            if key not in Notice.model_fields:
+                raise PydanticCustomError(
+                    "default_field",
+                    "“{key}” is not a notice field ({fields})",
+                    {"key": key, "fields": ", ".join(Notice.model_fields)},
+                )
+        return value

@@ -1,0 +1,623 @@
+"""Running a batch: one .docx per community, in parallel, safe to stop and to run again.
+
+Reports are made by worker processes (or any :class:`concurrent.futures.Executor`, a Dask
+cluster's among them); this process resolves each community's notice, hands out a bounded
+number of jobs at a time and keeps only a small result per report, so memory stays flat in
+the number of reports. A report whose data is broken fails alone; nothing is ever half
+written (:mod:`gongwen.atomic`); a report whose inputs and output are unchanged since the
+last run, as ``manifest.json`` records them, is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, cast
+
+from gongwen import __version__
+from gongwen.atomic import write_bytes_atomic
+from gongwen.batch.merge import merge_reports
+from gongwen.batch.model import Batch
+from gongwen.batch.names import NameStyle, file_stems, pinyin_key
+from gongwen.batch.next_round import count_statuses
+from gongwen.batch.resolve import (
+    LoadedBatch,
+    Origins,
+    Resolved,
+    batch_from_data,
+    entries,
+    load_batch,
+    resolve,
+)
+from gongwen.findings import Finding, GongwenError, InputError, Level, Location
+from gongwen.loader import SourceData, validate
+from gongwen.model import Notice
+from gongwen.render import render_bytes
+from gongwen.render.template import default_template_path, load_template
+from gongwen.summary import Summary, summarize
+
+MANIFEST = "manifest.json"
+MERGED = "merged.docx"
+MANIFEST_FORMAT = 1
+
+Checker = Callable[[Notice], Sequence[Finding]]
+"""A function that returns findings on a notice (it must be picklable: a module-level one)."""
+Progress = Callable[[int, int, "ReportResult"], None]
+"""Called after each report with (reports done, reports in all, the report's result)."""
+
+CODE_REPORT = "BA020"
+"""A report could not be made or written (other than for its data): a disk error, a bug."""
+
+
+def check_with_gongwen(notice: Notice) -> list[Finding]:
+    """The checker hook: ``gongwen.check.check_notice``'s findings, none while it is absent."""
+    checker = _gongwen_checker()
+    return [] if checker is None else list(checker(notice))
+
+
+def _gongwen_checker() -> Checker | None:
+    try:
+        module = importlib.import_module("gongwen.check")
+    except ImportError:
+        return None
+    return cast("Checker | None", getattr(module, "check_notice", None))
+
+
+def _checker_name(check: Checker | None) -> str:
+    if check is None:
+        return "none"
+    if check is check_with_gongwen:
+        return "gongwen.check.check_notice" if _gongwen_checker() is not None else "none"
+    return f"{getattr(check, '__module__', '?')}.{getattr(check, '__qualname__', repr(check))}"
+
+
+class ReportStatus(StrEnum):
+    """What happened to one report in a run."""
+
+    WRITTEN = "written"
+    SKIPPED = "skipped"
+    """Its inputs and its file are as the last run left them."""
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """One community's report: where it went, what it holds, what was found, or why it failed."""
+
+    name: str
+    output: Path | None
+    status: ReportStatus
+    sha256: str | None = None
+    """sha256 of the .docx."""
+    findings: tuple[Finding, ...] = ()
+    """The checker's findings, pointing into the batch's files."""
+    error: str | None = None
+    """Why it failed, one finding a line; ``None`` unless it failed."""
+    errors: tuple[Finding, ...] = ()
+    """Why it failed, as findings."""
+    input_sha256: str | None = None
+    """sha256 of its resolved notice, the template and gongwen's version."""
+    summary: Summary | None = None
+    """Counts of what it holds (:func:`gongwen.summary.summarize`)."""
+    statuses: Mapping[str, int] = field(default_factory=dict)
+    """How many of its problems have each status ("none": no status)."""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Everything a run did, as data."""
+
+    outdir: Path
+    reports: tuple[ReportResult, ...]
+    manifest: Path
+    merged: Path | None = None
+    """The volume of all reports, with ``merge=True``."""
+    merge_status: ReportStatus | None = None
+    pdfs: tuple[Path, ...] = ()
+    """PDFs written in this run, with ``pdf=True``."""
+    pdf_error: str | None = None
+    """Why the PDFs could not be made (LibreOffice missing or failing); the .docx are fine."""
+
+    def _with(self, status: ReportStatus) -> tuple[ReportResult, ...]:
+        return tuple(r for r in self.reports if r.status is status)
+
+    @property
+    def written(self) -> tuple[ReportResult, ...]:
+        """Reports written in this run."""
+        return self._with(ReportStatus.WRITTEN)
+
+    @property
+    def skipped(self) -> tuple[ReportResult, ...]:
+        """Reports left as they were, their inputs unchanged."""
+        return self._with(ReportStatus.SKIPPED)
+
+    @property
+    def failed(self) -> tuple[ReportResult, ...]:
+        """Reports that could not be made."""
+        return self._with(ReportStatus.FAILED)
+
+    @property
+    def ok(self) -> bool:
+        """No report failed."""
+        return not self.failed
+
+
+# --------------------------------------------------------------------------------------------
+# The worker: one report, in whatever process the executor chose.
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """What a worker needs to make one report: plain data, cheap to send to another process."""
+
+    data: dict[str, Any]
+    target: str | None
+    """Where to write the .docx; ``None``: send it back instead."""
+    template: str | None
+    check: Checker | None
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    """What a worker sends back: small, whatever the report's size (unless ``content``)."""
+
+    sha256: str | None = None
+    summary: Summary | None = None
+    statuses: Mapping[str, int] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[Finding, ...] = ()
+    content: bytes | None = None
+
+
+def make_report(job: ReportJob) -> ReportOutcome:
+    """Validate, render, check and write one report; its failures are returned, not raised."""
+    try:
+        notice = validate(Notice, SourceData(job.data))
+    except InputError as exc:
+        return ReportOutcome(errors=tuple(exc.findings))
+    try:
+        content = render_bytes(notice, template=job.template)
+        findings = tuple(job.check(notice)) if job.check is not None else ()
+        if job.target is not None:
+            write_bytes_atomic(job.target, content)
+    except GongwenError as exc:
+        return ReportOutcome(errors=(_failure(str(exc)),))
+    except OSError as exc:
+        return ReportOutcome(errors=(_failure(f"cannot be written: {exc.strerror or exc}"),))
+    except Exception as exc:  # a bug must fail one report, not the batch
+        return ReportOutcome(errors=(_failure(f"internal error: {type(exc).__name__}: {exc}"),))
+    statuses = {
+        (status.value if status is not None else "none"): n
+        for status, n in count_statuses(notice.body).items()
+    }
+    return ReportOutcome(
+        sha256=hashlib.sha256(content).hexdigest(),
+        summary=summarize(notice),
+        statuses=statuses,
+        findings=findings,
+        content=None if job.target is not None else content,
+    )
+
+
+def _failure(message: str, location: Location | None = None) -> Finding:
+    return Finding(CODE_REPORT, Level.ERROR, message, location or Location())
+
+
+# --------------------------------------------------------------------------------------------
+# The manifest
+
+
+def _finding_data(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "level": finding.level.value,
+        "message": finding.message,
+        "file": finding.location.file,
+        "line": finding.location.line,
+        "path": finding.location.path,
+        "fix": finding.fix,
+    }
+
+
+def _finding_from(data: Mapping[str, Any]) -> Finding:
+    return Finding(
+        str(data["code"]),
+        Level(data["level"]),
+        str(data["message"]),
+        Location(data.get("file"), data.get("line"), data.get("path")),
+        data.get("fix"),
+    )
+
+
+def _summary_data(summary: Summary | None) -> dict[str, Any] | None:
+    if summary is None:
+        return None
+    return {
+        "sections_by_level": list(summary.sections_by_level),
+        "problems": summary.problems,
+        "measures": summary.measures,
+        "attachments": summary.attachments,
+    }
+
+
+def _summary_from(data: Mapping[str, Any] | None) -> Summary | None:
+    if not data:
+        return None
+    return Summary(
+        tuple(data["sections_by_level"]), data["problems"], data["measures"], data["attachments"]
+    )
+
+
+def _report_data(report: ReportResult, outdir: Path) -> dict[str, Any]:
+    return {
+        "name": report.name,
+        "output": None if report.output is None else report.output.relative_to(outdir).as_posix(),
+        "status": report.status.value,
+        "input_sha256": report.input_sha256,
+        "sha256": report.sha256,
+        "counts": _summary_data(report.summary),
+        "statuses": dict(report.statuses),
+        "findings": [_finding_data(f) for f in report.findings],
+        "errors": [_finding_data(f) for f in report.errors],
+    }
+
+
+def read_manifest(outdir: Path) -> dict[str, Any]:
+    """The manifest a previous run left in ``outdir``; ``{}`` if none or unreadable."""
+    try:
+        data = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+        return {}
+    return data
+
+
+def _sha256_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def input_hash(data: Mapping[str, Any], template_sha256: str, checker: str) -> str:
+    """sha256 of a resolved notice, the template, gongwen's version and the checker.
+
+    >>> len(input_hash({"title": "T"}, "0" * 64, "none"))
+    64
+    """
+    payload = json.dumps(
+        {"notice": data, "template": template_sha256, "gongwen": __version__, "check": checker},
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# The run
+
+
+@dataclass
+class _Pending:
+    index: int
+    name: str
+    output: Path
+    origins: Origins
+    input_sha256: str
+
+
+def _as_loaded(batch: LoadedBatch | Batch | Mapping[str, Any] | str | Path) -> LoadedBatch:
+    if isinstance(batch, LoadedBatch):
+        return batch
+    if isinstance(batch, str | Path):
+        return load_batch(batch)
+    return batch_from_data(batch)
+
+
+def _inside(outdir: Path, stem: str) -> Path:
+    """``outdir/stem.docx``, refusing anything that would not be a file directly in ``outdir``."""
+    target = outdir / f"{stem}.docx"
+    if (
+        not stem
+        or "\x00" in stem
+        or Path(stem).name != stem
+        or stem in (".", "..")
+        or target.resolve().parent != outdir.resolve()
+    ):
+        raise GongwenError(f"unsafe output name {stem!r}")  # the naming rule never makes one
+    return target
+
+
+def _relocate(origins: Origins, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    return tuple(origins.relocate(f) if f.location.path is not None else f for f in findings)
+
+
+def _failed(
+    index: int,
+    name: str,
+    output: Path | None,
+    errors: Sequence[Finding],
+    input_sha256: str | None = None,
+) -> tuple[int, ReportResult]:
+    message = "\n".join(str(e) for e in errors)
+    return index, ReportResult(
+        name,
+        output,
+        ReportStatus.FAILED,
+        error=message,
+        errors=tuple(errors),
+        input_sha256=input_sha256,
+    )
+
+
+def run_batch(
+    batch: LoadedBatch | Batch | Mapping[str, Any] | str | Path,
+    outdir: str | Path,
+    *,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    force: bool = False,
+    names: NameStyle = "pinyin",
+    merge: bool = False,
+    pdf: bool = False,
+    soffice: str | Path | None = None,
+    template: str | Path | None = None,
+    check: Checker | None = check_with_gongwen,
+    progress: Progress | None = None,
+    write_in_workers: bool = True,
+) -> BatchResult:
+    """Make one .docx per community of ``batch`` in ``outdir``, and ``manifest.json``.
+
+    ``jobs``: worker processes (default: all cores; 1: in this process). ``executor``: run
+    the reports there instead (any :class:`~concurrent.futures.Executor`, e.g. a Dask
+    client's ``get_executor()``); the workers write into ``outdir`` unless
+    ``write_in_workers`` is false, when they send each .docx back to be written here.
+    ``force``: remake reports whose inputs are unchanged. ``merge``: also bind all reports,
+    in pinyin order, into ``merged.docx``. ``pdf``: also a PDF of every report (and of the
+    volume) that is new or has none, through one LibreOffice call (:mod:`gongwen.convert`;
+    ``soffice`` names the program); a failure there is ``pdf_error``, the .docx stay.
+
+    Raises :class:`~gongwen.findings.InputError` (or another :class:`GongwenError`) only when
+    the batch as a whole cannot be used; a community's own mistakes fail its report alone.
+    """
+    loaded = _as_loaded(batch)
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    template_path = Path(template) if template is not None else loaded.template
+    load_template(template_path)  # a bad template stops the batch before any work
+    template_file = template_path or default_template_path()
+    template_sha = _sha256_file(template_file) or ""
+    checker = _checker_name(check)
+    todo = entries(loaded)
+    stems = file_stems((e.file_name for e in todo), names)
+    previous = {
+        r.get("output"): r for r in read_manifest(out).get("reports", []) if isinstance(r, dict)
+    }
+    results: dict[int, ReportResult] = {}
+    total = len(todo)
+
+    def finish(index: int, result: ReportResult) -> None:
+        results[index] = result
+        if progress is not None:
+            progress(len(results), total, result)
+
+    def jobs_to_run() -> Iterator[tuple[_Pending, ReportJob]]:
+        for index, (entry, stem) in enumerate(zip(todo, stems, strict=True)):
+            try:
+                target = _inside(out, stem)
+            except GongwenError as exc:
+                finish(*_failed(index, entry.name, None, [_failure(str(exc))]))
+                continue
+            resolved: Resolved = resolve(loaded, entry)
+            if resolved.data is None:
+                finish(*_failed(index, entry.name, target, resolved.errors))
+                continue
+            digest = input_hash(resolved.data, template_sha, checker)
+            before = previous.get(target.name)
+            if (
+                not force
+                and before is not None
+                and before.get("input_sha256") == digest
+                and before.get("sha256") is not None
+                and _sha256_file(target) == before["sha256"]
+            ):
+                finish(index, _skipped(entry.name, target, digest, before))
+                continue
+            job = ReportJob(
+                resolved.data,
+                str(target) if write_in_workers else None,
+                None if template_path is None else str(template_path),
+                check,
+            )
+            yield _Pending(index, entry.name, target, resolved.origins, digest), job
+
+    def collect(pending: _Pending, outcome: ReportOutcome) -> None:
+        if outcome.errors or outcome.sha256 is None:
+            errors = _relocate(pending.origins, outcome.errors) or (_failure("no output"),)
+            finish(
+                *_failed(pending.index, pending.name, pending.output, errors, pending.input_sha256)
+            )
+            return
+        if outcome.content is not None:
+            try:
+                write_bytes_atomic(pending.output, outcome.content)
+            except OSError as exc:
+                failure = _failure(f"cannot be written: {exc.strerror or exc}")
+                finish(*_failed(pending.index, pending.name, pending.output, [failure]))
+                return
+        finish(
+            pending.index,
+            ReportResult(
+                pending.name,
+                pending.output,
+                ReportStatus.WRITTEN,
+                sha256=outcome.sha256,
+                findings=_relocate(pending.origins, outcome.findings),
+                input_sha256=pending.input_sha256,
+                summary=outcome.summary,
+                statuses=outcome.statuses,
+            ),
+        )
+
+    if executor is None and (jobs or os.cpu_count() or 1) == 1:
+        for pending, job in jobs_to_run():
+            collect(pending, make_report(job))
+    elif executor is not None:
+        _run_on(executor, jobs_to_run(), collect, finish, window=2 * (jobs or os.cpu_count() or 1))
+    else:
+        workers = jobs or os.cpu_count() or 1
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            _run_on(pool, jobs_to_run(), collect, finish, window=2 * workers)
+
+    reports = tuple(results[i] for i in sorted(results))
+    merged, merge_status = (None, None)
+    if merge:
+        merged, merge_status = _merge(out, reports, read_manifest(out).get("merged"), force)
+    manifest = _write_manifest(out, loaded, reports, names, template_file, template_sha, merged)
+    pdfs: tuple[Path, ...] = ()
+    pdf_error = None
+    if pdf:
+        pdfs, pdf_error = _pdfs(reports, merged, merge_status, soffice)
+    return BatchResult(out, reports, manifest, merged, merge_status, pdfs, pdf_error)
+
+
+def _pdfs(
+    reports: Sequence[ReportResult],
+    merged: Path | None,
+    merge_status: ReportStatus | None,
+    soffice: str | Path | None,
+) -> tuple[tuple[Path, ...], str | None]:
+    """PDFs of the reports (and volume) written now or lacking one, in one LibreOffice call."""
+    from gongwen.convert import convert_many  # LibreOffice support, only when PDFs are asked for
+
+    wanted: list[tuple[Path, ReportStatus]] = [
+        (r.output, r.status)
+        for r in reports
+        if r.status is not ReportStatus.FAILED and r.output is not None
+    ]
+    if merged is not None and merge_status is not None:
+        wanted.append((merged, merge_status))
+    todo = [
+        docx
+        for docx, status in wanted
+        if status is ReportStatus.WRITTEN or not docx.with_suffix(".pdf").is_file()
+    ]
+    if not todo:
+        return (), None
+    try:
+        return tuple(convert_many(todo, todo[0].parent, soffice=soffice)), None
+    except GongwenError as exc:
+        return (), str(exc)
+
+
+def _run_on(
+    executor: Executor,
+    work: Iterator[tuple[_Pending, ReportJob]],
+    collect: Callable[[_Pending, ReportOutcome], None],
+    finish: Callable[[int, ReportResult], None],
+    *,
+    window: int,
+) -> None:
+    """Submit lazily, with at most ``window`` reports in flight, and collect as they finish."""
+    in_flight: dict[Future[ReportOutcome], _Pending] = {}
+
+    def drain(block: bool) -> None:
+        done, _ = wait(in_flight, return_when=FIRST_COMPLETED, timeout=None if block else 0)
+        for future in done:
+            pending = in_flight.pop(future)
+            try:
+                outcome = future.result()
+            except Exception as exc:  # a worker died, the job could not be sent, …
+                message = f"the worker failed: {type(exc).__name__}: {exc}"
+                finish(*_failed(pending.index, pending.name, pending.output, [_failure(message)]))
+                continue
+            collect(pending, outcome)
+
+    try:
+        for pending, job in work:
+            while len(in_flight) >= window:
+                drain(block=True)
+            in_flight[executor.submit(make_report, job)] = pending
+        while in_flight:
+            drain(block=True)
+    except BaseException:
+        for future in in_flight:
+            future.cancel()
+        raise
+
+
+def _skipped(name: str, target: Path, digest: str, before: Mapping[str, Any]) -> ReportResult:
+    return ReportResult(
+        name,
+        target,
+        ReportStatus.SKIPPED,
+        sha256=before["sha256"],
+        findings=tuple(_finding_from(f) for f in before.get("findings", [])),
+        input_sha256=digest,
+        summary=_summary_from(before.get("counts")),
+        statuses=dict(before.get("statuses", {})),
+    )
+
+
+def _merge(
+    out: Path, reports: Sequence[ReportResult], before: Mapping[str, Any] | None, force: bool
+) -> tuple[Path | None, ReportStatus]:
+    done = [r for r in reports if r.status is not ReportStatus.FAILED and r.output is not None]
+    done.sort(key=lambda r: pinyin_key(r.name))
+    target = out / MERGED
+    if not done:
+        return None, ReportStatus.FAILED
+    parts = [r.sha256 for r in done]
+    if (
+        not force
+        and before is not None
+        and before.get("parts") == parts
+        and _sha256_file(target) == before.get("sha256")
+    ):
+        return target, ReportStatus.SKIPPED
+    merge_reports([cast(Path, r.output) for r in done], target)
+    return target, ReportStatus.WRITTEN
+
+
+def _write_manifest(
+    out: Path,
+    loaded: LoadedBatch,
+    reports: Sequence[ReportResult],
+    names: NameStyle,
+    template_file: Path,
+    template_sha: str,
+    merged: Path | None,
+) -> Path:
+    ordered = sorted(
+        (r for r in reports if r.status is not ReportStatus.FAILED and r.output is not None),
+        key=lambda r: pinyin_key(r.name),
+    )
+    data: dict[str, Any] = {
+        "format": MANIFEST_FORMAT,
+        "gongwen": __version__,
+        "inputs": [{"file": f, "sha256": s} for f, s in loaded.inputs],
+        "template": {"file": str(template_file), "sha256": template_sha},
+        "names": names,
+        "summary": {
+            status.value: sum(1 for r in reports if r.status is status) for status in ReportStatus
+        },
+        "reports": [_report_data(r, out) for r in reports],
+        "merged": None
+        if merged is None
+        else {
+            "output": merged.name,
+            "sha256": _sha256_file(merged),
+            "parts": [r.sha256 for r in ordered],
+        },
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return write_bytes_atomic(out / MANIFEST, text.encode("utf-8"))
