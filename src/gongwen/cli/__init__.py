@@ -15,13 +15,19 @@ import sys
 from collections.abc import Callable, Sequence
 
 from gongwen import __version__
-from gongwen.cli import convert, notice, parse, render
+from gongwen.cli import batch, convert, notice, parse, render
 from gongwen.cli.common import EXIT_INPUT, Command, print_findings
 from gongwen.findings import GongwenError, InputError
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
-REGISTRARS: list[Registrar] = [notice.register, render.register, parse.register, convert.register]
+REGISTRARS: list[Registrar] = [
+    notice.register,
+    render.register,
+    parse.register,
+    convert.register,
+    batch.register,
+]
 """Each module of subcommands adds its parsers through one of these."""
 
 
