@@ -1,0 +1,192 @@
+"""A proofreader for notices: rules with stable codes, like a linter (``gongwen check``).
+
+>>> from gongwen import Notice
+>>> notice = Notice(title="关于整改情况的通报。", body=["现将整改情况通报如下。"])
+>>> [(f.code, f.location.path, f.fix) for f in check_notice(notice)]
+[('GW403', 'title', '关于整改情况的通报')]
+>>> [f.code for f in check_text("根据区委统一部署,2022412日至202278日开展了巡察。")]
+['GW301', 'GW505', 'GW505']
+
+Rules read a notice model (field by field) or a text as written (line by line); see
+:mod:`gongwen.check.view`. Every rule is listed, with examples, in docs/checks.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gongwen.check.config import (
+    CheckConfig,
+    config_from_table,
+    discover_config,
+    find_config,
+    load_config,
+)
+from gongwen.check.registry import Hit, Rule, rules_markdown, run_rules
+from gongwen.check.rules import RULES
+from gongwen.check.source import (
+    DOCX_SUFFIX,
+    TEXT_SUFFIXES,
+    ModelSource,
+    TextSource,
+    read_docx_source,
+    read_model_source,
+    read_text_source,
+    set_field,
+    text_source,
+)
+from gongwen.check.view import CheckInput
+from gongwen.findings import Finding, InputError
+from gongwen.loader import CODE_UNREADABLE, SUFFIXES, SourceData, validate
+from gongwen.model import Notice
+
+__all__ = [
+    "RULES",
+    "CheckConfig",
+    "CheckInput",
+    "FixResult",
+    "Hit",
+    "Rule",
+    "check_file",
+    "check_input",
+    "check_notice",
+    "check_text",
+    "config_from_table",
+    "discover_config",
+    "find_config",
+    "fix_file",
+    "load_config",
+    "rules_markdown",
+]
+
+MAX_FIX_PASSES = 10
+"""Fixes are applied a pass at a time (one per field or line) and the notice checked again."""
+
+
+def check_input(inp: CheckInput, config: CheckConfig | None = None) -> list[Finding]:
+    """Run the rules ``config`` enables on a prepared input."""
+    config = config or CheckConfig()
+    return run_rules(RULES, inp, enabled=config.enabled, level_of=config.level)
+
+
+def check_notice(
+    notice: Notice, config: CheckConfig | None = None, *, file: str | None = None
+) -> list[Finding]:
+    """Check a notice model; findings point at field paths. ``config`` None: every rule."""
+    return check_input(CheckInput(notice=notice, file=file), config)
+
+
+def check_text(
+    text: str, *, file: str | None = None, config: CheckConfig | None = None
+) -> list[Finding]:
+    """Check a notice given as plain text; findings point at lines."""
+    return check_input(CheckInput(lines=text_source(text).lines, file=file), config)
+
+
+def _input_of(source: TextSource | ModelSource) -> CheckInput:
+    if isinstance(source, TextSource):
+        return CheckInput(lines=source.lines, file=source.file)
+    notice = validate(Notice, SourceData(source.data(), source.file))
+    return CheckInput(notice=notice, line_map=source.line_map, file=source.file)
+
+
+def read_source(path: str | Path) -> TextSource | ModelSource:
+    """A file to check: a notice file, a text, or a .docx (its paragraphs as lines)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        return read_model_source(path)
+    if suffix in TEXT_SUFFIXES:
+        return read_text_source(path)
+    if suffix == DOCX_SUFFIX:
+        return read_docx_source(path)
+    known = ", ".join(sorted({*SUFFIXES, *TEXT_SUFFIXES, DOCX_SUFFIX}))
+    raise InputError.single(
+        CODE_UNREADABLE, f"不支持的文件类型“{path.suffix}”：gongwen check reads {known}", file=path
+    )
+
+
+def check_file(path: str | Path, config: CheckConfig | None = None) -> list[Finding]:
+    """Check a notice file, a text or a .docx.
+
+    ``config`` None: the configuration found by walking up from the file (see
+    :mod:`gongwen.check.config`). Raises :class:`~gongwen.findings.InputError` when the file
+    cannot be read.
+    """
+    if config is None:
+        config = discover_config(path)
+    return check_input(_input_of(read_source(path)), config)
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """A file with its fixes applied."""
+
+    content: bytes
+    """The corrected file, in the input's format and encoding."""
+    applied: list[Finding]
+    """The findings whose fixes were applied, pass by pass."""
+    remaining: list[Finding]
+    """What the corrected file still has (locations refer to it)."""
+
+
+def fix_file(path: str | Path, config: CheckConfig | None = None) -> FixResult:
+    """Apply every fix the enabled rules offer, a pass at a time, until none is left.
+
+    Each pass applies at most one fix per field (model files) or line (text), the first in
+    code order, then checks again, so that fixes never overlap. Nothing is written: see
+    :func:`gongwen.atomic.write_bytes_atomic`.
+    """
+    if config is None:
+        config = discover_config(path)
+    source = read_source(path)
+    applied: list[Finding] = []
+    seen: set[tuple[object, str]] = set()
+    findings = check_input(_input_of(source), config)
+    for _ in range(MAX_FIX_PASSES):
+        changed = _apply(source, findings, applied, seen)
+        if not changed:
+            break
+        findings = check_input(_input_of(source), config)
+    return FixResult(source.dump(), applied, findings)
+
+
+def _apply(
+    source: TextSource | ModelSource,
+    findings: Sequence[Finding],
+    applied: list[Finding],
+    seen: set[tuple[object, str]],
+) -> bool:
+    """Apply the first fix of each field or line; ``seen`` stops a fix offered twice."""
+    done: set[object] = set()
+    setter: Callable[[Finding], bool]
+    if isinstance(source, TextSource):
+
+        def setter(finding: Finding) -> bool:
+            line = finding.location.line
+            if line is None or finding.fix is None or source.lines[line - 1] == finding.fix:
+                return False
+            source.lines[line - 1] = finding.fix
+            return True
+
+        key = "line"
+    else:
+
+        def setter(finding: Finding) -> bool:
+            if finding.location.path is None or finding.fix is None:
+                return False
+            set_field(source.tree, finding.location.path, finding.fix)
+            return True
+
+        key = "path"
+    for finding in findings:
+        where = getattr(finding.location, key)
+        if finding.fix is None or where in done or (where, finding.fix) in seen:
+            continue
+        if setter(finding):
+            done.add(where)
+            seen.add((where, finding.fix))
+            applied.append(finding)
+    return bool(done)

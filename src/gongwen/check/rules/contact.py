@@ -1,0 +1,226 @@
+"""GW7xx: contact details that cannot be right — e-mail addresses and phone numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gongwen.check.registry import Hit, Rule
+from gongwen.check.view import CheckInput, Role, Unit
+from gongwen.findings import Level
+
+_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# ---------------------------------------------------------------------------------------------
+# E-mail
+
+_EMAIL_OK = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+
+
+def email_problem(address: str) -> tuple[str, str | None] | None:
+    """What is wrong with an e-mail address, and the corrected address when that is mechanical.
+
+    >>> email_problem("eqxcbscdb@jn.shandong.cn") is None
+    True
+    >>> email_problem("eqxcbscdb＠jn.shandong.cn")
+    ('用了全角“＠”', 'eqxcbscdb@jn.shandong.cn')
+    >>> email_problem("eqxcbscdb@")
+    ('“@”后缺少域名', None)
+    """
+    if _EMAIL_OK.fullmatch(address):
+        return None
+    repaired = re.sub(r"\s+", "", address).replace("＠", "@")
+    reasons = []
+    if "＠" in address:
+        reasons.append("用了全角“＠”")
+    if re.search(r"\s", address):
+        reasons.append("中间有空格")
+    if reasons and _EMAIL_OK.fullmatch(repaired):
+        return "、".join(reasons), repaired
+    if "@" not in repaired:
+        return "缺少“@”", None
+    local, _, domain = repaired.partition("@")
+    if not local:
+        return "“@”前缺少用户名", None
+    if not domain:
+        return "“@”后缺少域名", None
+    if "." not in domain:
+        return f"域名“{domain}”不完整（缺少“.cn”“.com”之类的后缀）", None
+    return "格式不对", None
+
+
+_EMAIL_LABEL = re.compile(
+    r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail)\s*(?:地址)?\s*[:：]?\s*", re.I
+)
+_EMAIL_VALUE = re.compile(r"[A-Za-z0-9._%+\-@＠][A-Za-z0-9._%+\-@＠ ]*")
+_EMAIL_BARE = re.compile(r"[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9.\-]*")
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    value: str
+
+
+def _emails(text: str) -> list[_Found]:
+    found: dict[int, _Found] = {}
+    for label in _EMAIL_LABEL.finditer(text):
+        m = _EMAIL_VALUE.match(text, label.end())
+        if m is not None:
+            value = m[0].rstrip(" .")
+            found[m.start()] = _Found(m.start(), m.start() + len(value), value)
+    for m in _EMAIL_BARE.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found.values()):
+            value = m[0].rstrip(" .")
+            found[m.start()] = _Found(m.start(), m.start() + len(value), value)
+    return sorted(found.values(), key=lambda f: f.start)
+
+
+def _is_email_field(unit: Unit, inp: CheckInput) -> bool:
+    if unit.path == "contact.email":
+        return True
+    if inp.notice is None or unit.path is None or inp.raw:
+        return False
+    m = re.fullmatch(r"contact\.others\[(\d+)\]\.value", unit.path)
+    if m is None or inp.notice.contact is None:
+        return False
+    label = inp.notice.contact.others[int(m[1])].label
+    return bool(re.search(r"邮箱|信箱|邮件|mail", label, re.I)) and "邮政" not in label
+
+
+def check_email(inp: CheckInput) -> Iterator[Hit]:
+    for unit in inp.units:
+        if unit.role == Role.CHROME:
+            continue
+        if _is_email_field(unit, inp):
+            problem = email_problem(unit.text.strip())
+            if problem is not None:
+                yield Hit(f"电子邮箱“{unit.text}”{problem[0]}", unit, fix=problem[1])
+            continue
+        for found in _emails(unit.text):
+            problem = email_problem(found.value)
+            if problem is None:
+                continue
+            reason, repaired = problem
+            fixed = (
+                unit.text[: found.start] + repaired + unit.text[found.end :] if repaired else None
+            )
+            yield Hit(f"电子邮箱“{found.value}”{reason}", unit, fix=fixed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Phone numbers
+
+_AREA_FORM = re.compile(r"[(（]?(0[0-9]{2,3})[)）]?\s*[-－—]?\s*([0-9]{5,9})")
+
+
+def phone_problem(number: str) -> str | None:
+    """Why a Chinese phone number cannot be right, or None if its digits make sense.
+
+    Accepted: 7–8 digit local numbers, an area code (0 and 2–3 digits) with 7–8 digits, an
+    11-digit mobile number starting with 1, 400/800 numbers and short service numbers
+    (110, 12345, 12388, 95598). An extension after 转 is ignored.
+
+    >>> [phone_problem(n) for n in ("82746503", "0531-82746503", "13912345678", "12388")]
+    [None, None, None, None]
+    >>> phone_problem("8274650")
+    >>> phone_problem("827465")
+    '有6位数字：本地固定电话为7～8位'
+    >>> phone_problem("1391234567")
+    '有10位数字：手机号码为以1开头的11位'
+    """
+    text = re.split(r"转|分机|ext", number.translate(_TO_ASCII), maxsplit=1)[0].strip()
+    digits = re.sub(r"[^0-9]", "", text)
+    if not digits:
+        return "没有数字"
+    area = _AREA_FORM.fullmatch(text)
+    if area is not None and re.search(r"[-－—()（）\s]", text):
+        if not 7 <= len(area[2]) <= 8:
+            return f"区号后有{len(area[2])}位数字：固定电话号码为7～8位"
+        return None
+    n = len(digits)
+    if digits[0] == "1":
+        if n == 11:
+            return None if digits[1] in "3456789" else "不是有效的手机号码（第二位应为3～9）"
+        if n in (3, 5):
+            return None  # 110, 12345, 12388
+        return f"有{n}位数字：手机号码为以1开头的11位"
+    if digits[0] == "0":
+        if 10 <= n <= 12:
+            return None
+        return f"有{n}位数字：带区号的固定电话为10～12位（区号3～4位，号码7～8位）"
+    if digits[:3] in ("400", "800") and n == 10:
+        return None
+    if digits[:2] in ("95", "96") and n in (5, 6):
+        return None
+    if 7 <= n <= 8:
+        return None
+    return f"有{n}位数字：本地固定电话为7～8位"
+
+
+_PHONE_LABEL = re.compile(
+    r"(?:联系电话|举报电话|咨询电话|监督电话|值班电话|电话|传真|手机|热线|Tel|TEL)\s*(?:号码)?\s*[:：]?\s*"
+)
+_PHONE_RUN = re.compile(r"[0-9０-９(（][0-9０-９()（）\-－—、/或转 ]*[0-9０-９]|[0-9０-９]")
+
+
+def _phones(text: str) -> list[str]:
+    out = []
+    for label in _PHONE_LABEL.finditer(text):
+        m = _PHONE_RUN.match(text, label.end())
+        if m is None:
+            continue
+        for part in re.split(r"[、/]|或", m[0]):
+            if part.strip():
+                out.append(part.strip())
+    return out
+
+
+def _is_phone_field(unit: Unit, inp: CheckInput) -> bool:
+    if inp.raw or unit.path is None:
+        return False
+    if unit.path.startswith("contact.phones["):
+        return True
+    m = re.fullmatch(r"contact\.others\[(\d+)\]\.value", unit.path)
+    if m is None or inp.notice is None or inp.notice.contact is None:
+        return False
+    label = inp.notice.contact.others[int(m[1])].label
+    return bool(re.search(r"电话|传真|手机|热线|Tel", label, re.I))
+
+
+def check_phone(inp: CheckInput) -> Iterator[Hit]:
+    for unit in inp.units:
+        if unit.role == Role.CHROME:
+            continue
+        numbers = [unit.text.strip()] if _is_phone_field(unit, inp) else _phones(unit.text)
+        for number in numbers:
+            problem = phone_problem(number)
+            if problem is not None:
+                yield Hit(f"电话号码“{number}”{problem}", unit)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "GW701",
+        "email-invalid",
+        Level.ERROR,
+        "An e-mail address without @ or a domain, or with spaces or a full-width ＠ (fixed "
+        "when removing those makes it valid).",
+        check_email,
+        bad="联系方式：电话：82746503；电子邮箱：eqxcbscdb＠jn.shandong.cn。\n",
+        good="联系方式：电话：82746503；电子邮箱：eqxcbscdb@jn.shandong.cn。\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW702",
+        "phone-digits",
+        Level.ERROR,
+        "A phone number with the wrong number of digits: 7–8 local, 0 + 2–3 digit area code + "
+        "7–8, 11-digit mobile starting with 1.",
+        check_phone,
+        bad="联系方式：电话：827465；电子邮箱：eqxcbscdb@jn.shandong.cn。\n",
+        good="联系方式：电话：0531-82746503；电子邮箱：eqxcbscdb@jn.shandong.cn。\n",
+    ),
+)

@@ -1,0 +1,306 @@
+"""GW6xx: 发文字号 (cl. 7.2.5), 份号 (cl. 7.2.1), 附件说明 and attachments (cl. 7.3.4, 7.3.7)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gongwen.check.registry import Hit, Rule
+from gongwen.check.rules.headings import CLOSING_PUNCTUATION
+from gongwen.check.view import CJK, SPACES, CheckInput, Role, Unit
+from gongwen.findings import Level
+
+_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# ---------------------------------------------------------------------------------------------
+# 发文字号
+
+_DOCUMENT_NUMBER = re.compile(
+    rf"(?<=[{CJK}A-Za-z])(?P<open>[〔\[【(（［])\s*(?P<year>[0-9]{{4}})\s*(?P<close>[〕\]】)）］])"
+    r"\s*(?P<zi>字)?\s*(?P<di>第)?\s*(?P<serial>[0-9]+)\s*号"
+)
+
+
+def _canonical(m: re.Match[str]) -> str:
+    return f"〔{m['year']}〕{int(m['serial'])}号"
+
+
+def _agency(text: str, start: int) -> str:
+    head = re.split(rf"[^{CJK}A-Za-z0-9]", text[:start])[-1]
+    return head[-8:]
+
+
+def _number_hits(inp: CheckInput, wrong: str, message: str) -> Iterator[Hit]:
+    for unit in inp.units:
+        if unit.role == Role.CHROME:
+            continue
+        found = [m for m in _DOCUMENT_NUMBER.finditer(unit.text) if _is_wrong(m, wrong)]
+        if not found:
+            continue
+        fixed = _DOCUMENT_NUMBER.sub(_canonical, unit.text)
+        m = found[0]
+        code = _agency(unit.text, m.start())
+        written = code + unit.text[m.start() : m.end()]
+        yield Hit(
+            f"发文字号“{written}”{message}：应为“{code}{_canonical(m)}”（GB/T 9704 7.2.5）",
+            unit,
+            fix=fixed,
+        )
+
+
+def _is_wrong(m: re.Match[str], wrong: str) -> bool:
+    if wrong == "brackets":
+        return (m["open"], m["close"]) != ("〔", "〕")
+    if wrong == "di":
+        return bool(m["di"] or m["zi"])
+    return m["serial"].startswith("0")
+
+
+def check_number_brackets(inp: CheckInput) -> Iterator[Hit]:
+    yield from _number_hits(inp, "brackets", "的年份要用六角括号〔〕")
+
+
+def check_number_di(inp: CheckInput) -> Iterator[Hit]:
+    yield from _number_hits(inp, "di", "的序号前不加“第”或“字”")
+
+
+def check_number_zero(inp: CheckInput) -> Iterator[Hit]:
+    yield from _number_hits(inp, "zero", "的序号不编虚位（不写前导0）")
+
+
+# ---------------------------------------------------------------------------------------------
+# 份号
+
+
+def check_copy_number(inp: CheckInput) -> Iterator[Hit]:
+    for unit in inp.by_role(Role.COPY_NUMBER):
+        content = unit.content
+        if re.fullmatch(r"[0-9]{6}", content):
+            continue
+        digits = content.translate(_TO_ASCII)
+        fix = digits.zfill(6) if digits.isdigit() and len(digits) <= 6 else None
+        shown = f"，如“{fix}”" if fix else "，如“000007”"
+        yield Hit(f"份号“{content}”应为6位半角阿拉伯数字{shown}（GB/T 9704 7.2.1）", unit, fix=fix)
+
+
+# ---------------------------------------------------------------------------------------------
+# 附件说明 and attachments
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One attachment named in a text's 附件说明."""
+
+    number: int
+    name: str
+    unit: Unit
+    name_start: int
+
+
+_ENTRY = re.compile(r"([0-9０-９]{1,3})\s*[.．、]\s*")
+
+
+def _entries(inp: CheckInput) -> list[_Entry]:
+    out: list[_Entry] = []
+    for unit in inp.by_role(Role.ATTACHMENT_NOTE):
+        start = unit.start
+        rest = unit.text[start:]
+        lead = len(rest) - len(rest.lstrip(SPACES))
+        m = _ENTRY.match(rest, lead)
+        if m is not None:
+            number = int(m[1].translate(_TO_ASCII))
+            start += m.end()
+        else:
+            number = len(out) + 1
+            start += lead
+        out.append(_Entry(number, unit.text[start:].strip(SPACES), unit, start))
+    return out
+
+
+@dataclass(frozen=True)
+class _Page:
+    """An attachment page of a text: its label and the title under it."""
+
+    number: int
+    label: Unit
+    title: Unit | None
+
+
+def _pages(inp: CheckInput) -> list[_Page]:
+    out: list[_Page] = []
+    units = inp.units
+    for i, unit in enumerate(units):
+        if unit.role != Role.ATTACHMENT_LABEL:
+            continue
+        title = units[i + 1] if i + 1 < len(units) else None
+        if title is not None and title.role != Role.ATTACHMENT_TITLE:
+            title = None
+        out.append(_Page(unit.number if unit.number is not None else 1, unit, title))
+    return out
+
+
+_REFERENCE = re.compile(r"附件\s*([0-9０-９]{1,3})")
+_SEE = re.compile(r"(?:见|详见|参见|如)附件(?![0-9０-９])")
+_BODY_ROLES = (Role.PARAGRAPH, Role.PROBLEM, Role.MEASURE, Role.HEADING, Role.NOTE)
+
+
+def _attachment_count(inp: CheckInput) -> int:
+    if not inp.raw:
+        return len(inp.notice.attachments) if inp.notice is not None else 0
+    return max(len(_entries(inp)), len(_pages(inp)))
+
+
+def check_attachment_missing(inp: CheckInput) -> Iterator[Hit]:
+    count = _attachment_count(inp)
+    for unit in inp.units:
+        if unit.role not in _BODY_ROLES or unit.part != 0:
+            continue
+        for m in _REFERENCE.finditer(unit.text):
+            n = int(m[1].translate(_TO_ASCII))
+            if n > count:
+                yield Hit(f"正文提到“附件{n}”，但本文只有{count}个附件", unit)
+        if count == 0 and _SEE.search(unit.text):
+            yield Hit("正文提到附件，但本文没有附件，也没有附件说明", unit)
+    if inp.raw:
+        pages = {page.number for page in _pages(inp)}
+        if pages:
+            for entry in _entries(inp):
+                if entry.number not in pages:
+                    yield Hit(
+                        f"附件说明列了“{entry.number}.{entry.name}”，但正文后没有附件{entry.number}",
+                        entry.unit,
+                    )
+
+
+def check_attachment_unnamed(inp: CheckInput) -> Iterator[Hit]:
+    if not inp.raw:
+        return
+    named = {entry.number for entry in _entries(inp)}
+    for page in _pages(inp):
+        if page.number not in named:
+            label = page.label.content
+            yield Hit(f"“{label}”没有在附件说明中列出（GB/T 9704 7.3.4）", page.label)
+
+
+def check_attachment_punctuation(inp: CheckInput) -> Iterator[Hit]:
+    if inp.raw:
+        for entry in _entries(inp):
+            if entry.name and entry.name[-1] in CLOSING_PUNCTUATION:
+                fixed = entry.unit.text.rstrip(SPACES).rstrip(CLOSING_PUNCTUATION)
+                yield Hit(
+                    f"附件名称“{entry.name}”后不加标点（GB/T 9704 7.3.4）", entry.unit, fix=fixed
+                )
+        return
+    for unit in inp.by_role(Role.ATTACHMENT_TITLE):
+        text = unit.text.rstrip(SPACES)
+        if text and text[-1] in CLOSING_PUNCTUATION:
+            yield Hit(
+                f"附件名称“{text}”后不加标点（GB/T 9704 7.3.4）",
+                unit,
+                fix=text.rstrip(CLOSING_PUNCTUATION),
+            )
+
+
+def _same_name(a: str, b: str) -> bool:
+    def squeeze(s: str) -> str:
+        return re.sub(rf"[\s{re.escape(CLOSING_PUNCTUATION)}]", "", s)
+
+    return squeeze(a) == squeeze(b)
+
+
+def check_attachment_title(inp: CheckInput) -> Iterator[Hit]:
+    if not inp.raw:
+        return
+    entries = {entry.number: entry for entry in _entries(inp)}
+    for page in _pages(inp):
+        entry = entries.get(page.number)
+        if entry is None or page.title is None:
+            continue
+        if not _same_name(entry.name, page.title.content):
+            yield Hit(
+                f"附件{page.number}的标题“{page.title.content}”与附件说明中的“{entry.name}”"
+                "不一致（GB/T 9704 7.3.7）",
+                page.title,
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "GW601",
+        "document-number-brackets",
+        Level.WARNING,
+        "A 发文字号 with its year in 【】, [] or () instead of 〔〕.",
+        check_number_brackets,
+        bad="根据《关于开展巡察的通知》（区委发【2023】5号）要求，现通知如下。\n",
+        good="根据《关于开展巡察的通知》（区委发〔2023〕5号）要求，现通知如下。\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW602",
+        "document-number-di",
+        Level.WARNING,
+        "A 发文字号 with 第 (or 字第) before its number.",
+        check_number_di,
+        bad="根据《关于开展巡察的通知》（区委发〔2023〕第5号）要求，现通知如下。\n",
+        good="根据《关于开展巡察的通知》（区委发〔2023〕5号）要求，现通知如下。\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW603",
+        "document-number-zero",
+        Level.WARNING,
+        "A 发文字号 with a leading zero in its number (05号).",
+        check_number_zero,
+        bad="根据《关于开展巡察的通知》（区委发〔2023〕05号）要求，现通知如下。\n",
+        good="根据《关于开展巡察的通知》（区委发〔2023〕5号）要求，现通知如下。\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW604",
+        "copy-number-form",
+        Level.WARNING,
+        "A 份号 that is not six Arabic digits (7 for 000007).",
+        check_copy_number,
+        bad="7\n关于开展巡察整改的通知\n\n各社区：\n",
+        good="000007\n关于开展巡察整改的通知\n\n各社区：\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW605",
+        "attachment-missing",
+        Level.ERROR,
+        "The text or the 附件说明 names an attachment that the notice does not have.",
+        check_attachment_missing,
+        bad="请按附件3的格式报送。\n\n附件：1.整改台账\n　　　2.联系表\n",
+        good="请按附件2的格式报送。\n\n附件：1.整改台账\n　　　2.联系表\n",
+    ),
+    Rule(
+        "GW606",
+        "attachment-unnamed",
+        Level.WARNING,
+        "An attachment page (附件N) that the 附件说明 does not name.",
+        check_attachment_unnamed,
+        bad="请认真落实。\n\n附件：整改台账\n\n附件2\n联系表\n",
+        good="请认真落实。\n\n附件：1.整改台账\n　　　2.联系表\n\n附件2\n联系表\n",
+    ),
+    Rule(
+        "GW607",
+        "attachment-name-punctuation",
+        Level.WARNING,
+        "An attachment name that ends in punctuation (cl. 7.3.4: none after the name).",
+        check_attachment_punctuation,
+        bad="请认真落实。\n\n附件：整改台账。\n",
+        good="请认真落实。\n\n附件：整改台账\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW608",
+        "attachment-title-mismatch",
+        Level.WARNING,
+        "An attachment's title differs from its name in the 附件说明 (cl. 7.3.7).",
+        check_attachment_title,
+        bad="请认真落实。\n\n附件：1.整改台账\n　　　2.联系表\n\n附件1\n整改问题台账\n",
+        good="请认真落实。\n\n附件：1.整改台账\n　　　2.联系表\n\n附件1\n整改台账\n",
+    ),
+)

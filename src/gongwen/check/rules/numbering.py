@@ -1,0 +1,519 @@
+"""GW1xx: numbering — heading ordinals, 问题N, 一是/二是 and numerals lost from the text.
+
+A model derives its numbering, so the sequence rules read text as written (text and .docx
+input); on a model they look only at numbering typed inside a field (GW107–GW109 inside one
+string, GW111 a typed ordinal that the derived one would double).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gongwen.check.registry import Hit, Rule
+from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
+from gongwen.findings import Level
+from gongwen.numbering import (
+    MAX_ORDINAL,
+    heading_ordinal,
+    measure_lead,
+    parse_attachment_label,
+    parse_chinese_numeral,
+    parse_heading_ordinal,
+    parse_measure_lead,
+    parse_problem_label,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Heading ordinals in text
+
+
+@dataclass(frozen=True)
+class _HeadingStep:
+    unit: Unit
+    level: int
+    number: int
+    """The number written, or the expected one when the numeral was lost."""
+    expected: int
+    previous: int
+
+
+def _heading_steps(inp: CheckInput) -> Iterator[_HeadingStep]:
+    counters: dict[int, list[int]] = {}
+    for unit in inp.units:
+        if unit.role != Role.HEADING or not unit.raw:
+            continue
+        counter = counters.setdefault(unit.part, [0] * 6)
+        level = unit.level
+        previous = counter[level]
+        expected = previous + 1
+        number = unit.number if unit.number is not None else expected
+        counter[level] = number
+        counter[level + 1 :] = [0] * (len(counter) - level - 1)
+        yield _HeadingStep(unit, level, number, expected, previous)
+
+
+def _ordinal(level: int, n: int) -> str:
+    return heading_ordinal(level, n) if 1 <= n <= 9999 else f"{level}级第{n}个"
+
+
+def check_heading_gap(inp: CheckInput) -> Iterator[Hit]:
+    for step in _heading_steps(inp):
+        if step.number > step.expected:
+            missing = _ordinal(step.level, step.expected)
+            written = _ordinal(step.level, step.number)
+            yield Hit(f"标题序号跳号：这里是“{written}”，前面缺少“{missing}”", step.unit)
+
+
+def check_heading_repeat(inp: CheckInput) -> Iterator[Hit]:
+    for step in _heading_steps(inp):
+        if step.number < step.expected:
+            written = _ordinal(step.level, step.number)
+            after = _ordinal(step.level, step.previous)
+            yield Hit(
+                f"标题序号重复或倒退：“{after}”之后又是“{written}”，应为"
+                f"“{_ordinal(step.level, step.expected)}”",
+                step.unit,
+            )
+
+
+_DAMAGE = {
+    "open": "丢了左括号",
+    "close": "丢了右括号",
+    "numeral": "丢了序数",
+}
+
+
+def check_heading_damaged(inp: CheckInput) -> Iterator[Hit]:
+    for step in _heading_steps(inp):
+        unit = step.unit
+        if unit.damage is None:
+            continue
+        ordinal = heading_ordinal(step.level, step.number)
+        indent = unit.text[: len(unit.text) - len(unit.text.lstrip(SPACES))]
+        indent = indent if set(indent) <= {"\u3000"} else ""
+        fixed = indent + ordinal + unit.text[unit.start :].strip(SPACES)
+        written = unit.text[: unit.start].strip(SPACES)
+        yield Hit(
+            f"标题序号残缺（{_DAMAGE[unit.damage]}）：“{written}”按位置应为“{ordinal}”",
+            unit,
+            fix=fixed,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# 问题N in text
+
+_LABEL = re.compile(r"([ \t\u3000]*问题)\s*([0-9０-９]+)(\s*[：:]\s*|[ \t\u3000]+)?")
+_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass(frozen=True)
+class _ProblemStep:
+    unit: Unit
+    number: int
+    expected: int
+    previous: int
+    colon: str | None
+    """The separator after the number, None when there is none."""
+    run_into: bool
+    """The number runs into digits that start the problem's text."""
+
+
+def _problem_steps(inp: CheckInput) -> Iterator[_ProblemStep]:
+    last: dict[int, int] = {}
+    heading_since: dict[int, bool] = {}
+    for unit in inp.units:
+        if not unit.raw:
+            continue
+        if unit.role == Role.HEADING:
+            heading_since[unit.part] = True
+            continue
+        if unit.role != Role.PROBLEM:
+            continue
+        m = _LABEL.match(unit.text)
+        if m is None:
+            continue
+        previous = last.get(unit.part, 0)
+        expected = previous + 1
+        digits = m[2].translate(_TO_ASCII)
+        # Without a colon "问题82019年" is problem 8 whose text starts with 2019: the expected
+        # number settles it (see gongwen.numbering.parse_problem_label); past 9999 it must be.
+        run_into = m[3] is None and (
+            (digits != str(expected) and digits.startswith(str(expected)))
+            or len(digits) > len(str(MAX_ORDINAL))
+        )
+        number = expected if run_into else int(digits)
+        if number == 1 and heading_since.get(unit.part, False):
+            previous, expected = 0, 1  # numbering that restarts in each section
+        yield _ProblemStep(unit, number, expected, previous, m[3], run_into)
+        last[unit.part] = number
+        heading_since[unit.part] = False
+
+
+def check_problem_sequence(inp: CheckInput) -> Iterator[Hit]:
+    for step in _problem_steps(inp):
+        if step.run_into or step.number == step.expected:
+            continue
+        if step.number > step.expected:
+            yield Hit(
+                f"问题编号跳号：这里是“问题{step.number}”，前面缺少“问题{step.expected}”", step.unit
+            )
+        else:
+            yield Hit(
+                f"问题编号重复或倒退：“问题{step.previous}”之后又是“问题{step.number}”，"
+                f"应为“问题{step.expected}”",
+                step.unit,
+            )
+
+
+def check_problem_colon(inp: CheckInput) -> Iterator[Hit]:
+    for step in _problem_steps(inp):
+        if step.run_into or (step.colon is not None and step.colon.strip()):
+            continue
+        m = _LABEL.match(step.unit.text)
+        assert m is not None
+        fixed = f"{m[1]}{m[2]}：{step.unit.text[m.end() :]}"
+        yield Hit(f"“问题{m[2]}”后缺少冒号：应写“问题{m[2]}：”", step.unit, fix=fixed)
+
+
+def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
+    for step in _problem_steps(inp):
+        if not step.run_into:
+            continue
+        m = _LABEL.match(step.unit.text)
+        assert m is not None
+        digits = m[2].translate(_TO_ASCII)
+        rest = step.unit.text[m.end() :]
+        label = str(step.expected)
+        if digits.startswith(label) and len(digits) > len(label):
+            fixed = f"{m[1]}{label}：{digits[len(label) :]}{rest}"
+            yield Hit(
+                f"“问题{digits}”：冒号丢失，编号与正文开头的数字连在一起；按顺序应为"
+                f"“问题{label}：{digits[len(label) :]}…”",
+                step.unit,
+                fix=fixed,
+            )
+        else:
+            yield Hit(
+                f"“问题{digits}”：冒号丢失，编号与正文开头的数字连在一起，无法确定编号"
+                f"（按顺序应为“问题{label}”）",
+                step.unit,
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# 一是、二是 …
+
+# A lead opens a paragraph or follows the end of a clause; 一是 after a comma counts as well.
+_LEAD = re.compile(
+    rf"(?:(?:^|(?<=[。；;：:！？!?]))[ \t\u3000]*([{NUMERALS}]*)|(?<=[，,])([{NUMERALS}]+))是"
+    rf"(?=[{CJK}“‘《（(])(?!否)"
+)
+
+
+@dataclass(frozen=True)
+class _Lead:
+    unit: Unit
+    start: int
+    """Offset in unit.text where the lead's numeral is, or would be."""
+    number: int | None
+    """None: 是 alone where a lead was (its numeral lost)."""
+
+
+def _leads(unit: Unit) -> list[_Lead]:
+    out = []
+    offset = unit.start
+    for m in _LEAD.finditer(unit.text[offset:]):
+        group = 1 if m[1] is not None else 2
+        numeral, start = m[group], offset + m.start(group)
+        if not numeral:
+            out.append(_Lead(unit, start, None))
+            continue
+        try:
+            out.append(_Lead(unit, start, parse_chinese_numeral(numeral)))
+        except ValueError:
+            continue
+    return out
+
+
+def _lead_groups(inp: CheckInput) -> Iterator[list[_Lead]]:
+    """Series of leads: a problem's measures, a run of paragraphs, or one model field."""
+    if not inp.raw:
+        for unit in inp.units:
+            if unit.role == Role.MEASURE and parse_measure_lead(unit.text) is not None:
+                continue  # a typed lead: GW111
+            leads = _leads(unit)
+            if any(lead.number is not None for lead in leads):
+                yield leads
+        return
+    group: list[_Lead] = []
+    key: tuple[str, int] | None = None
+    for unit in inp.units:
+        found: list[_Lead] = []
+        new_key: tuple[str, int] | None = None
+        if unit.role == Role.MEASURE and unit.problem is not None:
+            new_key, found = ("problem", unit.problem), _leads(unit)
+        elif unit.role == Role.PARAGRAPH:
+            found = _leads(unit)
+            if key is not None and key[0] == "paragraphs" and found:
+                new_key = key  # a run of paragraphs goes on, even with a lost lead only
+            elif any(lead.number is not None for lead in found):
+                new_key = ("paragraphs", unit.order)
+        if new_key != key and group:
+            yield group
+            group = []
+        key = new_key
+        if new_key is not None:
+            group.extend(found)
+    if group:
+        yield group
+
+
+@dataclass(frozen=True)
+class _LeadStep:
+    lead: _Lead
+    expected: int
+
+
+def _lead_steps(group: list[_Lead]) -> Iterator[_LeadStep]:
+    if all(lead.number is None for lead in group):
+        return  # a 是 with no numbered lead around it is not a series
+    expected = 1
+    for lead in group:
+        yield _LeadStep(lead, expected)
+        expected = (lead.number if lead.number is not None else expected) + 1
+
+
+def check_measure_sequence(inp: CheckInput) -> Iterator[Hit]:
+    for group in _lead_groups(inp):
+        for step in _lead_steps(group):
+            n = step.lead.number
+            if n is None or n == step.expected:
+                continue
+            want = measure_lead(step.expected)
+            if n > step.expected:
+                yield Hit(f"“{measure_lead(n)}”跳号：前面缺少“{want}”", step.lead.unit)
+            else:
+                yield Hit(f"“{measure_lead(n)}”重复或倒退：这里应为“{want}”", step.lead.unit)
+
+
+def check_measure_single(inp: CheckInput) -> Iterator[Hit]:
+    for group in _lead_groups(inp):
+        numbers = [lead.number for lead in group if lead.number is not None]
+        lost = [lead for lead in _lead_steps(group) if lead.lead.number is None]
+        if numbers == [1] and not lost:
+            first = next(lead for lead in group if lead.number == 1)
+            yield Hit("有“一是”而没有“二是”：只有一项时不用“一是”，否则补全后续各项", first.unit)
+
+
+def check_measure_lead_lost(inp: CheckInput) -> Iterator[Hit]:
+    for group in _lead_groups(inp):
+        for step in _lead_steps(group):
+            lead = step.lead
+            if lead.number is not None:
+                continue
+            want = measure_lead(step.expected)
+            text = lead.unit.text
+            fixed = text[: lead.start] + want[:-1] + text[lead.start :]
+            yield Hit(f"“是”前丢了序数：按顺序应为“{want}”", lead.unit, fix=fixed)
+
+
+# ---------------------------------------------------------------------------------------------
+# 第 with its numeral lost: 区委第巡察组
+
+_COUNTED = "巡察组|巡视组|督导组|检查组|工作组|轮|次|批|届|季度|阶段|部分|章|节|条|款|期|项|周|名"
+_LOST_AFTER_DI = re.compile(rf"(?<=[{CJK}])第\s*(?={_COUNTED})(?<!次第)")
+_DI_WORD = re.compile(rf"第\s*({_COUNTED})")
+
+
+def check_lost_numeral(inp: CheckInput) -> Iterator[Hit]:
+    units = [u for u in inp.units if u.role != Role.CHROME]
+    for unit in units:
+        for m in _LOST_AFTER_DI.finditer(unit.text):
+            word = _DI_WORD.match(unit.text, m.start())
+            assert word is not None
+            before = unit.text[max(0, m.start() - 2) : m.start()]
+            found = _evidence(units, before, word[1])
+            shown = unit.text[max(0, m.start() - 2) : word.end()]
+            if len(found) == 1:
+                (numeral,) = found
+                fixed = unit.text[: m.start()] + f"第{numeral}" + unit.text[word.start(1) :]
+                yield Hit(
+                    f"“{shown}”：“第”后丢了数字；本文别处写作“{before}第{numeral}{word[1]}”",
+                    unit,
+                    fix=fixed,
+                )
+            else:
+                yield Hit(f"“{shown}”：“第”后丢了数字", unit)
+
+
+def _evidence(units: list[Unit], before: str, word: str) -> set[str]:
+    pattern = re.compile(rf"{re.escape(before)}第([{NUMERALS}0-9]+){re.escape(word)}")
+    return {m[1] for unit in units for m in pattern.finditer(unit.text)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Ordinals typed into a model field
+
+
+def check_typed_ordinal(inp: CheckInput) -> Iterator[Hit]:
+    if inp.raw:
+        return
+    for unit in inp.units:
+        text = unit.text
+        if unit.role == Role.HEADING:
+            heading = parse_heading_ordinal(text)
+            if heading is not None and heading.rest:
+                typed = text[: len(text) - len(heading.rest)].strip()
+                yield Hit(
+                    f"标题开头写了序号“{typed}”：序号按位置自动生成，会写成两遍；删去它",
+                    unit,
+                    fix=heading.rest,
+                )
+        elif unit.role == Role.PROBLEM and unit.path and unit.path.endswith(".statement"):
+            label = parse_problem_label(text)
+            if label is not None and label[1]:
+                yield Hit(
+                    f"问题开头写了“问题{label[0]}”：编号按位置自动生成，删去它", unit, fix=label[1]
+                )
+        elif unit.role == Role.MEASURE:
+            lead = parse_measure_lead(text)
+            if lead is not None and lead[1]:
+                yield Hit(
+                    f"整改措施开头写了“{measure_lead(lead[0])}”：“一是、二是”按位置自动生成，"
+                    "会写成两遍；删去它",
+                    unit,
+                    fix=lead[1],
+                )
+        elif unit.role == Role.ATTACHMENT_TITLE:
+            found = parse_attachment_label(text)
+            numbered = re.match(r"[0-9]+\s*[.．、]\s*", text)
+            if found is not None and found[1]:
+                yield Hit(
+                    "附件标题开头写了“附件”字样：附件标签自动生成，删去它", unit, fix=found[1]
+                )
+            elif numbered:
+                yield Hit(
+                    "附件标题开头写了序号：附件说明中的序号自动生成，删去它",
+                    unit,
+                    fix=text[numbered.end() :],
+                )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "GW101",
+        "heading-gap",
+        Level.WARNING,
+        "A heading ordinal skips a number at its level (一、二、四、).",
+        check_heading_gap,
+        bad="一、总体情况\n二、主要问题\n四、下一步打算\n",
+        good="一、总体情况\n二、主要问题\n三、下一步打算\n",
+    ),
+    Rule(
+        "GW102",
+        "heading-repeat",
+        Level.WARNING,
+        "A heading ordinal repeats or goes back at its level (（一）（二）（二）).",
+        check_heading_repeat,
+        bad="一、主要问题\n（一）学习方面\n（二）制度方面\n（二）作风方面\n",
+        good="一、主要问题\n（一）学习方面\n（二）制度方面\n（三）作风方面\n",
+    ),
+    Rule(
+        "GW103",
+        "heading-ordinal-damaged",
+        Level.ERROR,
+        "A heading ordinal lost a bracket or its numeral (“四)”, “   )聚焦”); the fix restores "
+        "it from its position.",
+        check_heading_damaged,
+        bad="一、主要问题\n（一）学习方面\n（二）制度方面\n   )作风方面\n",
+        good="一、主要问题\n（一）学习方面\n（二）制度方面\n（三）作风方面\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW104",
+        "problem-sequence",
+        Level.WARNING,
+        "问题N numbers skip or repeat (问题1, 问题2, 问题4).",
+        check_problem_sequence,
+        bad="问题1：学习不够。\n问题2：制度不全。\n问题4：作风不实。\n",
+        good="问题1：学习不够。\n问题2：制度不全。\n问题3：作风不实。\n",
+    ),
+    Rule(
+        "GW105",
+        "problem-label-colon",
+        Level.WARNING,
+        "A 问题N label has no colon after the number (问题2理论学习不够).",
+        check_problem_colon,
+        bad="问题1：学习不够。\n问题2理论学习不够深入。\n",
+        good="问题1：学习不够。\n问题2：理论学习不够深入。\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW106",
+        "problem-label-run-into",
+        Level.ERROR,
+        "A 问题N label lost its colon and runs into digits of the text (问题82019年以来); the "
+        "fix splits it by the expected number.",
+        check_problem_run_into,
+        bad="问题1：学习不够。\n问题22019年以来制度不全。\n",
+        good="问题1：学习不够。\n问题2：2019年以来制度不全。\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW107",
+        "measure-sequence",
+        Level.WARNING,
+        "一是/二是 leads skip or repeat (一是…；三是…).",
+        check_measure_sequence,
+        bad="问题1：学习不够。\n整改情况：\n一是加强学习。\n三是完善制度。\n",
+        good="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n",
+    ),
+    Rule(
+        "GW108",
+        "measure-single",
+        Level.WARNING,
+        "A 一是 with no 二是.",
+        check_measure_single,
+        bad="问题1：学习不够。\n整改情况：\n一是加强学习，完善制度。\n",
+        good="问题1：学习不够。\n整改情况：\n加强学习，完善制度。\n",
+    ),
+    Rule(
+        "GW109",
+        "measure-lead-lost",
+        Level.ERROR,
+        "A lead lost its numeral: a lone 是 where 三是 should be (是加强…); the fix restores it "
+        "from the sequence.",
+        check_measure_lead_lost,
+        bad="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n是加强考核。\n",
+        good="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n三是加强考核。\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW110",
+        "numeral-lost-after-di",
+        Level.ERROR,
+        "第 with its numeral lost (区委第巡察组); fixed when the notice writes the same name in "
+        "full elsewhere.",
+        check_lost_numeral,
+        bad="区委第巡察组开展了巡察。\n切实运用好区委第二巡察组巡察成果。\n",
+        good="区委第二巡察组开展了巡察。\n切实运用好区委第二巡察组巡察成果。\n",
+        fixable=True,
+    ),
+    Rule(
+        "GW111",
+        "typed-ordinal",
+        Level.ERROR,
+        "A model field starts with an ordinal the renderer derives (一是, 一、, 问题1：): it "
+        "would be written twice.",
+        check_typed_ordinal,
+        bad="title: 通知\nbody:\n  - problem:\n      statement: 学习不够。\n"
+        "      measures: [一是加强学习。, 二是完善制度。]\n",
+        good="title: 通知\nbody:\n  - problem:\n      statement: 学习不够。\n"
+        "      measures: [加强学习。, 完善制度。]\n",
+        fixable=True,
+        example_format="yaml",
+    ),
+)

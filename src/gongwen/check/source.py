@@ -1,0 +1,279 @@
+"""Files to check — notice files (YAML, JSON, TOML), plain text, .docx — and writing them back.
+
+A model file is kept as the tree its format's round-trip parser gives (ruamel for YAML, so
+comments survive; tomlkit for TOML; plain data for JSON), so that fixes can be applied to it
+and the file written in the same format.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from gongwen.findings import InputError
+from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, MAX_INPUT_BYTES, SUFFIXES
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+DOCX_SUFFIX = ".docx"
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or an :class:`InputError` that says why not."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError.single(
+                CODE_UNREADABLE, f"file is {size} bytes; the limit is {MAX_INPUT_BYTES}", file=name
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
+    except IsADirectoryError:
+        raise InputError.single(CODE_UNREADABLE, "is a folder, not a file", file=name) from None
+    except OSError as exc:
+        raise InputError.single(
+            CODE_UNREADABLE, f"cannot be read: {exc.strerror}", file=name
+        ) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text
+
+
+@dataclass
+class TextSource:
+    """A text file as lines, with what is needed to write it back as it was."""
+
+    file: str | None
+    lines: list[str]
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    final_newline: bool = True
+
+    def dump(self) -> bytes:
+        """The text, encoded as it was read (a UTF-8 BOM kept)."""
+        text = self.newline.join(self.lines) + (self.newline if self.final_newline else "")
+        return text.encode(self.encoding)
+
+
+def text_source(text: str, *, file: str | None = None, encoding: str = "utf-8") -> TextSource:
+    """A text split into lines, remembering its line ending."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines()
+    return TextSource(file, lines, encoding, newline, text.endswith(("\n", "\r")))
+
+
+def read_text_source(path: Path) -> TextSource:
+    """Read a text file as the reader does: size limit, BOM, UTF-8, then GB18030."""
+    from gongwen.read.safety import MAX_TEXT_BYTES, decode_text
+    from gongwen.read.safety import read_bytes as read_limited
+
+    data = read_limited(path, MAX_TEXT_BYTES)
+    decoded = decode_text(data, file=str(path))
+    return text_source(decoded.text, file=str(path), encoding=decoded.encoding)
+
+
+def read_docx_source(path: Path) -> TextSource:
+    """A .docx as the text of its paragraphs, one line each (refused if hostile)."""
+    from gongwen.read.docx import paragraph_texts
+    from gongwen.read.safety import MAX_DOCX_BYTES
+    from gongwen.read.safety import read_bytes as read_limited
+
+    lines = paragraph_texts(read_limited(path, MAX_DOCX_BYTES), file=str(path))
+    return TextSource(str(path), [line.replace("\n", " ") for line in lines])
+
+
+# ---------------------------------------------------------------------------------------------
+# Model files
+
+
+@dataclass
+class ModelSource:
+    """A notice file parsed by a round-trip parser of its format."""
+
+    file: str
+    kind: str
+    """yaml, json or toml."""
+    tree: Any
+    yaml_indent: tuple[int, int] = (2, 0)
+    json_indent: int = 2
+    line_map: dict[str, int] = field(default_factory=dict)
+
+    def data(self) -> Any:
+        """The tree as plain dicts, lists and scalars, for validation."""
+        return _plain(self.tree)
+
+    def dump(self) -> bytes:
+        """The tree written back in its format."""
+        if self.kind == "yaml":
+            stream = io.StringIO()
+            _round_trip_yaml(*self.yaml_indent).dump(self.tree, stream)
+            return stream.getvalue().encode("utf-8")
+        if self.kind == "json":
+            text = json.dumps(self.tree, ensure_ascii=False, indent=self.json_indent)
+            return (text + "\n").encode("utf-8")
+        import tomlkit
+
+        return tomlkit.dumps(self.tree).encode("utf-8")
+
+
+def _round_trip_yaml(sequence_indent: int = 2, offset: int = 0) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long paragraph
+    yaml.indent(mapping=2, sequence=sequence_indent, offset=offset)
+    return yaml
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, Mapping):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    unwrap = getattr(node, "unwrap", None)  # tomlkit scalars
+    return unwrap() if callable(unwrap) else node
+
+
+def read_model_source(path: Path) -> ModelSource:
+    """Parse a notice file with the round-trip parser of its format."""
+    kind = SUFFIXES[path.suffix.lower()]
+    name = str(path)
+    try:
+        text = read_bytes(path).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError.single(
+            CODE_UNREADABLE, "is not UTF-8 text; save it as UTF-8", file=name
+        ) from None
+    try:
+        if kind == "yaml":
+            tree = _round_trip_yaml().load(text)
+            return ModelSource(name, kind, tree, yaml_indent(text), line_map=yaml_lines(tree))
+        if kind == "json":
+            indent = re.search(r"\n( +)\S", text)
+            return ModelSource(
+                name, kind, json.loads(text), json_indent=len(indent[1]) if indent else 2
+            )
+        import tomlkit
+        from tomlkit.exceptions import TOMLKitError
+
+        try:
+            return ModelSource(name, kind, tomlkit.parse(text))
+        except TOMLKitError as exc:
+            raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=name) from None
+    except (YAMLError, json.JSONDecodeError) as exc:
+        raise InputError.single(CODE_SYNTAX, f"{kind.upper()}: {exc}", file=name) from None
+
+
+_KEY_LINE = re.compile(r"( *)[^\s#-][^:#]*:\s*(?:#.*)?$")
+_DASH_LINE = re.compile(r"( *)- ")
+
+
+def yaml_indent(text: str) -> tuple[int, int]:
+    """How a YAML file indents its block sequences: (sequence indent, dash offset).
+
+    The most common distance from a key to the dashes of the list under it decides.
+
+    >>> yaml_indent("body:\\n  - a\\n  - b\\n")
+    (4, 2)
+    >>> yaml_indent("body:\\n- a\\n")
+    (2, 0)
+    """
+    offsets: Counter[int] = Counter()
+    lines = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    for above, line in itertools.pairwise(lines):
+        key, dash = _KEY_LINE.match(above), _DASH_LINE.match(line)
+        if key and dash and len(dash[1]) >= len(key[1]):
+            offsets[len(dash[1]) - len(key[1])] += 1
+    offset = offsets.most_common(1)[0][0] if offsets else 2
+    return offset + 2, offset
+
+
+def yaml_lines(tree: Any) -> dict[str, int]:
+    """The 1-based line of every field path in a ruamel YAML tree.
+
+    A bare string in a body list is a paragraph: ``body[0].paragraph`` names it too.
+    """
+    lines: dict[str, int] = {}
+
+    def visit(node: Any, path: str) -> None:
+        if isinstance(node, CommentedMap):
+            for key in node:
+                here = f"{path}.{key}" if path else str(key)
+                lines[here] = node.lc.key(key)[0] + 1
+                visit(node[key], here)
+        elif isinstance(node, CommentedSeq):
+            for i, item in enumerate(node):
+                here = f"{path}[{i}]"
+                lines[here] = node.lc.item(i)[0] + 1
+                if isinstance(item, str):
+                    lines[f"{here}.paragraph"] = lines[here]
+                visit(item, here)
+
+    visit(tree, "")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Setting a field by its path
+
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def parse_path(path: str) -> list[str | int]:
+    """A field path as keys and indexes.
+
+    >>> parse_path("body[1].section.body[0].problem.measures[2]")
+    ['body', 1, 'section', 'body', 0, 'problem', 'measures', 2]
+    """
+    return [m[1] if m[1] is not None else int(m[2]) for m in _PART.finditer(path)]
+
+
+def set_field(tree: Any, path: str, value: str) -> None:
+    """Set the string field at ``path`` in a data tree (as a notice file holds it).
+
+    A paragraph may be a bare string in its list or ``{paragraph: text}``; a title may be a
+    list of lines. Raises KeyError or IndexError when the path is not in the tree.
+
+    >>> data = {"title": ["甲", "乙。"], "body": ["一段。", {"section": {"heading": "标题。"}}]}
+    >>> set_field(data, "title", "甲\\n乙")
+    >>> set_field(data, "body[0].paragraph", "一段")
+    >>> set_field(data, "body[1].section.heading", "标题")
+    >>> data
+    {'title': ['甲', '乙'], 'body': ['一段', {'section': {'heading': '标题'}}]}
+    """
+    parts = parse_path(path)
+    parent: Any = None
+    key: str | int | None = None
+    node: Any = tree
+    for part in parts:
+        if part == "paragraph" and not isinstance(node, Mapping):
+            break  # a bare string paragraph: set the list item itself
+        parent, key, node = node, part, node[part]
+    assert key is not None
+    if isinstance(node, MutableMapping) and "text" in node:  # {paragraph: {text: ...}}
+        node["text"] = value
+    elif isinstance(node, list) and key == "title":
+        lines = value.split("\n")
+        if len(lines) == len(node):
+            for i, line in enumerate(lines):  # in place: comments on the items stay
+                node[i] = line
+        else:
+            parent[key] = lines
+    else:
+        parent[key] = value
