@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from gongwen import __version__
-from gongwen.cli import batch, convert, notice, parse, render
+from gongwen.cli import batch, check, convert, notice, parse, render
 from gongwen.cli.common import EXIT_INPUT, Command, print_findings
 from gongwen.findings import GongwenError, InputError
 
@@ -27,6 +27,7 @@ REGISTRARS: list[Registrar] = [
     parse.register,
     convert.register,
     batch.register,
+    check.register,
 ]
 """Each module of subcommands adds its parsers through one of these."""
 
