@@ -43,6 +43,10 @@ class _Container:
 
 _CHINESE_DATE_START = "〇零一二三四五六七八九"
 
+UNDATED = date(2012, 7, 1)
+"""The document date gongwen gives a notice that has no date at all (the day GB/T 9704-2012
+took effect; ``gongwen.render.FALLBACK_DATE``): a document created on it names no 发布日期."""
+
 
 def _strip_prefix(text: str, prefix: str) -> str:
     return text[len(prefix) :] if text.startswith(prefix) else text
@@ -140,7 +144,7 @@ class _Reader:
         if len(blocks) == 1:
             text = blocks[0].block.text.strip()
             split = split_run_in_measures(text)
-            measures = [text] if split is None else split
+            measures = [text] if split is None else [measure for _, measure in split]
             if split is not None:
                 self.run_in = True
         else:
@@ -286,7 +290,8 @@ def notice_from_blocks(
         data["attachments"] = attachments
     if reader.run_in:
         data.setdefault("presentation", {})["measures"] = "run-in"
-    if created is not None and "signature" not in data and "imprint" not in data:
+    dated_otherwise = "signature" in data or "imprint" in data
+    if created is not None and created != UNDATED and not dated_otherwise:
         data["published"] = created.isoformat()
     notice = notice_from_data(data, file=source)
     return ReadResult(notice, reader.findings, lines, source, {})

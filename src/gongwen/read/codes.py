@@ -71,14 +71,14 @@ _TABLE: Final = (
     ReaderCode("RD040", _W, "a measure lost the numeral of its lead (“是加强…” after 一是, 二是)"),
     ReaderCode("RD041", _W, "a measure without 一是/二是 in a list of led measures"),
     ReaderCode("RD042", _W, "一是/二是 numbers skip or repeat"),
-    ReaderCode("RD043", _W, "measures that belong to no problem kept as paragraphs"),
+    ReaderCode("RD043", _W, "a 整改情况 label with no problem before it kept as a paragraph"),
     # Counts and sentences
     ReaderCode("RD050", _W, "a count stated in the text disagrees with the structure read"),
     ReaderCode("RD051", _W, "a paragraph lost its closing punctuation; 。 added"),
     # Blocks at the end
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
     ReaderCode(
-        "RD061", _W, "content the reader does not understand (tables, images, text boxes) skipped"
+        "RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"
     ),
     # Input errors: nothing is read
     ReaderCode("RD100", _E, "the file cannot be read (missing, a folder, no permission)"),

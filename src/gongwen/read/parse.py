@@ -111,6 +111,8 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
 class _Text:
     text: str
     line: int
+    lead: int | None = None
+    """The number of the last 一是/二是 lead the paragraph holds, if it is led."""
 
 
 @dataclass
@@ -644,10 +646,37 @@ class _Parser:
                         f"{self.original(para.line)} 之前没有对应的问题，保留为段落",
                         para.line,
                     )
-                stack[-1].items.append(_Text(self._closed(text, para.line), para.line))
+                stack[-1].items.append(self._paragraph(stack[-1], text, para.line))
             i += 1
         self._check_measures(root)
         return root.items
+
+    def _paragraph(self, container: _Section, text: str, line: int) -> _Text:
+        """A body paragraph; a run of 一是/二是 paragraphs outside problems is checked too."""
+        numbers: list[int] = []
+        if (split := split_run_in_measures(text)) is not None:
+            numbers = [number for number, _ in split]
+        elif (lead := parse_measure_lead(text)) is not None:
+            numbers = [lead[0]]
+        if numbers:
+            previous = container.items[-1] if container.items else None
+            expected = 1
+            if isinstance(previous, _Text) and previous.lead is not None:
+                expected = previous.lead + 1
+            for number in numbers:
+                if number != expected:
+                    self._lead_skip(expected, number, line)
+                expected = number + 1
+        return _Text(self._closed(text, line), line, numbers[-1] if numbers else None)
+
+    def _lead_skip(self, expected: int, number: int, line: int) -> None:
+        kind = "重复" if number < expected else "跳号"
+        self.report(
+            "RD042",
+            f"“一是、二是”序号{kind}：此处应为“{measure_lead(expected)}”，"
+            f"原文为“{measure_lead(number)}”",
+            line,
+        )
 
     def _new_problem(self, text: str, line: int) -> _Problem:
         statement, description = first_sentence(text.strip())
@@ -734,12 +763,13 @@ class _Parser:
         run_in = split_run_in_measures(text)
         if run_in is not None:
             self.run_in += 1
-            for n, measure in enumerate(run_in, start=len(problem.measures) + 1):
+            for written, measure in run_in:
                 problem.measures.append(_Text(measure, line))
-                problem.leads.append(n)
+                problem.leads.append(written)
             return
         lead = parse_measure_lead(text)
         previous = next((n for n in reversed(problem.leads) if n is not None), None)
+        number: int | None
         if lead is not None:
             number, rest = lead
         elif text.startswith("是") and previous is not None and is_cjk(text[1:2]):
@@ -765,20 +795,13 @@ class _Parser:
 
     def _check_measures(self, root: _Section) -> None:
         for problem in _problems(root.items):
-            led = [n for n in problem.leads if n is not None]
-            if len(problem.measures) > 1 and led:
-                self.paragraph_lists += 1 if len({m.line for m in problem.measures}) > 1 else 0
-            for position, (number, measure) in enumerate(
-                zip(problem.leads, problem.measures, strict=True), start=1
-            ):
-                if number is not None and number != position:
-                    kind = "重复" if number < position else "跳号"
-                    self.report(
-                        "RD042",
-                        f"措施序号{kind}：此处应为“{measure_lead(position)}”，"
-                        f"原文为“{measure_lead(number)}”",
-                        measure.line,
-                    )
+            if len({m.line for m in problem.measures}) > 1:
+                self.paragraph_lists += 1
+            expected = 1
+            for number, measure in zip(problem.leads, problem.measures, strict=True):
+                if number is not None and number != expected:
+                    self._lead_skip(expected, number, measure.line)
+                expected = (number if number is not None else expected) + 1
 
     def _closed(self, text: str, line: int) -> str:
         """``text`` ending with punctuation; a 。 added (and reported) when the end was lost."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from gongwen.dates import parse_date
-from gongwen.numbering import measure_lead, parse_chinese_numeral, parse_heading_ordinal
+from gongwen.numbering import parse_chinese_numeral, parse_heading_ordinal, parse_measure_lead
 
 __all__ = [
     "Chrome",
@@ -252,40 +252,48 @@ def parse_label(text: str) -> tuple[str, str] | None:
     return m[1], (m[2] or "").strip()
 
 
-def split_run_in_measures(text: str) -> list[str] | None:
-    """Split 一是……；二是……。 run together in one paragraph into measures, leads removed.
+_RUN_IN_LEAD = re.compile(rf"[；;。]\s*([{_NUMERAL_CHARS}]+)是[，、,]?")
 
-    Each measure is separated from the next by ； or 。 before the next lead, in order
-    (一是, 二是, 三是 …); each is given back ending in 。, as the model stores measures.
-    None unless the paragraph starts with 一是 and holds at least 二是 too.
+
+def split_run_in_measures(text: str) -> list[tuple[int, str]] | None:
+    """Split 一是……；二是……。 run together in one paragraph: (number, measure) pairs.
+
+    A lead starts the paragraph, and each further lead follows a ； or 。. Each measure is
+    given back without its lead and ending in 。, as the model stores measures; the numbers
+    are the leads as written, so a skip (一是…；三是…) can be reported. None unless the
+    paragraph holds at least two leads.
 
     >>> split_run_in_measures("一是加强学习；二是完善制度。三是严格考核。")
-    ['加强学习。', '完善制度。', '严格考核。']
+    [(1, '加强学习。'), (2, '完善制度。'), (3, '严格考核。')]
+    >>> split_run_in_measures("一是加强学习；三是严格考核")
+    [(1, '加强学习。'), (3, '严格考核。')]
     >>> print(split_run_in_measures("一是加强学习，提高能力。"))
     None
     """
-    body = text.strip()
-    if not body.startswith(measure_lead(1)):
+    first = parse_measure_lead(text)
+    if first is None:
         return None
-    body = body[len(measure_lead(1)) :].lstrip("，、,")
-    pieces: list[str] = []
-    number = 2
-    while True:
-        m = re.search(rf"[；;。]\s*{measure_lead(number)}[，、,]?", body)
-        if m is None:
-            break
-        pieces.append(body[: m.start()])
-        body = body[m.end() :]
-        number += 1
-    if not pieces:
+    numbers = [first[0]]
+    body = first[1]
+    starts = [0]
+    ends = []
+    for m in _RUN_IN_LEAD.finditer(body):
+        try:
+            number = parse_chinese_numeral(m[1])
+        except ValueError:
+            continue
+        ends.append(m.start() + 1)  # keep the ； or 。 with the measure before
+        starts.append(m.end())
+        numbers.append(number)
+    if len(numbers) < 2:
         return None
-    pieces.append(body)
+    ends.append(len(body))
     out = []
-    for piece in pieces:
-        piece = piece.strip().rstrip("；;")
+    for number, start, end in zip(numbers, starts, ends, strict=True):
+        piece = body[start:end].strip().rstrip("；;")
         if piece and piece[-1] not in CLOSING:
             piece += "。"
-        out.append(piece)
+        out.append((number, piece))
     return out
 
 

@@ -7,6 +7,7 @@ UTF-8 (with or without BOM), GB18030/GBK or UTF-16 with a BOM: see
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from gongwen.findings import InputError
@@ -16,6 +17,7 @@ from gongwen.read.safety import MAX_DOCX_BYTES, MAX_TEXT_BYTES, decode_text, rea
 
 __all__ = ["ReadResult", "read_file", "read_text"]
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 DOCX_SUFFIXES = frozenset({".docx"})
 
@@ -28,7 +30,9 @@ def text_paragraphs(text: str) -> list[SourceParagraph]:
     """
     out: list[SourceParagraph] = []
     blank = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only CR and LF end a line: str.splitlines() would also split at \v, \f and U+2028,
+    # which are characters to report (RD003), not line ends.
+    for number, line in enumerate(_LINE_END.split(text), start=1):
         if not line.strip(" \t\u3000\xa0"):
             blank = bool(out)
             continue
