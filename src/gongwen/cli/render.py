@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from gongwen.cli.common import EXIT_OK
+from gongwen.check import check_file
+from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, print_findings
+from gongwen.findings import Level
 from gongwen.loader import load_notice
 from gongwen.render import render
 
@@ -14,6 +16,11 @@ from gongwen.render import render
 def cmd_render(args: argparse.Namespace) -> int:
     """Load, render and write atomically; on bad input nothing is written."""
     notice = load_notice(args.file)
+    warnings = [f for f in check_file(args.file) if f.level.rank >= Level.WARNING.rank]
+    print_findings(warnings, sys.stderr)
+    if args.strict and any(f.level == Level.ERROR for f in warnings):
+        print(f"{args.file}: not rendered: gongwen check found errors (--strict)", file=sys.stderr)
+        return EXIT_FINDINGS
     output: Path = args.output or Path(args.file.stem + ".docx")
     render(notice, output, template=args.template)
     print(f"{args.file} -> {output}", file=sys.stderr)
@@ -29,5 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--template", type=Path, help="your own template .docx (its styles and page setup)"
+    )
+    p.add_argument(
+        "--strict", action="store_true", help="refuse to render when gongwen check finds errors"
     )
     p.set_defaults(func=cmd_render)
