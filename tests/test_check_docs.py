@@ -1,0 +1,38 @@
+"""docs/checks.md documents every rule (generated from the registry) and the JSON shape."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+from gongwen.check import RULES, rules_markdown
+from gongwen.cli.check import JSON_KEYS
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+
+
+def test_rule_reference_is_the_registry_s() -> None:
+    spec = importlib.util.spec_from_file_location("update", ROOT / "tools" / "update_checks_doc.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert tool.splice(DOC, rules_markdown(RULES)) == DOC, "run python tools/update_checks_doc.py"
+
+
+def test_every_code_has_a_section_with_a_bad_and_a_good_example() -> None:
+    for rule in RULES:
+        section = DOC.split(f"### {rule.code}\n", 1)[1].split("\n### ", 1)[0]
+        assert "Reported:" in section and "Not reported:" in section
+        assert rule.bad.strip().splitlines()[0] in section
+
+
+def test_documented_codes_are_exactly_the_registered_ones() -> None:
+    documented = set(re.findall(r"^### (GW\d{3})$", DOC, flags=re.M))
+    assert documented == {rule.code for rule in RULES}
+
+
+def test_json_keys_are_documented_in_order() -> None:
+    table = re.findall(r"^\| `(\w+)` \| ", DOC, flags=re.M)
+    assert tuple(table) == JSON_KEYS
