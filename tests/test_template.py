@@ -141,7 +141,10 @@ def test_page_is_a4_with_the_gbt9704_margins(sect_pr: etree._Element) -> None:
     assert (attr(size, "w"), attr(size, "h")) == ("11906", "16838")
     assert attr(size, "orient") in (None, "portrait")
     assert {k: attr(margins, k) for k in ("top", "bottom", "left", "right", "gutter")} == {
-        "top": "2098",
+        # 37 mm less the drop of the first line's characters in their grid line, so the
+        # characters start 37 mm down (gongwen.compose.TOP_MARGIN_TWIPS; measured in
+        # tests/layout).
+        "top": "1918",
         "bottom": "1984",
         "left": "1587",
         "right": "1474",
@@ -157,13 +160,15 @@ def test_type_area_is_156_by_225_mm() -> None:
     width = Length(section.page_width - section.left_margin - section.right_margin)
     height = Length(section.page_height - section.top_margin - section.bottom_margin)
     assert abs(width.mm - 156) < 0.05
-    assert abs(height.mm - 225) < 0.05
+    # The 22 grid lines fill the text area exactly (so Word and LibreOffice start them at the
+    # same place); the characters span the 225 mm 版心 (tests/layout measures them).
+    assert height.twips == 22 * 588
 
 
-def test_document_grid_is_22_lines_of_579_twips(sect_pr: etree._Element) -> None:
+def test_document_grid_is_22_lines_of_588_twips(sect_pr: etree._Element) -> None:
     grid = sect_pr.find("w:docGrid", NS)
     assert attr(grid, "type") == "lines"  # not linesAndChars: 14 chars a line in LibreOffice
-    assert attr(grid, "linePitch") == "579"
+    assert attr(grid, "linePitch") == "588"  # see gongwen.compose.LINE_PITCH_TWIPS
     assert attr(grid, "charSpace") is None
 
 
@@ -410,7 +415,7 @@ def test_issuer_mark_is_red_and_centred(styles: etree._Element) -> None:
         (StyleRole.URGENCY, "left"),
         (StyleRole.ATTACHMENT_LABEL, "left"),
         (StyleRole.DOCUMENT_NUMBER, "center"),
-        (StyleRole.SIGNER, "right"),
+        (StyleRole.SIGNER, "left"),  # the 签发人 is placed by a tab stop
         (StyleRole.SIGNATURE, "right"),
         (StyleRole.DATE, "right"),
     ],

@@ -20,7 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from lxml import etree
 
-from gongwen import layout
+from gongwen import compose, layout
 from gongwen.layout import StyleRole
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "templates" / "notice.docx"
@@ -122,14 +122,14 @@ KAITI = Fonts(layout.KAI_FONT)
 # cl. 7.5 asks for 半角宋体 digits, so every slot, ASCII included, is 宋体.
 SONGTI_ALL = Fonts(layout.PAGE_NUMBER_FONT, latin=layout.PAGE_NUMBER_FONT)
 
-# Body line height. The section's docGrid (type "lines", pitch 579) already puts every 16 pt
-# line on a 28.95 pt pitch in Word and in LibreOffice 7.4 (22 lines a page was measured), so
+# Body line height. The section's docGrid (type "lines", pitch 588) already puts every 16 pt
+# line on a 29.4 pt pitch in Word and in LibreOffice 7.4 (22 lines a page is measured), so
 # body-like styles do not add an exact line spacing of their own: exact spacing everywhere
 # is what blows up table rows and footers (field-lessons.md), and a 22 pt title that snaps to
 # two grid lines keeps the page on the grid. Only lines that must NOT follow the grid (page
 # number, red rule, 版记) carry an exact height.
 BODY_SPACING = {"before": "0", "after": "0"}
-IMPRINT_LINE_TWIPS = layout.LINE_PITCH_TWIPS
+IMPRINT_LINE_TWIPS = compose.LINE_PITCH_TWIPS
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def body_like(role: StyleRole, **overrides: object) -> StyleDef:
 def centred_title(role: StyleRole) -> StyleDef:
     """2号小标宋, centred, no indent, not bold (cl. 7.3.1; also the 附件标题 of cl. 7.3.7).
 
-    A 22 pt line is taller than one 28.95 pt grid line and snaps to two.
+    A 22 pt line is taller than one 29.4 pt grid line and snaps to two.
     """
     return StyleDef(
         role,
@@ -254,11 +254,19 @@ STYLES: tuple[StyleDef, ...] = (
     ),
     # 发文字号 (cl. 7.2.5): centred.
     body_like(StyleRole.DOCUMENT_NUMBER, jc="center", ind=NO_INDENT),
-    # 签发人 (cl. 7.2.6): right-aligned, 右空一字; names take the GwSignerName character style.
+    # 发文字号 and 签发人 of an upward document (cl. 7.2.5, 7.2.6), on one line: the 字号
+    # 左空一字 (this left indent, in twips only: the renderer overrides it for several
+    # signers), then a tab to "签发人：" and the names, which end 右空一字. The renderer sets
+    # the tab stop from the names' width; the names take the GwSignerName character style.
+    # Left-aligned: justified, the tab's white space would be stretched.
     body_like(
         StyleRole.SIGNER,
-        jc="right",
-        ind={**NO_INDENT, **indent(right=layout.SIGNER_RIGHT_INDENT_CHARS)},
+        jc="left",
+        ind={
+            **NO_INDENT,
+            **indent(left=layout.SIGNER_RIGHT_INDENT_CHARS, chars=False),
+            **indent(right=layout.SIGNER_RIGHT_INDENT_CHARS),
+        },
     ),
     # 红色分隔线 (cl. 7.2.7): an empty paragraph whose bottom border is the 156 mm red rule (the
     # border runs between the zero indents, i.e. across the whole 版心). Its own line is an
@@ -306,8 +314,11 @@ STYLES: tuple[StyleDef, ...] = (
     # 联系方式.
     body_like(StyleRole.CONTACT),
     # 附件说明 (cl. 7.3.4): "附件：" starts 左空二字, the name and its continuation lines at 5 字.
+    # Left-aligned: the names are separated by line breaks, and a justified line that ends in
+    # a break is stretched across the type area by LibreOffice (measured).
     body_like(
         StyleRole.ATTACHMENT_NOTE,
+        jc="left",
         ind=indent(
             left=layout.ATTACHMENT_NOTE_LEFT_INDENT_CHARS,
             hanging=layout.ATTACHMENT_NOTE_HANGING_CHARS,
@@ -343,7 +354,7 @@ STYLES: tuple[StyleDef, ...] = (
     # --- 版记 (cl. 7.4) ---
     # 4号仿宋, 左右各空一字. The 字 is the body character (cl. 3.1 defines one 字 for the whole
     # document), 320 twips, written in twips only: Word's character unit would follow 14 pt.
-    # Line height: one exact 28.95 pt grid line per 版记 line. 14 pt text reads easily at that
+    # Line height: one exact 29.4 pt grid line per 版记 line. 14 pt text reads easily at that
     # leading, and the 版记 stays on the 22-line grid, so the renderer can pin its last rule
     # to the bottom of the 版心 (cl. 7.4.1) by counting lines. The rules themselves are left
     # to the renderer (borders or a table), since which rule is thick depends on the items.
@@ -383,7 +394,7 @@ STYLES: tuple[StyleDef, ...] = (
         tabs=(("right", PRINTER_DATE_TAB_TWIPS),),
     ),
     # --- 页码 (cl. 7.5): 4号半角宋体, "— N —", odd right 右空一字, even left 左空一字 ---
-    # Exact 14 pt lines off the grid: on the grid a footer line takes a 28.95 pt body line.
+    # Exact 14 pt lines off the grid: on the grid a footer line takes a 29.4 pt body line.
     page_number_style(StyleRole.PAGE_ODD, "right", indent(right=PAGE_SIDE, chars=False)),
     page_number_style(StyleRole.PAGE_EVEN, "left", indent(left=PAGE_SIDE, chars=False)),
     # --- character styles ---
@@ -557,7 +568,9 @@ def set_up_section(document: Document) -> None:
     section = document.sections[0]
     section.page_width = Twips(layout.PAGE_WIDTH_TWIPS)
     section.page_height = Twips(layout.PAGE_HEIGHT_TWIPS)
-    section.top_margin = Twips(layout.TOP_MARGIN_TWIPS)
+    # 37 mm less the drop of the first line's characters in their grid line: the characters,
+    # not the line box, start 37 mm down (compose.TOP_MARGIN_TWIPS; measured in tests/layout).
+    section.top_margin = Twips(compose.TOP_MARGIN_TWIPS)
     section.bottom_margin = Twips(layout.BOTTOM_MARGIN_TWIPS)
     section.left_margin = Twips(layout.LEFT_MARGIN_TWIPS)
     section.right_margin = Twips(layout.RIGHT_MARGIN_TWIPS)
@@ -578,7 +591,7 @@ def set_up_section(document: Document) -> None:
     assert grid is not None
     grid.attrib.clear()
     grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(layout.LINE_PITCH_TWIPS))
+    grid.set(qn("w:linePitch"), str(compose.LINE_PITCH_TWIPS))  # 588: see compose
 
     document.settings.odd_and_even_pages_header_footer = True
     for footer, style, cached in (

@@ -7,6 +7,7 @@ here and can be tested without opening a document.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,18 +38,79 @@ that the seal's top come within one line of the body, and a 42 mm seal centred j
 署名 reaches about two lines up)."""
 
 
+# --- where the ink sits in a line ----------------------------------------------------------------
+# GB/T 9704 measures printed characters: the 天头 is the white space above the first line's
+# characters (cl. 5.2.1), the 标志's top edge is 35 mm below the type area's top (cl. 7.2.4),
+# the red rule 4 mm below the 字号 (cl. 7.2.7). Word processors place a line's characters
+# inside a taller line box, so each of those distances needs the offset of the characters in
+# their line. The values are LibreOffice 7.4's with the fontconfig look-alikes, measured on the
+# rendered PDF by tests/layout (which fail if they drift by more than the standard's 1 mm).
+
+BODY_INK_DROP_TWIPS = 172
+"""How far the top of a 16 pt line's characters sits below the top of its grid line: 3.03 mm
+measured on a 28.95 pt line (LibreOffice centres the font's line height in the grid line)."""
+
+LINE_PITCH_TWIPS = -(
+    -(
+        layout.PAGE_HEIGHT_TWIPS
+        - layout.BOTTOM_MARGIN_TWIPS
+        - layout.TOP_MARGIN_TWIPS
+        + BODY_INK_DROP_TWIPS
+    )
+    // layout.LINES_PER_PAGE
+)
+"""The grid line of the template: 588 twips (29.4 pt), not the usual 579.
+
+The first line's characters, not its line box, must start 37 mm down (天头 is the white space
+above the type, cl. 5.2.1), and the 版心's bottom stays 35 mm above the paper's edge, where
+the 版记's last rule and the page number are placed from (cl. 7.4.1, 7.5). The 22 grid lines
+must fill the space between exactly: LibreOffice centres the grid in the page's text area, Word
+starts it at the top, and only a grid that fills the area puts both at the same place. That
+space is 16838 - 1984 - (2098 - 172) = 12928 twips; / 22 = 587.6, rounded up to 588. The
+characters of the 22 lines then span 37 mm to 260 mm, inside the 225 mm of cl. 5.2.1; the
+standard's own 行 (a character plus 7/8 of one, cl. 3.2) is 10.4-10.6 mm, and 588 twips is
+10.37 mm."""
+
+TOP_MARGIN_TWIPS = (
+    layout.PAGE_HEIGHT_TWIPS
+    - layout.BOTTOM_MARGIN_TWIPS
+    - (layout.LINES_PER_PAGE * LINE_PITCH_TWIPS)
+)
+"""The template's top margin: 16838 - 1984 - 22 x 588 = 1918 twips (33.8 mm), so that the
+first line's characters start 2098 twips (37 mm) down, give or take a twip."""
+
+TITLE_INK_DROP_TWIPS = 428
+"""The drop of a 22 pt line's characters (标志, 标题), which take two grid lines: 7.55 mm."""
+
+RULE_BELOW_NUMBER_INK_TWIPS = 117
+"""From the bottom of the 发文字号's characters to the red rule when the rule's paragraph has
+no space before: 2.07 mm measured (the 字号's grid line ends below its characters, and the
+rule's own 1 pt line adds the rest)."""
+
+
 def issuer_mark_space_before_twips(lines_above: int) -> int:
     """Space above the 发文机关标志 so that its top is 35 mm below the type area's top (cl. 7.2.4).
 
-    ``lines_above`` is the number of grid lines taken by 份号, 密级 and 紧急程度 above it.
+    ``lines_above`` is the number of grid lines taken by 份号, 密级 and 紧急程度 above it. The
+    type area's top is the first line's ink, :data:`BODY_INK_DROP_TWIPS` below the top margin;
+    the 标志's ink is :data:`TITLE_INK_DROP_TWIPS` below the top of its own line.
 
-    >>> issuer_mark_space_before_twips(0)  # 35 mm = 1984 twips
-    1984
-    >>> issuer_mark_space_before_twips(3)  # 1984 - 3 x 579
-    247
+    >>> issuer_mark_space_before_twips(0)  # 1984 (35 mm) + 172 - 428
+    1728
+    >>> issuer_mark_space_before_twips(2)  # 1728 - 2 x 588
+    552
+    >>> issuer_mark_space_before_twips(3)  # 1728 - 3 x 588 < 0: as close as it gets
+    0
     """
     offset = layout.mm_to_twips(layout.ISSUER_MARK_TOP_OFFSET_MM)
-    return max(0, offset - lines_above * layout.LINE_PITCH_TWIPS)
+    ink = offset + BODY_INK_DROP_TWIPS - TITLE_INK_DROP_TWIPS
+    return max(0, ink - lines_above * LINE_PITCH_TWIPS)
+
+
+RED_RULE_SPACE_BEFORE_TWIPS = max(
+    0, layout.mm_to_twips(layout.RED_RULE_GAP_MM) - RULE_BELOW_NUMBER_INK_TWIPS
+)
+"""Space above the red rule's paragraph: 4 mm (227 twips) less the 117 twips already there."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +135,11 @@ class Block:
     """Overrides the style's right indent: places the 署名 over the 成文日期."""
     space_before_twips: int | None = None
     """Space above the paragraph: puts the 发文机关标志 35 mm below the type area's top."""
+    tab_stops_twips: tuple[int, ...] = ()
+    """Left tab stops, in twips from the text column's left edge: place the 签发人."""
+    hanging: tuple[int, int] | None = None
+    """``(left indent, hanging)`` in twips, overriding the style's: wraps several 签发人 names
+    under the first one."""
     path: str = ""
     """The model field this block renders, e.g. ``body[1].section.heading``."""
 
@@ -106,6 +173,28 @@ def text_width_chars(text: str) -> float:
     12.0
     """
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+AUTOSPACE_CHARS = 0.2
+"""The space word processors add where Chinese meets Latin letters or digits, in 字.
+
+Word and LibreOffice both add it by default (LibreOffice: 1.12 mm at 16 pt, a fifth of a
+character, measured; it ignores a .docx's request to leave it out). "2023年6月15日" has five
+such places, a whole 字 of extra width, which decides where a 署名 centred over it goes."""
+
+
+def set_width_chars(text: str) -> float:
+    """Width of ``text`` as set, in 字: :func:`text_width_chars` plus the space added where
+    Chinese and Latin characters meet.
+
+    >>> round(set_width_chars("2023年3月14日"), 2)  # 6.5 + 5 x 0.2
+    7.5
+    >>> set_width_chars("二七新村街道社区综合党委")
+    12.0
+    """
+    wide = [unicodedata.east_asian_width(c) in "WF" for c in text if not c.isspace()]
+    meetings = sum(1 for a, b in itertools.pairwise(wide) if a != b)
+    return text_width_chars(text) + AUTOSPACE_CHARS * meetings
 
 
 def signature_indents(
@@ -256,6 +345,69 @@ def _problem(problem: Problem, number: int, measures: str, path: str) -> list[Bl
     return blocks
 
 
+SIGNERS_PER_LINE = 2
+"""cl. 7.2.6: several 签发人 names are set two a line."""
+
+SIGNER_LABEL = "签发人："
+"""The label before the names, with its full-width colon (cl. 7.2.6)."""
+
+SIGNER_SEPARATOR = "\u3000"
+"""Between two names on a line: one full-width space (一字)."""
+
+
+SIGNER_SLACK_TWIPS = 20
+"""Room left after the last name (0.35 mm): with none, rounding in the word processor pushes
+the last character onto a line of its own (measured)."""
+
+
+def _advance_twips(chars: float) -> int:
+    """The width of ``chars`` 字 of tracked 16 pt body text (15.75 pt each), in twips.
+
+    >>> _advance_twips(4)
+    1260
+    """
+    return round(chars * layout.BODY_CHAR_ADVANCE_PT * layout.TWIPS_PER_PT)
+
+
+def signer_block(number: str, signers: list[str]) -> Block:
+    """The 发文字号 and 签发人 line(s) of an upward document (上行文, cl. 7.2.5, 7.2.6).
+
+    The 字号 is 左空一字 (the style's left indent) and "签发人：" plus the names end 右空一字: a
+    left tab stop where the label starts puts them there. With more than two names, the
+    paragraph hangs at the first name, so the names wrap two a line under it.
+
+    >>> b = signer_block("X发〔2023〕5号", ["王建国", "刘晓梅"])
+    >>> b.text
+    'X发〔2023〕5号\\t签发人：王建国\\u3000刘晓梅'
+    >>> b.tab_stops_twips  # 8845 - 320 - 20 - (4 + 7) x 315
+    (5040,)
+    """
+    lines = [
+        SIGNER_SEPARATOR.join(signers[i : i + SIGNERS_PER_LINE])
+        for i in range(0, len(signers), SIGNERS_PER_LINE)
+    ]
+    names_width = _advance_twips(max(text_width_chars(line) for line in lines))
+    right_edge = layout.TYPE_AREA_WIDTH_TWIPS - layout.chars_to_twips(
+        layout.SIGNER_RIGHT_INDENT_CHARS
+    )
+    names_start = right_edge - names_width - SIGNER_SLACK_TWIPS
+    label_start = names_start - _advance_twips(text_width_chars(SIGNER_LABEL))
+    left = layout.chars_to_twips(layout.SIGNER_RIGHT_INDENT_CHARS)  # 字号 左空一字
+    hanging = (names_start, names_start - left) if len(lines) > 1 else None
+    runs = (
+        Run(number),
+        Run("\t" + SIGNER_LABEL),
+        Run(SIGNER_SEPARATOR.join(signers), StyleRole.SIGNER_NAME),
+    )
+    return Block(
+        StyleRole.SIGNER,
+        runs,
+        tab_stops_twips=(label_start,),
+        hanging=hanging,
+        path="header.signers",
+    )
+
+
 def compose_header(header: Header) -> list[Block]:
     """The 版头 (cl. 7.2): 份号, 密级, 紧急程度, 标志, 字号 and 签发人, and the red rule."""
     blocks: list[Block] = []
@@ -286,15 +438,16 @@ def compose_header(header: Header) -> list[Block]:
         blocks += blank(2)  # 发文字号 two lines below the 标志 (cl. 7.2.5)
     number = str(header.document_number) if header.document_number else ""
     if header.signers:
-        names = "　".join(header.signers)
-        runs = (Run(number), Run("\t签发人："), Run(names, StyleRole.SIGNER_NAME))
-        blocks.append(Block(StyleRole.SIGNER, runs, path="header.signers"))
+        blocks.append(signer_block(number, list(header.signers)))
     elif number:
         blocks.append(
             Block(StyleRole.DOCUMENT_NUMBER, (Run(number),), path="header.document_number")
         )
     if header.issuer_mark or number:
-        blocks.append(Block(StyleRole.RED_RULE, path="header"))  # 4 mm below the 字号 (cl. 7.2.7)
+        # 4 mm below the 字号 (cl. 7.2.7).
+        blocks.append(
+            Block(StyleRole.RED_RULE, space_before_twips=RED_RULE_SPACE_BEFORE_TWIPS, path="header")
+        )
     return blocks
 
 
@@ -303,9 +456,9 @@ def compose_signature(signature: Signature, numerals: str) -> list[Block]:
     date_text = format_date(
         signature.date, numerals="chinese" if numerals == "chinese" else "arabic"
     )
-    organ_widths = [text_width_chars(o) for o in signature.organs]
+    organ_widths = [set_width_chars(o) for o in signature.organs]
     organ_indents, date_indent = signature_indents(
-        organ_widths, text_width_chars(date_text), sealed=signature.sealed
+        organ_widths, set_width_chars(date_text), sealed=signature.sealed
     )
     # Sealed: room for the seal above the 署名; unsealed: one blank line (cl. 7.3.5.2).
     blocks = blank(SEALED_BLANK_LINES if signature.sealed else 1)

@@ -67,6 +67,8 @@ def _write_block(parent: etree._Element, block: Block, styles: dict[layout.Style
         page_break_before=block.page_break_before,
         space_before_twips=block.space_before_twips,
         right_indent=right,
+        tab_stops=block.tab_stops_twips,
+        hanging=block.hanging,
     )
     for run in block.runs:
         _oxml.run(p, run.text, None if run.style is None else styles[run.style])
@@ -82,6 +84,7 @@ def _write_imprint(
         top_eighths=layout.IMPRINT_THICK_RULE_EIGHTH_PT,
         inside_eighths=layout.IMPRINT_THIN_RULE_EIGHTH_PT,
         bottom_eighths=layout.IMPRINT_THICK_RULE_EIGHTH_PT,
+        left_twips=layout.LEFT_MARGIN_TWIPS,
     )
     for row in imprint.rows:
         _write_block(_oxml.table_cell(table, width), row, styles)

@@ -11,6 +11,8 @@ import re
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CHAR_TWIPS = 320
+"""Word's character unit for indents in a 16 pt paragraph."""
 
 
 def qn(tag: str) -> str:
@@ -83,11 +85,14 @@ def paragraph(
     page_break_before: bool = False,
     space_before_twips: int | None = None,
     right_indent: tuple[int, int] | None = None,
+    tab_stops: tuple[int, ...] = (),
+    hanging: tuple[int, int] | None = None,
 ) -> etree._Element:
     """A ``w:p`` with its style and the direct formatting a block may carry.
 
     ``right_indent`` is ``(hundredths of a 字, twips)``: Word prefers the first, other
-    readers the second, so both are written.
+    readers the second, so both are written. ``tab_stops`` are left tabs in twips;
+    ``hanging`` is ``(left indent, hanging indent)`` in twips.
     """
     p = etree.SubElement(parent, P)
     ppr = etree.SubElement(p, PPR)
@@ -95,11 +100,28 @@ def paragraph(
     # CT_PPr child order: pStyle, keepNext, keepLines, pageBreakBefore, …, spacing, ind, …
     if page_break_before:
         etree.SubElement(ppr, qn("w:pageBreakBefore"))
+    if tab_stops:
+        tabs = sub(ppr, "w:tabs")
+        for position in tab_stops:
+            sub(tabs, "w:tab", val="left", pos=str(position))
     if space_before_twips is not None:
         sub(ppr, "w:spacing", before=str(space_before_twips))
+    ind: dict[str, str] = {}
+    if hanging is not None:
+        left, hang = hanging
+        # Word prefers *Chars (hundredths of a 16 pt character, 320 twips) over twips, and
+        # would take the style's; both are written, agreeing.
+        ind.update(
+            leftChars=str(round(left * 100 / CHAR_TWIPS)),
+            left=str(left),
+            hangingChars=str(round(hang * 100 / CHAR_TWIPS)),
+            hanging=str(hang),
+        )
     if right_indent is not None:
         chars, twips = right_indent
-        sub(ppr, "w:ind", rightChars=str(chars), right=str(twips))
+        ind.update(rightChars=str(chars), right=str(twips))
+    if ind:
+        sub(ppr, "w:ind", **ind)
     return p
 
 
@@ -127,12 +149,18 @@ def floating_bottom_table(
     top_eighths: int,
     inside_eighths: int,
     bottom_eighths: int,
+    left_twips: int,
 ) -> etree._Element:
     """A one-column borderless table anchored to the bottom of the type area.
 
     Its top and bottom borders and the lines between rows are the given rules: the 版记
     (GB/T 9704 cl. 7.4.1), whose last rule lies on the bottom edge of the type area.
     Rows are added with :func:`table_cell`.
+
+    Horizontally it is placed ``left_twips`` from the paper's left edge (the left margin),
+    not centred in the margins: LibreOffice lays a floating table as wide as the text
+    column out in the text flow, ignoring its anchoring, unless its position is relative to
+    the page (writerfilter's FloatingTableConversion), and Word places it the same either way.
     """
     tbl = sub(parent, "w:tbl")
     pr = sub(tbl, "w:tblPr")
@@ -146,8 +174,8 @@ def floating_bottom_table(
         topFromText="0",
         bottomFromText="0",
         vertAnchor="margin",
-        horzAnchor="margin",
-        tblpXSpec="center",
+        horzAnchor="page",
+        tblpX=str(left_twips),
         tblpYSpec="bottom",
     )
     sub(pr, "w:tblOverlap", val="never")
