@@ -32,7 +32,7 @@ from gongwen.batch import (
     run_batch,
     write_next_round,
 )
-from gongwen.batch.run import MANIFEST, MERGED
+from gongwen.batch.run import MANIFEST, MERGED, chunk_size
 from gongwen.cli import main
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.model import Notice, Problem, RectificationStatus, walk
@@ -445,7 +445,7 @@ def test_the_default_checker_hook_returns_findings_as_data() -> None:
 
 
 class CountingExecutor(Executor):
-    """Runs jobs on a thread pool and records the most jobs ever outstanding."""
+    """Runs jobs on a thread pool and records the most reports ever outstanding."""
 
     def __init__(self) -> None:
         self.pool = ThreadPoolExecutor(2)
@@ -455,29 +455,30 @@ class CountingExecutor(Executor):
         self.submitted = 0
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        reports = len(args[0])
         with self.lock:
-            self.outstanding += 1
-            self.submitted += 1
+            self.outstanding += reports
+            self.submitted += reports
             self.most = max(self.most, self.outstanding)
         future = self.pool.submit(fn, *args, **kwargs)
-        future.add_done_callback(lambda _: self._done())
+        future.add_done_callback(lambda _: self._done(reports))
         return future
 
-    def _done(self) -> None:
+    def _done(self, reports: int) -> None:
         with self.lock:
-            self.outstanding -= 1
+            self.outstanding -= reports
 
 
 def test_work_is_submitted_lazily_with_a_bounded_number_in_flight(tmp_path: Path) -> None:
     batch = {
         "title": "{community}的通报",
-        "communities": [{"name": f"第{i}社区", "body": ["正文。"]} for i in range(40)],
+        "communities": [{"name": f"第{i}社区", "body": ["正文。"]} for i in range(400)],
     }
     executor = CountingExecutor()
     result = run_batch(batch, tmp_path, executor=executor, jobs=2, write_in_workers=False)
     executor.pool.shutdown()
-    assert len(result.written) == 40 and executor.submitted == 40
-    assert executor.most <= 4  # 2 × jobs
+    assert len(result.written) == 400 and executor.submitted == 400
+    assert executor.most <= 2 * 2 * chunk_size(400, 2) < 400  # 2 × jobs × reports per job
 
 
 def test_results_hold_no_document_content(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ class Origin:
     exact: bool = False
 
 
-def _line_at(tree: Any, loc: Loc) -> int | None:
+def line_at(tree: Any, loc: Loc) -> int | None:
     """The 1-based line of the deepest node along ``loc`` in a ruamel tree."""
     node, line = tree, None
     if isinstance(node, CommentedMap | CommentedSeq):
@@ -124,7 +124,7 @@ def _place(origin: Origin, rest: Loc) -> Location:
                 return Location(origin.file, cell.row, cell.column)
         return Location(origin.file, None, None)
     loc = origin.loc if origin.exact else origin.loc + rest
-    line = _line_at(origin.tree, loc) if origin.tree is not None else None
+    line = line_at(origin.tree, loc) if origin.tree is not None else None
     return Location(origin.file, line, format_path(loc) or None)
 
 

@@ -16,7 +16,7 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
@@ -28,14 +28,17 @@ from gongwen.batch.model import Batch
 from gongwen.batch.names import NameStyle, file_stems, pinyin_key
 from gongwen.batch.next_round import count_statuses
 from gongwen.batch.resolve import (
+    Entry,
     LoadedBatch,
     Origins,
-    Resolved,
     batch_from_data,
     entries,
+    line_at,
     load_batch,
+    parse_path,
     resolve,
 )
+from gongwen.batch.table import Table
 from gongwen.findings import Finding, GongwenError, InputError, Level, Location
 from gongwen.loader import SourceData, validate
 from gongwen.model import Notice
@@ -46,6 +49,8 @@ from gongwen.summary import Summary, summarize
 MANIFEST = "manifest.json"
 MERGED = "merged.docx"
 MANIFEST_FORMAT = 1
+MAX_CHUNK = 8
+"""At most this many reports go to a worker in one job."""
 
 Checker = Callable[[Notice], Sequence[Finding]]
 """A function that returns findings on a notice (it must be picklable: a module-level one)."""
@@ -206,6 +211,85 @@ def make_report(job: ReportJob) -> ReportOutcome:
     )
 
 
+@dataclass(frozen=True)
+class CommunityJob:
+    """One community to resolve and report on, with only the batch's shared parts.
+
+    ``shared`` has no communities, no ruamel tree and no table rows, so that a job stays
+    as small as the community's own data; the main process adds YAML lines to findings.
+    """
+
+    shared: LoadedBatch
+    entry: Entry
+    target: str
+    write: bool
+    """Write ``target`` in the worker; else send the .docx back."""
+    template: str | None
+    template_sha256: str
+    check: Checker | None
+    checker: str
+    previous: tuple[str, str] | None
+    """(input_sha256, sha256) the last run recorded for ``target``; ``None``: make it."""
+
+
+@dataclass(frozen=True)
+class CommunityOutcome:
+    """A community's report as a worker made it (or found it unchanged, or failed)."""
+
+    outcome: ReportOutcome
+    input_sha256: str | None = None
+    skipped: bool = False
+
+
+def make_community_report(job: CommunityJob) -> CommunityOutcome:
+    """Resolve one community, skip it if unchanged, else make its report."""
+    resolved = resolve(job.shared, job.entry)
+    if resolved.data is None:
+        return CommunityOutcome(ReportOutcome(errors=tuple(resolved.errors)))
+    digest = input_hash(resolved.data, job.template_sha256, job.checker)
+    if (
+        job.previous is not None
+        and job.previous[0] == digest
+        and _sha256_file(Path(job.target)) == job.previous[1]
+    ):
+        return CommunityOutcome(ReportOutcome(sha256=job.previous[1]), digest, skipped=True)
+    report = ReportJob(resolved.data, job.target if job.write else None, job.template, job.check)
+    outcome = make_report(report)
+    relocated = ReportOutcome(
+        sha256=outcome.sha256,
+        summary=outcome.summary,
+        statuses=outcome.statuses,
+        findings=_relocate(resolved.origins, outcome.findings),
+        errors=_relocate(resolved.origins, outcome.errors),
+        content=outcome.content,
+    )
+    return CommunityOutcome(relocated, digest)
+
+
+def shared_parts(loaded: LoadedBatch) -> LoadedBatch:
+    """The batch without its communities, tree or table rows: what every job carries."""
+    table = loaded.table
+    return LoadedBatch(
+        loaded.batch.model_copy(update={"communities": []}),
+        loaded.file,
+        None,
+        loaded.folder,
+        None if table is None else Table(table.file, table.headers, {}),
+    )
+
+
+def _with_lines(loaded: LoadedBatch, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """Findings on the batch file with the lines the workers could not know (no tree there)."""
+    out = []
+    for finding in findings:
+        where = finding.location
+        if loaded.tree is not None and where.file == loaded.file and where.line is None:
+            line = line_at(loaded.tree, parse_path(where.path or ""))
+            finding = replace(finding, location=replace(where, line=line))
+        out.append(finding)
+    return tuple(out)
+
+
 def _failure(message: str, location: Location | None = None) -> Finding:
     return Finding(CODE_REPORT, Level.ERROR, message, location or Location())
 
@@ -311,8 +395,8 @@ class _Pending:
     index: int
     name: str
     output: Path
-    origins: Origins
-    input_sha256: str
+    before: Mapping[str, Any]
+    """What the last run's manifest says of this output."""
 
 
 def _as_loaded(batch: LoadedBatch | Batch | Mapping[str, Any] | str | Path) -> LoadedBatch:
@@ -410,42 +494,41 @@ def run_batch(
         if progress is not None:
             progress(len(results), total, result)
 
-    def jobs_to_run() -> Iterator[tuple[_Pending, ReportJob]]:
+    shared = shared_parts(loaded)
+    template_arg = None if template_path is None else str(template_path)
+
+    def jobs_to_run() -> Iterator[tuple[_Pending, CommunityJob]]:
         for index, (entry, stem) in enumerate(zip(todo, stems, strict=True)):
             try:
                 target = _inside(out, stem)
             except GongwenError as exc:
                 finish(*_failed(index, entry.name, None, [_failure(str(exc))]))
                 continue
-            resolved: Resolved = resolve(loaded, entry)
-            if resolved.data is None:
-                finish(*_failed(index, entry.name, target, resolved.errors))
-                continue
-            digest = input_hash(resolved.data, template_sha, checker)
             before = previous.get(target.name)
-            if (
-                not force
-                and before is not None
-                and before.get("input_sha256") == digest
-                and before.get("sha256") is not None
-                and _sha256_file(target) == before["sha256"]
-            ):
-                finish(index, _skipped(entry.name, target, digest, before))
-                continue
-            job = ReportJob(
-                resolved.data,
-                str(target) if write_in_workers else None,
-                None if template_path is None else str(template_path),
+            known = None
+            if not force and before is not None and before.get("sha256") is not None:
+                known = (str(before.get("input_sha256")), str(before["sha256"]))
+            job = CommunityJob(
+                shared,
+                entry,
+                str(target),
+                write_in_workers,
+                template_arg,
+                template_sha,
                 check,
+                checker,
+                known,
             )
-            yield _Pending(index, entry.name, target, resolved.origins, digest), job
+            yield _Pending(index, entry.name, target, before or {}), job
 
-    def collect(pending: _Pending, outcome: ReportOutcome) -> None:
+    def collect(pending: _Pending, result: CommunityOutcome) -> None:
+        outcome, digest = result.outcome, result.input_sha256
+        if result.skipped and digest is not None:
+            finish(pending.index, _skipped(pending.name, pending.output, digest, pending.before))
+            return
         if outcome.errors or outcome.sha256 is None:
-            errors = _relocate(pending.origins, outcome.errors) or (_failure("no output"),)
-            finish(
-                *_failed(pending.index, pending.name, pending.output, errors, pending.input_sha256)
-            )
+            errors = _with_lines(loaded, outcome.errors) or (_failure("no output"),)
+            finish(*_failed(pending.index, pending.name, pending.output, errors, digest))
             return
         if outcome.content is not None:
             try:
@@ -461,8 +544,8 @@ def run_batch(
                 pending.output,
                 ReportStatus.WRITTEN,
                 sha256=outcome.sha256,
-                findings=_relocate(pending.origins, outcome.findings),
-                input_sha256=pending.input_sha256,
+                findings=_with_lines(loaded, outcome.findings),
+                input_sha256=digest,
                 summary=outcome.summary,
                 statuses=outcome.statuses,
             ),
@@ -470,13 +553,16 @@ def run_batch(
 
     if executor is None and (jobs or os.cpu_count() or 1) == 1:
         for pending, job in jobs_to_run():
-            collect(pending, make_report(job))
+            collect(pending, make_community_report(job))
     elif executor is not None:
-        _run_on(executor, jobs_to_run(), collect, finish, window=2 * (jobs or os.cpu_count() or 1))
+        workers = jobs or os.cpu_count() or 1
+        chunk = chunk_size(len(todo), workers)
+        _run_on(executor, jobs_to_run(), collect, finish, workers=workers, chunk=chunk)
     else:
         workers = jobs or os.cpu_count() or 1
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            _run_on(pool, jobs_to_run(), collect, finish, window=2 * workers)
+            chunk = chunk_size(len(todo), workers)
+            _run_on(pool, jobs_to_run(), collect, finish, workers=workers, chunk=chunk)
 
     reports = tuple(results[i] for i in sorted(results))
     merged, merge_status = (None, None)
@@ -519,36 +605,64 @@ def _pdfs(
         return (), str(exc)
 
 
+def make_community_reports(jobs: Sequence[CommunityJob]) -> list[CommunityOutcome]:
+    """Several communities in one call: fewer round trips through the executor."""
+    return [make_community_report(job) for job in jobs]
+
+
+def chunk_size(reports: int, workers: int) -> int:
+    """Reports per job: enough to spread the executor's own cost, few enough to balance.
+
+    >>> chunk_size(5, 2), chunk_size(1000, 2), chunk_size(100_000, 64)
+    (1, 8, 8)
+    """
+    return max(1, min(MAX_CHUNK, reports // (workers * 4)))
+
+
 def _run_on(
     executor: Executor,
-    work: Iterator[tuple[_Pending, ReportJob]],
-    collect: Callable[[_Pending, ReportOutcome], None],
+    work: Iterator[tuple[_Pending, CommunityJob]],
+    collect: Callable[[_Pending, CommunityOutcome], None],
     finish: Callable[[int, ReportResult], None],
     *,
-    window: int,
+    workers: int,
+    chunk: int,
 ) -> None:
-    """Submit lazily, with at most ``window`` reports in flight, and collect as they finish."""
-    in_flight: dict[Future[ReportOutcome], _Pending] = {}
+    """Submit lazily, ``chunk`` reports a job and at most ``2 × workers`` jobs in flight, and
+    collect as they finish: at most ``2 × workers × chunk`` reports are ever in memory."""
+    in_flight: dict[Future[list[CommunityOutcome]], list[_Pending]] = {}
 
-    def drain(block: bool) -> None:
-        done, _ = wait(in_flight, return_when=FIRST_COMPLETED, timeout=None if block else 0)
+    def drain() -> None:
+        done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
         for future in done:
-            pending = in_flight.pop(future)
+            pendings = in_flight.pop(future)
             try:
-                outcome = future.result()
+                outcomes = future.result()
             except Exception as exc:  # a worker died, the job could not be sent, …
                 message = f"the worker failed: {type(exc).__name__}: {exc}"
-                finish(*_failed(pending.index, pending.name, pending.output, [_failure(message)]))
+                for p in pendings:
+                    finish(*_failed(p.index, p.name, p.output, [_failure(message)]))
                 continue
-            collect(pending, outcome)
+            for pending, outcome in zip(pendings, outcomes, strict=True):
+                collect(pending, outcome)
+
+    def submit(batch: list[tuple[_Pending, CommunityJob]]) -> None:
+        while len(in_flight) >= 2 * workers:
+            drain()
+        future = executor.submit(make_community_reports, [job for _, job in batch])
+        in_flight[future] = [pending for pending, _ in batch]
 
     try:
-        for pending, job in work:
-            while len(in_flight) >= window:
-                drain(block=True)
-            in_flight[executor.submit(make_report, job)] = pending
+        batch: list[tuple[_Pending, CommunityJob]] = []
+        for item in work:
+            batch.append(item)
+            if len(batch) == chunk:
+                submit(batch)
+                batch = []
+        if batch:
+            submit(batch)
         while in_flight:
-            drain(block=True)
+            drain()
     except BaseException:
         for future in in_flight:
             future.cancel()
