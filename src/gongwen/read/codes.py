@@ -77,9 +77,7 @@ _TABLE: Final = (
     ReaderCode("RD051", _W, "a paragraph lost its closing punctuation; 。 added"),
     # Blocks at the end
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
-    ReaderCode(
-        "RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"
-    ),
+    ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),
     # Input errors: nothing is read
     ReaderCode("RD100", _E, "the file cannot be read (missing, a folder, no permission)"),
     ReaderCode("RD101", _E, "the file is larger than the reader accepts"),

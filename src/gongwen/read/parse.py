@@ -117,9 +117,8 @@ class _Text:
 
 @dataclass
 class _Problem:
-    text: str
     line: int
-    statement: str = ""
+    statement: str
     description: str | None = None
     label: str | None = None
     label_line: int | None = None
@@ -141,13 +140,6 @@ class _Section:
 
 
 _Item = _Text | _Problem | _Section
-
-
-@dataclass
-class _Attachment:
-    title: str
-    line: int
-    items: list[_Item] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -590,13 +582,13 @@ class _Parser:
             problem_label = parse_problem_label(text, problems + 1)
             label = parse_label(text)
 
+            next_label = parse_label(nxt.text) if nxt is not None else None
             # an item numbered 1. / （1） directly followed by 整改情况 is a problem
             if (
                 mark is not None
                 and mark.level in (3, 4)
                 and mark.damage is None
-                and nxt is not None
-                and parse_label(nxt.text) is not None
+                and next_label is not None
                 and problem_label is None
             ):
                 problems += 1
@@ -605,15 +597,15 @@ class _Parser:
                 in_measures = False
                 self.report(
                     "RD033",
-                    f"{self.original(para.line)} 后接“{parse_label(nxt.text)[0]}”"  # type: ignore[index]
-                    f"，按问题读取（问题{problems}）",
+                    f"{self.original(para.line)} 后接“{next_label[0]}”，"
+                    f"按问题读取（问题{problems}）",
                     para.line,
                 )
             elif mark is not None and problem_label is None:
                 problem, in_measures = None, False
                 if not mark.rest:
                     if nxt is not None and parse_heading(nxt.text) is None and len(nxt.text) <= 60:
-                        mark = type(mark)(mark.level, mark.number, nxt.text, mark.damage)
+                        mark = HeadingMark(mark.level, mark.number, nxt.text, mark.damage)
                         i += 1
                     else:
                         self.report(
@@ -684,7 +676,7 @@ class _Parser:
             description = self._closed(description, line)
         else:
             statement = self._closed(statement, line)
-        return _Problem(text, line, statement, description or None)
+        return _Problem(line, statement, description or None)
 
     def _problem_label_findings(self, text: str, number: int, expected: int, line: int) -> None:
         m = re.match(r"\s*问题\s*([0-9０-９]+)\s*([：:])?", text)
@@ -707,16 +699,14 @@ class _Parser:
                 line,
             )
 
-    def _open_section(self, stack: list[_Section], mark: Any, para: SourceParagraph) -> None:
+    def _open_section(
+        self, stack: list[_Section], mark: HeadingMark, para: SourceParagraph
+    ) -> None:
         level = mark.level
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()
         parent = stack[-1]
-        depth = len(stack) - 1
-        if depth >= 4:
-            stack.pop()
-            parent = stack[-1]
-            depth = len(stack) - 1
+        depth = len(stack) - 1  # ordinal levels rise along the stack, so at most 3
         expected = len(parent.sections()) + 1
         if mark.damage == "ordinal":
             ordinal = heading_ordinal(level, expected)
@@ -726,7 +716,7 @@ class _Parser:
                 para.line,
                 fix=ordinal,
             )
-        elif mark.damage == "bracket":
+        elif mark.damage == "bracket" and mark.number is not None:
             ordinal = heading_ordinal(level, mark.number)
             self.report(
                 "RD021",
