@@ -271,10 +271,11 @@ class _Parser:
     def _stray_digits(self, para: SourceParagraph) -> None:
         for stray in find_stray_digits(para.text):
             around = para.text[max(0, stray.start - 3) : stray.end + 3]
-            reading = f"，可能是“{'”或“'.join(stray.dates)}”" if stray.dates else ""
+            reading = "”或“".join(stray.dates)
             self.report(
                 "RD014",
-                f"{quote(around)} 中的数字“{stray.digits}”前后缺少文字或标点{reading}，未修改",
+                f"{quote(around)} 中的数字“{stray.digits}”前后缺少文字或标点，"
+                f"可能是“{reading}”，未修改",
                 para.line,
             )
 

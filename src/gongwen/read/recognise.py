@@ -100,8 +100,8 @@ def parse_chrome(text: str) -> Chrome | None:
 
     >>> parse_chrome("发布日期:2023-03-14 浏览次数: 字体:[ ]")
     Chrome(metadata={'发布日期': '2023-03-14', '浏览次数': ''})
-    >>> parse_chrome("打印本页 关闭窗口")
-    Chrome(metadata={})
+    >>> parse_chrome("打印本页 关闭窗口"), parse_chrome("【打印】【关闭】")
+    (Chrome(metadata={}), Chrome(metadata={}))
     >>> parse_chrome("当前位置：首页 > 党务公开 > 通知公告")
     Chrome(metadata={})
     >>> print(parse_chrome("来源不明的资金要及时清查。"))
@@ -119,7 +119,8 @@ def parse_chrome(text: str) -> Chrome | None:
         and all(len(c) <= 16 for c in crumbs)
     ):
         return Chrome()
-    if all(word in _CHROME_WORDS for word in line.split()):
+    words = re.sub(r"[【】\[\]|｜]", " ", line).split()
+    if words and all(word in _CHROME_WORDS for word in words):
         return Chrome()
     items = list(_CHROME_ITEM.finditer(line))
     if not items or line[: items[0].start()].strip():

@@ -208,16 +208,16 @@ def restore_lost_numeral(text: str, lost: LostNumeral) -> str:
 # Characters that may follow a number in running text: units, counters, dates.
 _COUNTERS = (
     "年月日时分秒个项条次名人户家元角万亿千百十岁天周号层栋楼间期批件份篇届轮位支所座处台辆"
-    "米里亩倍成余多部种类家组场本册页章节款段点分届批季度余"
+    "米里亩倍成余多部种类组场本册页章节款段点季度小公平吨克斤升套张级以至到"
 )
 _STRAY = re.compile(r"(?<=[\u4e00-\u9fff])([0-9]{1,4})(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
 class StrayDigits:
-    """Digits with a Chinese character on each side that counts nothing (巡察91区委).
+    """Digits with a Chinese character on each side that count nothing (巡察91区委).
 
-    ``dates`` are the month-day readings of the digits (9月1日), when there are any.
+    ``dates`` are the month-day readings of the digits (9月1日); there is at least one.
     """
 
     start: int
@@ -227,11 +227,12 @@ class StrayDigits:
 
 
 def find_stray_digits(text: str) -> list[StrayDigits]:
-    """Digits between Chinese characters where no unit or counter follows them.
+    """Digits between Chinese characters, with no unit or counter after them, that read as a
+    month and a day whose 月 and 日 were lost (巡察91区委: 9月1日).
 
     >>> find_stray_digits("开展了巡察91区委巡察组反馈了巡察意见")
     [StrayDigits(start=5, end=7, digits='91', dates=('9月1日',))]
-    >>> find_stray_digits("发展党员五个阶段25个步骤，3年内，问题12部分")
+    >>> find_stray_digits("发展党员五个阶段25个步骤，3年内，问题12部分，落实24小时值班")
     []
     """
     found = []
@@ -250,5 +251,6 @@ def find_stray_digits(text: str) -> list[StrayDigits]:
             month, day = int(digits[:cut]), int(digits[cut:])
             if 1 <= month <= 12 and 1 <= day <= 31 and not digits[cut:].startswith("0"):
                 dates.append(f"{month}月{day}日")
-        found.append(StrayDigits(m.start(), m.end(), digits, tuple(dates)))
+        if dates:
+            found.append(StrayDigits(m.start(), m.end(), digits, tuple(dates)))
     return found
