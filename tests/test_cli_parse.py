@@ -7,12 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from gongwen import load_notice
 from gongwen.cli import main
+from gongwen.cli.parse import notice_yaml
 from gongwen.loader import notice_from_data, parse_source
-from gongwen.read import read_file
+from gongwen.model import Notice
+from gongwen.read import ReadResult, read_file
 from gongwen.summary import summarize
+
+from .strategies import any_notices
 
 SEED = Path("/work/shared/seed/000_12b1316753024736.txt")
 needs_seed = pytest.mark.skipif(not SEED.exists(), reason="the seed notice is not on this machine")
@@ -83,7 +88,7 @@ def test_the_yaml_carries_a_comment_above_each_repair(capsys: pytest.CaptureFixt
         "title:",
         "  - 二七新村街道社区综合党委",
         "  - 关于巡察整改进展情况的通报",
-        "published: '2023-03-14'",
+        "published: 2023-03-14",
     ]
 
 
@@ -144,3 +149,10 @@ def test_the_installed_command_parses_the_seed(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s.yaml").is_file()
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(any_notices())
+def test_the_yaml_written_loads_back_to_the_notice(notice: Notice) -> None:
+    result = ReadResult(notice, [], {}, "<test>", {"发布日期": "2023-03-14"})
+    assert notice_from_data(parse_source(notice_yaml(result), "yaml").data) == notice

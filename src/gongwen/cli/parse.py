@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from gongwen.atomic import write_bytes_atomic
 from gongwen.cli.common import EXIT_OK, print_findings
+from gongwen.dates import format_date
 from gongwen.findings import Finding, GongwenError, Level
 from gongwen.read import ReadResult, read_file
 
@@ -106,9 +107,17 @@ def _comment_at(tree: CommentedMap, path: str, text: str) -> None:
 
 def notice_yaml(result: ReadResult) -> str:
     """The notice as a YAML notice file, with a comment over every place a finding points to."""
-    data = result.notice.model_dump(mode="json", exclude_defaults=True)
+    notice = result.notice
+    data = notice.model_dump(mode="json", exclude_defaults=True)
     if "\n" in data["title"]:
         data["title"] = data["title"].split("\n")  # the form examples use for title lines
+    # Dates as the examples write them: 发布日期 plain ISO, the others as the notice prints them.
+    if notice.published is not None:
+        data["published"] = notice.published
+    if notice.signature is not None:
+        data["signature"]["date"] = format_date(notice.signature.date)
+    if notice.imprint is not None:
+        data["imprint"]["print_date"] = format_date(notice.imprint.print_date)
     ordered = {key: data[key] for key in _KEY_ORDER if key in data}
     ordered.update({k: v for k, v in data.items() if k not in ordered})
     tree = _commented(ordered)
