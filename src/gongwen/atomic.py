@@ -10,10 +10,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-def write_atomic(path: str | Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomic(
+    path: str | Path, write: Callable[[BinaryIO], None], *, durable: bool = True
+) -> Path:
     """Call ``write`` on a temporary file beside ``path``, then move it into place.
 
     If ``write`` raises, the temporary file is removed and ``path`` is left as it was.
+    ``durable=False`` skips the fsync before the move, for a caller that writes many files
+    and syncs once at the end (the file still appears whole or not at all to any reader).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -29,7 +33,8 @@ def write_atomic(path: str | Path, write: Callable[[BinaryIO], None]) -> Path:
         with os.fdopen(fd, "wb") as stream:
             write(stream)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         Path(tmp).chmod(0o644)
         Path(tmp).replace(target)
     except BaseException:
@@ -38,10 +43,10 @@ def write_atomic(path: str | Path, write: Callable[[BinaryIO], None]) -> Path:
     return target
 
 
-def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically."""
+def write_bytes_atomic(path: str | Path, data: bytes, *, durable: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically (``durable``: as for :func:`write_atomic`)."""
 
     def write(stream: BinaryIO) -> None:
         stream.write(data)
 
-    return write_atomic(path, write)
+    return write_atomic(path, write, durable=durable)
