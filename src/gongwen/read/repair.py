@@ -6,6 +6,7 @@ turns that into findings. Nothing is guessed silently.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -164,8 +165,8 @@ class LostNumeral:
 def find_lost_numerals(text: str, document: str) -> list[LostNumeral]:
     """Each 第 in ``text`` not followed by a numeral, with what ``document`` writes elsewhere.
 
-    The numeral is looked for in ``document`` (the whole notice) before the same two or three
-    characters that follow the damaged 第.
+    The numeral is looked for in ``document`` (the whole notice) before the same three, or
+    else two, characters that follow the damaged 第.
 
     >>> doc = "区委第巡察组对街道开展了巡察。……巩固好区委第二巡察组巡察成果。"
     >>> find_lost_numerals("区委第巡察组对街道开展了巡察。", doc)
@@ -173,21 +174,37 @@ def find_lost_numerals(text: str, document: str) -> list[LostNumeral]:
     >>> find_lost_numerals("第一次会议，府第门前", doc)
     []
     """
+    index = _numeral_index(document)
     found = []
     for m in _LOST_NUMERAL.finditer(text):
         following = text[m.end() : m.end() + _CONTEXT]
-        candidates: list[str] = []
-        for size in range(len(following), 1, -1):
-            context = re.escape(following[:size])
-            numerals = re.findall(rf"第([{_NUMERALS}]+){context}", document)
-            if numerals:
-                candidates = sorted(set(numerals))
-                following = following[:size]
-                break
         if len(following) < 2 or not is_cjk(following[0]):
             continue
-        found.append(LostNumeral(m.start(), following, tuple(candidates)))
+        candidates: tuple[str, ...] = ()
+        for size in range(len(following), 1, -1):
+            numerals = index.get(following[:size])
+            if numerals:
+                candidates, following = tuple(sorted(numerals)), following[:size]
+                break
+        found.append(LostNumeral(m.start(), following, candidates))
     return found
+
+
+_NUMBERED = re.compile(rf"第([{_NUMERALS}]+)(?=(\S{{2,{_CONTEXT}}}))")
+
+
+@functools.lru_cache(maxsize=4)
+def _numeral_index(document: str) -> dict[str, frozenset[str]]:
+    """The numerals written after 第 in ``document``, by the two and three characters after.
+
+    One pass over the document, so looking up every damaged 第 stays linear in its length.
+    """
+    index: dict[str, set[str]] = {}
+    for m in _NUMBERED.finditer(document):
+        after = m[2]
+        for size in range(2, len(after) + 1):
+            index.setdefault(after[:size], set()).add(m[1])
+    return {key: frozenset(values) for key, values in index.items()}
 
 
 def restore_lost_numeral(text: str, lost: LostNumeral) -> str:
