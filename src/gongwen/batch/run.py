@@ -49,6 +49,8 @@ from gongwen.summary import Summary, summarize
 MANIFEST = "manifest.json"
 MERGED = "merged.docx"
 MANIFEST_FORMAT = 1
+SYNC_EACH = not hasattr(os, "sync")
+"""fsync every report (where there is no os.sync, on Windows); else one sync per run."""
 MAX_CHUNK = 8
 """At most this many reports go to a worker in one job."""
 
@@ -167,6 +169,8 @@ class ReportJob:
     """Where to write the .docx; ``None``: send it back instead."""
     template: str | None
     check: Checker | None
+    durable: bool = True
+    """fsync the .docx before moving it into place (a batch syncs once at the end instead)."""
 
 
 @dataclass(frozen=True)
@@ -191,7 +195,7 @@ def make_report(job: ReportJob) -> ReportOutcome:
         content = render_bytes(notice, template=job.template)
         findings = tuple(job.check(notice)) if job.check is not None else ()
         if job.target is not None:
-            write_bytes_atomic(job.target, content)
+            write_bytes_atomic(job.target, content, durable=job.durable)
     except GongwenError as exc:
         return ReportOutcome(errors=(_failure(str(exc)),))
     except OSError as exc:
@@ -532,7 +536,7 @@ def run_batch(
             return
         if outcome.content is not None:
             try:
-                write_bytes_atomic(pending.output, outcome.content)
+                write_bytes_atomic(pending.output, outcome.content, durable=SYNC_EACH)
             except OSError as exc:
                 failure = _failure(f"cannot be written: {exc.strerror or exc}")
                 finish(*_failed(pending.index, pending.name, pending.output, [failure]))
@@ -568,6 +572,8 @@ def run_batch(
     merged, merge_status = (None, None)
     if merge:
         merged, merge_status = _merge(out, reports, read_manifest(out).get("merged"), force)
+    if not SYNC_EACH:
+        os.sync()  # the reports reach the disk before the manifest that vouches for them
     manifest = _write_manifest(out, loaded, reports, names, template_file, template_sha, merged)
     pdfs: tuple[Path, ...] = ()
     pdf_error = None
