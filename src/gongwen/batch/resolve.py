@@ -403,7 +403,7 @@ def resolve(loaded: LoadedBatch, entry: Entry) -> Resolved:
     if community is not None:
         for j, item in enumerate(community.body):
             origins.add(("body", len(body)), here("communities", entry.index or 0, "body", j))
-            body.append(_copy(item))
+            body.append(item)  # not copied: filling values in builds new containers
     errors: list[Finding] = []
     if entry.rows is not None and loaded.table is not None:
         errors.extend(entry.rows.errors)
@@ -411,7 +411,7 @@ def resolve(loaded: LoadedBatch, entry: Entry) -> Resolved:
             origins.add(
                 ("body", len(body)), Origin(loaded.table.file, (j,), cells=entry.rows.cells)
             )
-            body.append(_copy(item))
+            body.append(item)  # not copied: filling values in builds new containers
     for k, text in enumerate(batch.closing):
         origins.add(("body", len(body)), here("closing", k, exact=True))
         body.append({"paragraph": text})

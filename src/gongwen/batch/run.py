@@ -257,7 +257,8 @@ def make_community_report(job: CommunityJob) -> CommunityOutcome:
         and _sha256_file(Path(job.target)) == job.previous[1]
     ):
         return CommunityOutcome(ReportOutcome(sha256=job.previous[1]), digest, skipped=True)
-    report = ReportJob(resolved.data, job.target if job.write else None, job.template, job.check)
+    target = job.target if job.write else None
+    report = ReportJob(resolved.data, target, job.template, job.check, durable=SYNC_EACH)
     outcome = make_report(report)
     relocated = ReportOutcome(
         sha256=outcome.sha256,
