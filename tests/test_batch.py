@@ -583,3 +583,50 @@ def test_outputs_are_valid_docx(first_run: tuple[Path, Any]) -> None:
     for path in [*out.glob("*.docx")]:
         document = docx.Document(io.BytesIO(path.read_bytes()))
         assert document.paragraphs
+
+
+# --------------------------------------------------------------------------------------------
+# PDFs and the progress bar
+
+
+def test_pdf_makes_every_pdf_in_one_libreoffice_call(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .test_convert import fake_soffice
+
+    script, log = fake_soffice(tmp_path)
+    out = tmp_path / "out"
+    args = ["batch", str(YAML_BATCH), "-o", str(out), "-j", "1", "--merge", "--pdf"]
+    assert main([*args, "--soffice", str(script)]) == 0
+    assert len(log.read_text().splitlines()) == 1  # one call for the 5 reports and the volume
+    assert sorted(p.stem for p in out.glob("*.pdf")) == sorted([*STEMS, "merged"])
+    assert main([*args, "--soffice", str(script)]) == 0  # nothing new: no call at all
+    assert len(log.read_text().splitlines()) == 1
+    capsys.readouterr()
+
+
+def test_pdf_without_libreoffice_exits_3_and_keeps_the_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    status = main(
+        ["batch", str(YAML_BATCH), "-o", str(out), "--pdf", "--soffice", "/nowhere/soffice"]
+    )
+    assert status == 3
+    assert "LibreOffice not found" in capsys.readouterr().err
+    assert sorted(p.stem for p in out.glob("*.docx")) == sorted(STEMS)
+    assert (out / MANIFEST).is_file() and not list(out.glob("*.pdf"))
+
+
+def test_the_progress_bar_counts_reports_on_one_line() -> None:
+    from gongwen.batch import ReportResult
+    from gongwen.cli.batch import ProgressBar
+
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    for done in (1, 2):
+        bar(done, 4, ReportResult("建新社区", None, ReportStatus.WRITTEN))
+    bar.close()
+    text = stream.getvalue()
+    assert "\n" not in text and text.count("\r") == 3
+    assert "2/4 建新社区" in text and "[" + "#" * 15 + " " * 15 + "]" in text
