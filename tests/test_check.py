@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from ruamel.yaml import YAML
 
 from gongwen import Notice, notice_from_data
 from gongwen.check import RULES, Rule, check_file, check_notice, check_text
 from gongwen.findings import Finding, Level
+from tests.strategies import any_notices, notices
 
 DATA = Path(__file__).parent / "data" / "check"
 SEED = DATA / "seed-erqi-scraped.txt"
@@ -386,3 +388,49 @@ def test_text_ambiguous_run_together_date_has_no_fix() -> None:
     (finding,) = [f for f in check_text("2022111日召开会议。") if f.code == "GW505"]
     assert finding.fix is None
     assert "2022年1月11日" in finding.message and "2022年11月1日" in finding.message
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties over generated notices
+
+
+def rendered_text(notice: Notice) -> str:
+    """The notice as text, one line per rendered paragraph (what a web page would show)."""
+    from gongwen.compose import Block, compose
+
+    lines: list[str] = []
+    for element in compose(notice):
+        if isinstance(element, Block):
+            lines += element.text.split("\n")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(any_notices())
+def test_any_notice_can_be_checked(notice: Notice) -> None:
+    for finding in check_notice(notice):
+        assert finding.location.path
+        assert finding.fix is None or finding.fix != ""
+
+
+@settings(
+    max_examples=40,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    deadline=None,
+)
+@given(notices())
+def test_numbering_of_a_rendered_notice_reads_as_continuous(notice: Notice) -> None:
+    # Text that reads as an ordinal ("800、…"), or a heading starting with digits after its
+    # derived "2." ("2.0…" is a decimal), cannot be told apart from numbering in a text.
+    from gongwen.check.view import Role, units_from_notice
+    from gongwen.numbering import parse_heading_ordinal
+
+    assume(
+        not any(
+            parse_heading_ordinal(unit.text)
+            or (unit.role == Role.HEADING and re.match("[0-9]", unit.text))
+            for unit in units_from_notice(notice)
+        )
+    )
+    found = check_text(rendered_text(notice))
+    assert [f for f in found if f.code < "GW200"] == []

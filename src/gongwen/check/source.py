@@ -86,13 +86,16 @@ def read_text_source(path: Path) -> TextSource:
 
 
 def read_docx_source(path: Path) -> TextSource:
-    """A .docx as the text of its paragraphs, one line each (refused if hostile)."""
+    """A .docx as the text of its paragraphs, one line each (refused if hostile).
+
+    A line break inside a paragraph stays in its line as "\\n" (the 附件说明 has them).
+    """
     from gongwen.read.docx import paragraph_texts
     from gongwen.read.safety import MAX_DOCX_BYTES
     from gongwen.read.safety import read_bytes as read_limited
 
     lines = paragraph_texts(read_limited(path, MAX_DOCX_BYTES), file=str(path))
-    return TextSource(str(path), [line.replace("\n", " ") for line in lines])
+    return TextSource(str(path), lines)
 
 
 # ---------------------------------------------------------------------------------------------

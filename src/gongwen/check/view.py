@@ -151,7 +151,10 @@ class HeadingScan:
 
 _LOST_OPEN = re.compile(rf"([{NUMERALS}]+)[)）]\s*")
 _LOST_OPEN_ARABIC = re.compile(r"([0-9０-９]{1,3})[)）]\s*")
-_LOST_CLOSE = re.compile(rf"[(（]\s*([{NUMERALS}]+)(?=[{CJK}])(?![{NUMERALS}是、])\s*")
+# "（三聚焦…" lost its ）; "（三月份报送）" is a bracketed phrase, not a heading.
+_LOST_CLOSE = re.compile(
+    rf"[(（]\s*([{NUMERALS}]+)(?=[{CJK}])(?![{NUMERALS}是、])(?![^)）]*[)）])\s*"
+)
 _LOST_NUMERAL = re.compile(r"[(（]?\s*[)）]\s*")
 _LOST_LEVEL1 = re.compile(r"、\s*")
 _TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -121,10 +121,13 @@ def phone_problem(number: str) -> str | None:
 
     Accepted: 7–8 digit local numbers, an area code (0 and 2–3 digits) with 7–8 digits, an
     11-digit mobile number starting with 1, 400/800 numbers and short service numbers
-    (110, 12345, 12388, 95598). An extension after 转 is ignored.
+    (110, 12345, 12388, 95598). An extension (after 转, or after a dash that follows a
+    complete number) is ignored.
 
     >>> [phone_problem(n) for n in ("82746503", "0531-82746503", "13912345678", "12388")]
     [None, None, None, None]
+    >>> phone_problem("82746503-801"), phone_problem("0531-82746503-801")
+    (None, None)
     >>> phone_problem("8274650")
     >>> phone_problem("827465")
     '有6位数字：本地固定电话为7～8位'
@@ -132,6 +135,13 @@ def phone_problem(number: str) -> str | None:
     '有10位数字：手机号码为以1开头的11位'
     """
     text = re.split(r"转|分机|ext", number.translate(_TO_ASCII), maxsplit=1)[0].strip()
+    extension = re.fullmatch(r"(.*[0-9]{7})\s*[-－—]\s*[0-9]{1,5}", text)
+    if extension is not None and _number_problem(extension[1]) is None:
+        return None
+    return _number_problem(text)
+
+
+def _number_problem(text: str) -> str | None:
     digits = re.sub(r"[^0-9]", "", text)
     if not digits:
         return "没有数字"

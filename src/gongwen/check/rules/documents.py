@@ -95,26 +95,22 @@ class _Entry:
     number: int
     name: str
     unit: Unit
-    name_start: int
 
 
 _ENTRY = re.compile(r"([0-9０-９]{1,3})\s*[.．、]\s*")
 
 
 def _entries(inp: CheckInput) -> list[_Entry]:
+    """The names in the 附件说明: one a line, or one a line break in a .docx paragraph."""
     out: list[_Entry] = []
     for unit in inp.by_role(Role.ATTACHMENT_NOTE):
-        start = unit.start
-        rest = unit.text[start:]
-        lead = len(rest) - len(rest.lstrip(SPACES))
-        m = _ENTRY.match(rest, lead)
-        if m is not None:
-            number = int(m[1].translate(_TO_ASCII))
-            start += m.end()
-        else:
-            number = len(out) + 1
-            start += lead
-        out.append(_Entry(number, unit.text[start:].strip(SPACES), unit, start))
+        for piece in unit.text[unit.start :].split("\n"):
+            piece = piece.strip(SPACES)
+            if not piece:
+                continue
+            m = _ENTRY.match(piece)
+            number = int(m[1].translate(_TO_ASCII)) if m else len(out) + 1
+            out.append(_Entry(number, piece[m.end() :] if m else piece, unit))
     return out
 
 
@@ -163,14 +159,16 @@ def check_attachment_missing(inp: CheckInput) -> Iterator[Hit]:
         if count == 0 and _SEE.search(unit.text):
             yield Hit("正文提到附件，但本文没有附件，也没有附件说明", unit)
     if inp.raw:
+        # Attachments after the last one bound in may be sent as separate files; one missing
+        # between bound ones is not.
         pages = {page.number for page in _pages(inp)}
-        if pages:
-            for entry in _entries(inp):
-                if entry.number not in pages:
-                    yield Hit(
-                        f"附件说明列了“{entry.number}.{entry.name}”，但正文后没有附件{entry.number}",
-                        entry.unit,
-                    )
+        for entry in _entries(inp):
+            if pages and entry.number not in pages and entry.number < max(pages):
+                yield Hit(
+                    f"附件说明列了“{entry.number}.{entry.name}”，正文后有附件{max(pages)}，"
+                    f"却没有附件{entry.number}",
+                    entry.unit,
+                )
 
 
 def check_attachment_unnamed(inp: CheckInput) -> Iterator[Hit]:
@@ -187,7 +185,10 @@ def check_attachment_punctuation(inp: CheckInput) -> Iterator[Hit]:
     if inp.raw:
         for entry in _entries(inp):
             if entry.name and entry.name[-1] in CLOSING_PUNCTUATION:
-                fixed = entry.unit.text.rstrip(SPACES).rstrip(CLOSING_PUNCTUATION)
+                fixed = "\n".join(
+                    piece.rstrip(SPACES).rstrip(CLOSING_PUNCTUATION)
+                    for piece in entry.unit.text.split("\n")
+                )
                 yield Hit(
                     f"附件名称“{entry.name}”后不加标点（GB/T 9704 7.3.4）", entry.unit, fix=fixed
                 )
@@ -270,7 +271,8 @@ RULES: tuple[Rule, ...] = (
         "GW605",
         "attachment-missing",
         Level.ERROR,
-        "The text or the 附件说明 names an attachment that the notice does not have.",
+        "The text or the 附件说明 names an attachment the notice does not have (one after the "
+        "last attachment bound in may be sent separately).",
         check_attachment_missing,
         bad="请按附件3的格式报送。\n\n附件：1.整改台账\n　　　2.联系表\n",
         good="请按附件2的格式报送。\n\n附件：1.整改台账\n　　　2.联系表\n",

@@ -209,8 +209,9 @@ def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
 # A lead opens a paragraph or follows the end of a clause; 一是 after a comma counts as well.
 _LEAD = re.compile(
     rf"(?:(?:^|(?<=[。；;：:！？!?]))[ \t\u3000]*([{NUMERALS}]*)|(?<=[，,])([{NUMERALS}]+))是"
-    rf"(?=[{CJK}“‘《（(])(?!否)"
+    r"(?![\s。；;！？!?]|否)"
 )
+_LOST_LEAD_NEXT = re.compile(rf"[{CJK}“‘《（(]")
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,8 @@ def _leads(unit: Unit) -> list[_Lead]:
         group = 1 if m[1] is not None else 2
         numeral, start = m[group], offset + m.start(group)
         if not numeral:
-            out.append(_Lead(unit, start, None))
+            if _LOST_LEAD_NEXT.match(m.string, m.end()):  # 是 then words: a lead lost its numeral
+                out.append(_Lead(unit, start, None))
             continue
         try:
             out.append(_Lead(unit, start, parse_chinese_numeral(numeral)))
