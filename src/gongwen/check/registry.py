@@ -56,7 +56,7 @@ def run_rules(
     level_of: Callable[[Rule], Level] = lambda rule: rule.level,
 ) -> list[Finding]:
     """Run the enabled rules on one input; findings in document order, then by code."""
-    keyed: list[tuple[int, int, str, Finding]] = []
+    keyed: list[tuple[int, str, Finding]] = []
     for rule in rules:
         if not enabled(rule.code):
             continue
@@ -66,13 +66,14 @@ def run_rules(
             line = unit.line if unit is not None else None
             if line is None and path is not None:
                 line = inp.line_map.get(path)
-            order = unit.order if unit is not None else (line or 0)
+            # Hits on fields that hold no text (signature.date) come after the text.
+            order = unit.order if unit is not None else len(inp.units) + (line or 0)
             finding = Finding(
                 rule.code, level_of(rule), hit.message, Location(inp.file, line, path), hit.fix
             )
-            keyed.append((0 if unit is not None else 1, order, rule.code, finding))
-    keyed.sort(key=lambda k: (k[1], k[2]))
-    return [k[3] for k in keyed]
+            keyed.append((order, rule.code, finding))
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [k[2] for k in keyed]
 
 
 def rules_markdown(rules: Sequence[Rule]) -> str:

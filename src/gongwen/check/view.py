@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from gongwen.dates import find_dates, parse_date
 from gongwen.model import Attachment, BodyItem, Notice, Paragraph, Problem, Section
-from gongwen.numbering import parse_heading_ordinal
+from gongwen.numbering import parse_chinese_numeral, parse_heading_ordinal
 
 SPACES = " \t\u3000\xa0\r\ufeff"
 """White space around a line, including the full-width space of typed indents."""
@@ -161,8 +161,6 @@ _TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _numeral_value(text: str) -> int | None:
-    from gongwen.numbering import parse_chinese_numeral
-
     try:
         return parse_chinese_numeral(text)
     except ValueError:
@@ -565,8 +563,6 @@ class CheckInput:
     lines: list[str] | None = None
     line_map: Mapping[str, int] = field(default_factory=dict)
     file: str | None = None
-    published_date: date | None = None
-    """发布日期 of the page the text came from, when the caller knows it."""
 
     @property
     def raw(self) -> bool:
@@ -610,10 +606,10 @@ class CheckInput:
 
     @property
     def published(self) -> date | None:
-        """发布日期: from the model, the page chrome, or the caller."""
+        """发布日期: from the model, or from the page chrome of a text."""
         if self.notice is not None and self.notice.published is not None and not self.raw:
             return self.notice.published
-        return self._scanned[1] or self.published_date
+        return self._scanned[1]
 
     @property
     def signature_date(self) -> tuple[date, Unit | None] | None:

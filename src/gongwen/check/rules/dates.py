@@ -201,31 +201,26 @@ def check_date_order(inp: CheckInput) -> Iterator[Hit]:
             else:
                 yield Hit(message, path="signature.date")
         if published is not None and published < signed:
-            yield Hit(
-                f"发布日期{_show(published)}早于成文日期{_show(signed)}",
-                *_where(inp, "发布", "published"),
-            )
+            message = f"发布日期{_show(published)}早于成文日期{_show(signed)}"
+            yield _hit_at(inp, message, "发布", "published")
         printed = inp.print_date
         if printed is not None and printed < signed:
-            yield Hit(
-                f"印发日期{_show(printed)}早于成文日期{_show(signed)}",
-                *_where(inp, "印发", "imprint.print_date"),
-            )
+            message = f"印发日期{_show(printed)}早于成文日期{_show(signed)}"
+            yield _hit_at(inp, message, "印发", "imprint.print_date")
     if published is not None and latest is not None and published < latest.day:
-        yield Hit(
-            f"发布日期{_show(published)}早于正文所述“{latest.text}”",
-            *_where(inp, "发布", "published"),
-        )
+        message = f"发布日期{_show(published)}早于正文所述“{latest.text}”"
+        yield _hit_at(inp, message, "发布", "published")
 
 
-def _where(inp: CheckInput, word: str, path: str) -> tuple[Unit | None, None, str | None]:
-    """Where a date that is not in the text is: its line in a text, its field in a model."""
+def _hit_at(inp: CheckInput, message: str, word: str, path: str) -> Hit:
+    """A finding on a date that is not in running text: its line in a text (the page chrome
+    or the 版记 that holds ``word``), its field ``path`` in a model."""
     if inp.raw:
         for unit in inp.units:
             if unit.role in (Role.CHROME, Role.IMPRINT) and word in unit.text:
-                return unit, None, None
-        return None, None, None
-    return None, None, path
+                return Hit(message, unit)
+        return Hit(message)
+    return Hit(message, path=path)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -115,8 +115,8 @@ class _ProblemStep:
     number: int
     expected: int
     previous: int
-    colon: str | None
-    """The separator after the number, None when there is none."""
+    label: re.Match[str]
+    """The label as written: (indent and 问题)(digits)(separator, None when there is none)."""
     run_into: bool
     """The number runs into digits that start the problem's text."""
 
@@ -147,7 +147,7 @@ def _problem_steps(inp: CheckInput) -> Iterator[_ProblemStep]:
         number = expected if run_into else int(digits)
         if number == 1 and heading_since.get(unit.part, False):
             previous, expected = 0, 1  # numbering that restarts in each section
-        yield _ProblemStep(unit, number, expected, previous, m[3], run_into)
+        yield _ProblemStep(unit, number, expected, previous, m, run_into)
         last[unit.part] = number
         heading_since[unit.part] = False
 
@@ -170,10 +170,9 @@ def check_problem_sequence(inp: CheckInput) -> Iterator[Hit]:
 
 def check_problem_colon(inp: CheckInput) -> Iterator[Hit]:
     for step in _problem_steps(inp):
-        if step.run_into or (step.colon is not None and step.colon.strip()):
+        m = step.label
+        if step.run_into or (m[3] is not None and m[3].strip()):
             continue
-        m = _LABEL.match(step.unit.text)
-        assert m is not None
         fixed = f"{m[1]}{m[2]}：{step.unit.text[m.end() :]}"
         yield Hit(f"“问题{m[2]}”后缺少冒号：应写“问题{m[2]}：”", step.unit, fix=fixed)
 
@@ -182,8 +181,7 @@ def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
     for step in _problem_steps(inp):
         if not step.run_into:
             continue
-        m = _LABEL.match(step.unit.text)
-        assert m is not None
+        m = step.label
         digits = m[2].translate(_TO_ASCII)
         rest = step.unit.text[m.end() :]
         label = str(step.expected)
