@@ -436,12 +436,24 @@ def test_checker_findings_point_into_the_batch_file(tmp_path: Path) -> None:
     assert manifest["reports"][0]["findings"][0]["path"] == "closing[1]"
 
 
-def test_the_default_checker_hook_returns_findings_as_data() -> None:
-    from gongwen.batch import check_with_gongwen
-
-    notice = Notice(title="关于整改情况的通报。", body=["现将整改情况通报如下。"])
-    findings = check_with_gongwen(notice)
-    assert isinstance(findings, list) and all(isinstance(f, Finding) for f in findings)
+def test_the_checkers_findings_go_into_the_manifest_pointing_at_the_batch_file(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("gongwen.check", reason="the checker (gongwen.check) is not installed")
+    path = tmp_path / "b.yaml"
+    path.write_text(
+        "title: '{community}关于整改情况的通报。'\ncommunities:\n  - name: 甲社区\n"
+        "    body: [现将整改情况通报如下。]\n",
+        encoding="utf-8",
+    )
+    result = run_batch(path, tmp_path / "out", jobs=1)
+    codes = {
+        (f.code, f.location.file, f.location.line, f.location.path)
+        for f in result.reports[0].findings
+    }
+    assert ("GW403", str(path), 1, "title") in codes  # a title ends without 。
+    manifest = json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8"))
+    assert "GW403" in {f["code"] for f in manifest["reports"][0]["findings"]}
 
 
 class CountingExecutor(Executor):
