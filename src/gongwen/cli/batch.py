@@ -11,6 +11,7 @@ from typing import TextIO
 from gongwen.batch import (
     ReportResult,
     ReportStatus,
+    check_with_gongwen,
     count_statuses,
     load_batch,
     progress_sentence,
@@ -68,6 +69,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             pdf=args.pdf,
             soffice=args.soffice,
             template=args.template,
+            check=None if args.no_check else check_with_gongwen,
             progress=bar,
         )
     finally:
@@ -152,6 +154,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--pdf", action="store_true", help="also a PDF of each (LibreOffice)")
     p.add_argument("--soffice", type=Path, help="the LibreOffice program, for --pdf")
     p.add_argument("--template", type=Path, help="your own template .docx")
+    p.add_argument(
+        "--no-check",
+        action="store_true",
+        help="do not run the checker (gongwen check) on each report; faster, no findings",
+    )
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser(
