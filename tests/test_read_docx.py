@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 from gongwen import load_notice
-from gongwen.compose import Imprint, compose
+from gongwen.compose import compose, paragraphs
 from gongwen.findings import Level
 from gongwen.model import Notice, Paragraph, Problem, Section, walk
 from gongwen.read import read_file, read_text
@@ -92,9 +92,7 @@ def test_the_undated_document_date_is_the_renderers() -> None:
 
 
 def _blocks(notice: Notice) -> list[LinedBlock]:
-    out = []
-    for element in compose(notice):
-        out += list(element.rows) if isinstance(element, Imprint) else [element]
+    out = paragraphs(compose(notice))
     return [LinedBlock(block, n) for n, block in enumerate(out, start=1)]
 
 

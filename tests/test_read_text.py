@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gongwen import load_notice
-from gongwen.compose import Imprint, compose
+from gongwen.compose import compose, paragraphs
 from gongwen.findings import Finding, Level
 from gongwen.model import Notice, Paragraph, Problem, Section, walk
 from gongwen.read import ReadResult, read_file, read_text
@@ -526,11 +526,7 @@ def test_control_characters_are_removed_and_reported() -> None:
 
 
 def _as_text(notice: Notice) -> str:
-    lines = []
-    for element in compose(notice):
-        for block in element.rows if isinstance(element, Imprint) else (element,):
-            lines.append(block.text.replace("\t", "  "))
-    return "\n".join(lines)
+    return "\n".join(block.text.replace("\t", "  ") for block in paragraphs(compose(notice)))
 
 
 def _without_status(notice: Notice) -> dict[str, object]:

@@ -107,7 +107,7 @@ def test_sealed_date_is_four_characters_from_the_right() -> None:
 
 def test_imprint_is_a_table_anchored_to_the_bottom_with_thick_and_thin_rules() -> None:
     root = document_xml(render_bytes(load_notice(EXAMPLES / "full.yaml")))
-    (table,) = root.iter(f"{W}tbl")
+    *_, table = root.iter(f"{W}tbl")  # the last table; the joint 标志 is one too
     position = table.find(f"{W}tblPr/{W}tblpPr")
     assert position.get(f"{W}vertAnchor") == "margin"
     assert position.get(f"{W}tblpYSpec") == "bottom"
@@ -195,3 +195,17 @@ def test_quotes_and_dashes_stay_in_the_chinese_font() -> None:
         styles = etree.fromstring(archive.read("word/styles.xml"))
     fonts = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
     assert fonts.get(f"{W}hAnsi") == fonts.get(f"{W}eastAsia") == "仿宋_GB2312"
+
+
+def test_joint_issuer_mark_puts_wenjian_beside_the_stacked_names() -> None:
+    """cl. 7.2.4: for a joint issue 文件 goes to the right of the names, centred on them."""
+    root = document_xml(render_bytes(load_notice(EXAMPLES / "full.yaml")))
+    mark = next(root.iter(f"{W}tbl"))  # the first table is the 标志; the 版记 comes last
+    names, suffix = mark.iter(f"{W}tc")
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in names.iter(f"{W}p")]
+    assert texts == ["中共X区青石街道工作委员会", "X区青石街道办事处"]
+    assert "".join(t.text or "" for t in suffix.iter(f"{W}t")) == "文件"
+    first = names.find(f"{W}p/{W}pPr/{W}spacing").get(f"{W}before")
+    middle = suffix.find(f"{W}p/{W}pPr/{W}spacing").get(f"{W}before")
+    # two names, each 2 grid lines of 588 twips: 文件 sits one grid line lower than the first
+    assert int(middle) - int(first) == 588

@@ -8,6 +8,7 @@ here and can be tested without opening a document.
 from __future__ import annotations
 
 import itertools
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -156,7 +157,73 @@ class Imprint:
     rows: tuple[Block, ...]
 
 
-Element = Block | Imprint
+@dataclass(frozen=True)
+class JointIssuerMark:
+    """A joint issue's 发文机关标志 with 文件 (cl. 7.2.4): the organs stacked in issuing order,
+    文件 to their right, centred vertically on them.
+
+    Rendered as a borderless two-column table: names justified to one width on the left, the
+    suffix beside them.
+    """
+
+    organs: tuple[str, ...]
+    suffix: str
+    space_before_twips: int
+    """Above the first name, as for a one-line 标志 (:func:`issuer_mark_space_before_twips`)."""
+    path: str = "header.issuer_mark"
+
+    @property
+    def names_width_twips(self) -> int:
+        """The names' column: the widest name at the 标志's size, and one character to spare
+        (LibreOffice wrapped a 13-character name in a column measured to fit it exactly)."""
+        widest = max(set_width_chars(o) for o in self.organs) + 1
+        return math.ceil(widest * layout.pt_to_twips(layout.ISSUER_MARK_SIZE_PT))
+
+    @property
+    def suffix_width_twips(self) -> int:
+        """The suffix's column: the suffix and half a character of space before it."""
+        chars = set_width_chars(self.suffix) + 0.5
+        return math.ceil(chars * layout.pt_to_twips(layout.ISSUER_MARK_SIZE_PT))
+
+    @property
+    def suffix_space_before_twips(self) -> int:
+        """Moves the suffix down to the middle of the names: half of the lines after the first.
+
+        >>> JointIssuerMark(("甲机关", "乙机关", "丙机关"), "文件", 100).suffix_space_before_twips
+        1276
+        """
+        line = MARK_LINES * LINE_PITCH_TWIPS
+        return self.space_before_twips + (len(self.organs) - 1) * line // 2
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Its paragraphs in reading order: each organ, then the suffix."""
+        texts = (*self.organs, self.suffix)
+        return tuple(Block(StyleRole.ISSUER_MARK, (Run(t),), path=self.path) for t in texts)
+
+
+MARK_LINES = 2
+"""Grid lines one 22 pt line of the 标志 or the title takes (the template's grid is 29.4 pt)."""
+
+Element = Block | Imprint | JointIssuerMark
+
+
+def paragraphs(elements: list[Element]) -> list[Block]:
+    """Every paragraph in reading order, those inside the tables (标志, 版记) included.
+
+    >>> mark = JointIssuerMark(("甲机关", "乙机关"), "文件", 0)
+    >>> [b.text for b in paragraphs([mark, Block(StyleRole.NORMAL, (Run("正文"),))])]
+    ['甲机关', '乙机关', '文件', '正文']
+    """
+    out: list[Block] = []
+    for element in elements:
+        if isinstance(element, Imprint):
+            out += element.rows
+        elif isinstance(element, JointIssuerMark):
+            out += element.blocks
+        else:
+            out.append(element)
+    return out
 
 
 def blank(count: int = 1) -> list[Block]:
@@ -408,9 +475,13 @@ def signer_block(number: str, signers: list[str]) -> Block:
     )
 
 
-def compose_header(header: Header) -> list[Block]:
+WENJIAN = "文件"
+"""The word after the organ names in a 发文机关标志 (cl. 7.2.4)."""
+
+
+def compose_header(header: Header) -> list[Block | JointIssuerMark]:
     """The 版头 (cl. 7.2): 份号, 密级, 紧急程度, 标志, 字号 and 签发人, and the red rule."""
-    blocks: list[Block] = []
+    blocks: list[Block | JointIssuerMark] = []
     if header.copy_number:
         blocks.append(Block(StyleRole.COPY_NUMBER, (Run(header.copy_number),), path="header"))
     if header.classification:
@@ -421,20 +492,19 @@ def compose_header(header: Header) -> list[Block]:
         blocks.append(Block(StyleRole.URGENCY, (Run(header.urgency.value),), path="header.urgency"))
     if header.issuer_mark:
         mark = header.issuer_mark
-        lines = list(mark.organs)
-        if mark.with_wenjian:
-            lines[0] += "文件" if len(lines) == 1 else ""
-            if len(lines) > 1:
-                lines.append("文件")
         before = issuer_mark_space_before_twips(len(blocks))
-        blocks.append(
-            Block(
-                StyleRole.ISSUER_MARK,
-                (Run("\n".join(lines)),),
-                space_before_twips=before,
-                path="header.issuer_mark",
+        if mark.with_wenjian and len(mark.organs) > 1:
+            blocks.append(JointIssuerMark(tuple(mark.organs), WENJIAN, before))
+        else:
+            suffix = WENJIAN if mark.with_wenjian else ""
+            blocks.append(
+                Block(
+                    StyleRole.ISSUER_MARK,
+                    (Run("\n".join(mark.organs) + suffix),),
+                    space_before_twips=before,
+                    path="header.issuer_mark",
+                )
             )
-        )
         blocks += blank(2)  # 发文字号 two lines below the 标志 (cl. 7.2.5)
     number = str(header.document_number) if header.document_number else ""
     if header.signers:

@@ -15,7 +15,7 @@ import pymupdf
 import pytest
 
 from gongwen import load_notice
-from gongwen.compose import Block, Element, Imprint, compose
+from gongwen.compose import Block, Element, compose, paragraphs
 from gongwen.convert import ToolMissing, convert_many, find_soffice
 from gongwen.model import Notice
 from gongwen.render import render_bytes
@@ -40,10 +40,7 @@ class Rendered:
 
     @property
     def blocks(self) -> list[Block]:
-        out: list[Block] = []
-        for element in self.elements:
-            out += list(element.rows) if isinstance(element, Imprint) else [element]
-        return out
+        return paragraphs(self.elements)
 
 
 def _require_libreoffice() -> None:

@@ -196,6 +196,13 @@ def notice_from_blocks(
         elif role == StyleRole.URGENCY:
             header["urgency"] = text
             lines["header.urgency"] = line
+        elif role == StyleRole.ISSUER_MARK and "issuer_mark" in header:
+            # A joint issue's 标志 is a table: one paragraph per organ, then 文件.
+            mark = header["issuer_mark"]
+            if text == "文件":
+                mark["with_wenjian"] = True
+            else:
+                mark["organs"].append(text)
         elif role == StyleRole.ISSUER_MARK:
             organs = text.split("\n")
             with_wenjian = False

@@ -17,7 +17,7 @@ from lxml import etree
 
 from gongwen import layout
 from gongwen.atomic import write_bytes_atomic
-from gongwen.compose import Block, Imprint, compose
+from gongwen.compose import Block, Imprint, JointIssuerMark, compose
 from gongwen.loader import load_notice
 from gongwen.model import Notice
 from gongwen.render import _oxml
@@ -90,6 +90,25 @@ def _write_imprint(
         _write_block(_oxml.table_cell(table, width), row, styles)
 
 
+def _write_joint_mark(
+    parent: etree._Element, mark: JointIssuerMark, styles: dict[layout.StyleRole, str]
+) -> None:
+    """Names justified to one width on the left, 文件 beside them at their middle (cl. 7.2.4)."""
+    style = styles[layout.StyleRole.ISSUER_MARK]
+    names, suffix = mark.names_width_twips, mark.suffix_width_twips
+    row = _oxml.borderless_table(parent, (names, suffix))
+    left = _oxml.cell(row, names)
+    for index, organ in enumerate(mark.organs):
+        before = mark.space_before_twips if index == 0 else None
+        p = _oxml.paragraph(left, style, space_before_twips=before, justification="distribute")
+        _oxml.run(p, organ)
+    right = _oxml.cell(row, suffix)
+    p = _oxml.paragraph(
+        right, style, space_before_twips=mark.suffix_space_before_twips, justification="right"
+    )
+    _oxml.run(p, mark.suffix)
+
+
 def _document_xml(notice: Notice, template: Template) -> bytes:
     root = etree.fromstring(template.document)
     body = root.find(_oxml.qn("w:body"))
@@ -99,6 +118,8 @@ def _document_xml(notice: Notice, template: Template) -> bytes:
     for element in compose(notice):
         if isinstance(element, Imprint):
             _write_imprint(content, element, template.style_ids)
+        elif isinstance(element, JointIssuerMark):
+            _write_joint_mark(content, element, template.style_ids)
         else:
             _write_block(content, element, template.style_ids)
     if len(content) and content[-1].tag == _oxml.qn("w:tbl"):

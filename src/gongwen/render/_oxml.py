@@ -87,6 +87,7 @@ def paragraph(
     right_indent: tuple[int, int] | None = None,
     tab_stops: tuple[int, ...] = (),
     hanging: tuple[int, int] | None = None,
+    justification: str | None = None,
 ) -> etree._Element:
     """A ``w:p`` with its style and the direct formatting a block may carry.
 
@@ -122,6 +123,8 @@ def paragraph(
         ind.update(rightChars=str(chars), right=str(twips))
     if ind:
         sub(ppr, "w:ind", **ind)
+    if justification is not None:  # after w:ind in CT_PPr
+        sub(ppr, "w:jc", val=justification)
     return p
 
 
@@ -195,6 +198,36 @@ def floating_bottom_table(
     grid = sub(tbl, "w:tblGrid")
     sub(grid, "w:gridCol", w=str(width_twips))
     return tbl
+
+
+def borderless_table(parent: etree._Element, widths_twips: tuple[int, ...]) -> etree._Element:
+    """A centred table with no borders and no cell margins: for layout only, one row.
+
+    Returns the row; add cells with :func:`cell`.
+    """
+    tbl = sub(parent, "w:tbl")
+    pr = sub(tbl, "w:tblPr")
+    sub(pr, "w:tblW", w=str(sum(widths_twips)), type="dxa")
+    sub(pr, "w:jc", val="center")
+    borders = sub(pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border(borders, side, 0)
+    sub(pr, "w:tblLayout", type="fixed")
+    margins = sub(pr, "w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        sub(margins, f"w:{side}", w="0", type="dxa")
+    grid = sub(tbl, "w:tblGrid")
+    for width in widths_twips:
+        sub(grid, "w:gridCol", w=str(width))
+    return sub(tbl, "w:tr")
+
+
+def cell(row: etree._Element, width_twips: int) -> etree._Element:
+    """A cell of the given width at the end of a row; put paragraphs in it."""
+    tc = sub(row, "w:tc")
+    tcpr = sub(tc, "w:tcPr")
+    sub(tcpr, "w:tcW", w=str(width_twips), type="dxa")
+    return tc
 
 
 def table_cell(tbl: etree._Element, width_twips: int) -> etree._Element:
