@@ -7,8 +7,6 @@ the notice's own date, so the same input gives byte-identical files.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -21,6 +19,7 @@ from gongwen.compose import Block, Imprint, JointIssuerMark, compose
 from gongwen.loader import load_notice
 from gongwen.model import Notice
 from gongwen.render import _oxml
+from gongwen.render._zip import deflate, write_zip
 from gongwen.render.template import (
     CORE_PART,
     DOCUMENT_PART,
@@ -30,9 +29,6 @@ from gongwen.render.template import (
 )
 
 __all__ = ["TemplateError", "document_date", "render", "render_bytes"]
-
-ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
-"""Every zip entry carries this date, as Word writes it, so output does not depend on the clock."""
 
 FALLBACK_DATE = date(2012, 7, 1)
 """Document date of a notice that has none (the day GB/T 9704-2012 took effect)."""
@@ -149,25 +145,18 @@ def _core_xml(template_core: bytes, notice: Notice) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def _zip_info(template_info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(template_info.filename, date_time=ZIP_DATE_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 0  # the same bytes on every operating system
-    info.external_attr = 0
-    return info
-
-
 def render_bytes(notice: Notice, *, template: str | Path | None = None) -> bytes:
     """The .docx of a notice, as bytes."""
     loaded = load_template(template)
-    replaced = {DOCUMENT_PART: _document_xml(notice, loaded)}
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for info, data in loaded.entries:
-            if info.filename == CORE_PART:
-                data = _core_xml(data, notice)
-            archive.writestr(_zip_info(info), replaced.get(info.filename, data))
-    return buffer.getvalue()
+    entries = []
+    for name, data in loaded.parts:
+        if name == DOCUMENT_PART:
+            entries.append(deflate(name, _document_xml(notice, loaded)))
+        elif name == CORE_PART:
+            entries.append(deflate(name, _core_xml(data, notice)))
+        else:
+            entries.append(loaded.deflated[name])
+    return write_zip(entries)
 
 
 def render(

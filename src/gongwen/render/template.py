@@ -13,6 +13,7 @@ from lxml import etree
 from gongwen.findings import GongwenError
 from gongwen.layout import StyleRole
 from gongwen.render._oxml import qn
+from gongwen.render._zip import Entry, deflate
 
 DOCUMENT_PART = "word/document.xml"
 STYLES_PART = "word/styles.xml"
@@ -70,8 +71,10 @@ class Template:
     """A template read into memory: its zip entries, its document skeleton and its style ids."""
 
     path: str
-    entries: tuple[tuple[zipfile.ZipInfo, bytes], ...]
-    """Every zip entry, in the template's order."""
+    parts: tuple[tuple[str, bytes], ...]
+    """Every part (zip entry) by name, in the template's order."""
+    deflated: dict[str, Entry]
+    """The parts a render copies unchanged, deflated once (all but the document and core)."""
     document: bytes
     """word/document.xml with an empty body (only the final section properties kept)."""
     style_ids: dict[StyleRole, str]
@@ -118,7 +121,11 @@ def _load(path: str, mtime_ns: int, size: int) -> Template:
         document = etree.fromstring(parts[DOCUMENT_PART], _SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"{path}: damaged template XML ({exc})") from None
-    return Template(path, entries, _empty_body(document), _style_ids(path, styles))
+    names = tuple((info.filename, data) for info, data in entries)
+    deflated = {
+        name: deflate(name, data) for name, data in names if name not in (DOCUMENT_PART, CORE_PART)
+    }
+    return Template(path, names, deflated, _empty_body(document), _style_ids(path, styles))
 
 
 def _empty_body(document: etree._Element) -> bytes:
