@@ -28,8 +28,6 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Literal
 
-from pypinyin import Style, lazy_pinyin
-
 NameStyle = Literal["pinyin", "hanzi"]
 
 SUFFIXES = (
@@ -81,6 +79,8 @@ def split_suffix(name: str) -> tuple[str, str]:
 
 
 def _pinyin(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # 0.4 s of phrase tables: load only when naming
+
     joined = "".join(lazy_pinyin(text, style=Style.NORMAL))
     return _NOT_SLUG.sub("-", joined.lower())
 
@@ -166,4 +166,6 @@ def pinyin_key(name: str) -> tuple[str, str]:
     >>> sorted(["民生社区", "建新社区", "二七社区"], key=pinyin_key)
     ['二七社区', '建新社区', '民生社区']
     """
+    from pypinyin import Style, lazy_pinyin
+
     return (" ".join(lazy_pinyin(name, style=Style.TONE3)), name)
