@@ -10,7 +10,7 @@ from typing import Literal
 
 from babel.dates import format_date as _babel_format_date
 
-from gongwen.numbering import chinese_numeral, parse_chinese_numeral
+from gongwen.numbering import ascii_digits, chinese_numeral, parse_chinese_numeral
 
 __all__ = [
     "Numerals",
@@ -32,7 +32,6 @@ _YEAR_DIGITS = "〇一二三四五六七八九"
 _YEAR_ZEROS = "〇零○◯OＯo0０"
 _CN_YEAR_CHARS = _YEAR_DIGITS + _YEAR_ZEROS[1:]
 _CN_NUMERAL_CHARS = "一二三四五六七八九十"
-_TO_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # The words that join the two ends of a range. 至 is the 公文 usage; GB/T 15834-2011 §4.13.3
 # marks a span of time with the 一字线 —; ～ and 到 are seen too. The ASCII hyphen is not a
@@ -178,7 +177,7 @@ def parse_date(text: str) -> date:
     ...
     ValueError: not a date: '3月14日'
     """
-    stripped = text.strip().translate(_TO_ASCII_DIGITS)
+    stripped = ascii_digits(text.strip())
     if m := _ARABIC_YMD.fullmatch(stripped):
         return _make_date(int(m[1]), int(m[2]), int(m[3]), text)
     if m := _NUMERIC.fullmatch(stripped):
@@ -197,7 +196,7 @@ _END_CN_DAY = re.compile(rf"([{_CN_NUMERAL_CHARS}]{{1,3}})\s*日")
 
 
 def _parse_range_end(end: str, start: date, text: str) -> date:
-    plain = end.strip().translate(_TO_ASCII_DIGITS)
+    plain = ascii_digits(end.strip())
     try:
         if "年" in plain or _NUMERIC.fullmatch(plain):
             return parse_date(end)
@@ -280,7 +279,7 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     >>> find_dates("2019年以来，共召开12次会议")
     []
     """
-    normalised = text.translate(_TO_ASCII_DIGITS)  # one char for one char: offsets hold
+    normalised = ascii_digits(text)  # one char for one char: offsets hold
     found: list[tuple[int, int, date]] = []
     for m in _FIND_ARABIC.finditer(normalised):
         try:
@@ -346,7 +345,7 @@ def find_run_together_dates(text: str) -> list[RunTogetherDate]:
     >>> find_run_together_dates("2022年4月12日，2022年以来")
     []
     """
-    normalised = text.translate(_TO_ASCII_DIGITS)
+    normalised = ascii_digits(text)
     found: list[RunTogetherDate] = []
     for m in _RUN_TOGETHER.finditer(normalised):
         year = int(m[1])

@@ -10,6 +10,7 @@ __all__ = [
     "MAX_ORDINAL",
     "OrdinalRangeError",
     "ParsedOrdinal",
+    "ascii_digits",
     "attachment_label",
     "chinese_numeral",
     "heading_ordinal",
@@ -32,6 +33,21 @@ _NUMERAL_CHARS = "零一二三四五六七八九十百千"
 # Scraped pages mix half- and full-width digits; both count as Arabic digits here.
 _ARABIC = "0-9０-９"
 _TO_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with full-width digits (０-９) made ASCII, one character for one.
+
+    Offsets into the text hold. Text without full-width digits, nearly all text, is returned
+    as it is without being copied.
+
+    >>> ascii_digits("２０２３年3月")
+    '2023年3月'
+    """
+    if _FULL_WIDTH_DIGIT.search(text) is None:
+        return text
+    return text.translate(_TO_ASCII_DIGITS)
 
 
 class OrdinalRangeError(ValueError):
@@ -120,7 +136,7 @@ def parse_chinese_numeral(text: str) -> int:
 
 def _parse_arabic(digits: str) -> int | None:
     """An Arabic number 1..9999 without leading zero, else None."""
-    digits = digits.translate(_TO_ASCII_DIGITS)
+    digits = ascii_digits(digits)
     if digits.startswith("0") or len(digits) > len(str(MAX_ORDINAL)):
         return None
     return int(digits)
@@ -277,7 +293,7 @@ def _split_number(digits: str, separated: bool, expected: int | None) -> tuple[i
     When nothing separates the digits from the text and ``expected`` is a prefix of them,
     the label is ``expected`` and the other digits belong to the text.
     """
-    digits = digits.translate(_TO_ASCII_DIGITS)
+    digits = ascii_digits(digits)
     if not separated and expected is not None:
         prefix = str(expected)
         if digits.startswith(prefix):

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from gongwen.dates import find_dates, parse_date
 from gongwen.model import Attachment, BodyItem, Notice, Paragraph, Problem, Section
-from gongwen.numbering import parse_chinese_numeral, parse_heading_ordinal
+from gongwen.numbering import ascii_digits, parse_chinese_numeral, parse_heading_ordinal
 
 SPACES = " \t\u3000\xa0\r\ufeff"
 """White space around a line, including the full-width space of typed indents."""
@@ -157,7 +157,6 @@ _LOST_CLOSE = re.compile(
 )
 _LOST_NUMERAL = re.compile(r"[(（]?\s*[)）]\s*")
 _LOST_LEVEL1 = re.compile(r"、\s*")
-_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _numeral_value(text: str) -> int | None:
@@ -191,7 +190,7 @@ def scan_heading(line: str) -> HeadingScan | None:
         if number is not None:
             return HeadingScan(2, number, lead + m.end(), "open")
     if m := _LOST_OPEN_ARABIC.match(text):
-        digits = m[1].translate(_TO_ASCII)
+        digits = ascii_digits(m[1])
         if not digits.startswith("0"):
             return HeadingScan(4, int(digits), lead + m.end(), "open")
     if m := _LOST_CLOSE.match(text):
@@ -374,7 +373,7 @@ def _body_line(line: str, number: int, scan: _Scan) -> None:
     if m := _ATTACHMENT_LABEL.fullmatch(text):
         scan.part += 1
         scan.problem, scan.in_measures, scan.seen_heading = None, False, False
-        n = int(m[1].translate(_TO_ASCII)) if m[1] else None
+        n = int(ascii_digits(m[1])) if m[1] else None
         scan.add(line, Role.ATTACHMENT_LABEL, number, number=n)
         scan.await_attachment_title = True
         return
@@ -382,7 +381,7 @@ def _body_line(line: str, number: int, scan: _Scan) -> None:
         scan.problem = scan.problems
         scan.problems += 1
         scan.in_measures = False
-        n = int(m[1].translate(_TO_ASCII))
+        n = int(ascii_digits(m[1]))
         scan.add(line, Role.PROBLEM, number, number=n, problem=scan.problem)
         return
     if m := _LABEL.match(text):

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from gongwen.dates import parse_date
-from gongwen.numbering import parse_chinese_numeral, parse_heading_ordinal, parse_measure_lead
+from gongwen.numbering import (
+    ascii_digits,
+    parse_chinese_numeral,
+    parse_heading_ordinal,
+    parse_measure_lead,
+)
 
 __all__ = [
     "Chrome",
@@ -187,7 +192,7 @@ def parse_heading(text: str, open_bracketed_level: int = 2) -> HeadingMark | Non
             return None
         return HeadingMark(2, number, stripped[m.end() :], "bracket")
     if m := _LOST_OPEN_ARABIC.match(stripped):
-        digits = m[1].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        digits = ascii_digits(m[1])
         if digits.startswith("0"):
             return None
         return HeadingMark(4, int(digits), stripped[m.end() :], "bracket")

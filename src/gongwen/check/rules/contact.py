@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import CheckInput, Role, Unit
 from gongwen.findings import Level
-
-_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+from gongwen.numbering import ascii_digits
 
 # ---------------------------------------------------------------------------------------------
 # E-mail
@@ -134,7 +133,7 @@ def phone_problem(number: str) -> str | None:
     >>> phone_problem("1391234567")
     '有10位数字：手机号码为以1开头的11位'
     """
-    text = re.split(r"转|分机|ext", number.translate(_TO_ASCII), maxsplit=1)[0].strip()
+    text = re.split(r"转|分机|ext", ascii_digits(number), maxsplit=1)[0].strip()
     extension = re.fullmatch(r"(.*[0-9]{7})\s*[-－—]\s*[0-9]{1,5}", text)
     if extension is not None and _number_problem(extension[1]) is None:
         return None

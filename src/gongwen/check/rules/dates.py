@@ -12,8 +12,7 @@ from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import CJK, CheckInput, Role, Unit
 from gongwen.dates import Numerals, find_dates, find_run_together_dates, format_date
 from gongwen.findings import Level
-
-_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+from gongwen.numbering import ascii_digits
 
 
 def _texts(inp: CheckInput) -> Iterator[Unit]:
@@ -43,7 +42,7 @@ def _unpadded(m: re.Match[str]) -> str:
 
 def check_zero_padding(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        plain = unit.text.translate(_TO_ASCII)  # one character for one: offsets hold
+        plain = ascii_digits(unit.text)  # one character for one: offsets hold
         found = [m for m in _PADDED.finditer(plain) if _padded(m)]
         if not found:
             continue
@@ -84,7 +83,7 @@ def check_chinese_zero(inp: CheckInput) -> Iterator[Hit]:
 
 
 def _form(text: str) -> str:
-    return "arabic" if text[:1].translate(_TO_ASCII).isdigit() else "chinese"
+    return "arabic" if ascii_digits(text[:1]).isdigit() else "chinese"
 
 
 def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
@@ -146,7 +145,7 @@ def _dates_in(text: str) -> list[_Dated]:
         if len(run.candidates) == 1:
             out.append(_Dated(run.start, run.text, run.candidates[0]))
             spans.append((run.start, run.end))
-    plain = text.translate(_TO_ASCII)
+    plain = ascii_digits(text)
     for m in _MONTH_DAY.finditer(plain):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -263,7 +262,7 @@ def _month_days(digits: str) -> list[str]:
 
 def check_lost_month_day(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        plain = unit.text.translate(_TO_ASCII)
+        plain = ascii_digits(unit.text)
         dated = _dates_in(unit.text)
         for m in _BARE_DIGITS.finditer(plain):
             if not any(d.position < m.start() for d in dated):
@@ -284,7 +283,7 @@ _SHORT_YEAR = re.compile(r"(?<![0-9])([0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
 
 def check_short_year(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        m = _SHORT_YEAR.search(unit.text.translate(_TO_ASCII))
+        m = _SHORT_YEAR.search(ascii_digits(unit.text))
         if m is not None:
             yield Hit(f"年份“{m[1]}年”只写了两位：年份应写全四位（GB/T 15835）", unit)
 

@@ -10,8 +10,7 @@ from gongwen.check.registry import Hit, Rule
 from gongwen.check.rules.headings import CLOSING_PUNCTUATION
 from gongwen.check.view import CJK, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
-
-_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+from gongwen.numbering import ascii_digits
 
 # ---------------------------------------------------------------------------------------------
 # 发文字号
@@ -78,7 +77,7 @@ def check_copy_number(inp: CheckInput) -> Iterator[Hit]:
         content = unit.content
         if re.fullmatch(r"[0-9]{6}", content):
             continue
-        digits = content.translate(_TO_ASCII)
+        digits = ascii_digits(content)
         fix = digits.zfill(6) if digits.isdigit() and len(digits) <= 6 else None
         shown = f"，如“{fix}”" if fix else "，如“000007”"
         yield Hit(f"份号“{content}”应为6位半角阿拉伯数字{shown}（GB/T 9704 7.2.1）", unit, fix=fix)
@@ -109,7 +108,7 @@ def _entries(inp: CheckInput) -> list[_Entry]:
             if not piece:
                 continue
             m = _ENTRY.match(piece)
-            number = int(m[1].translate(_TO_ASCII)) if m else len(out) + 1
+            number = int(ascii_digits(m[1])) if m else len(out) + 1
             out.append(_Entry(number, piece[m.end() :] if m else piece, unit))
     return out
 
@@ -153,7 +152,7 @@ def check_attachment_missing(inp: CheckInput) -> Iterator[Hit]:
         if unit.role not in _BODY_ROLES or unit.part != 0:
             continue
         for m in _REFERENCE.finditer(unit.text):
-            n = int(m[1].translate(_TO_ASCII))
+            n = int(ascii_digits(m[1]))
             if n > count:
                 yield Hit(f"正文提到“附件{n}”，但本文只有{count}个附件", unit)
         if count == 0 and _SEE.search(unit.text):

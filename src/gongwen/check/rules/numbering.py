@@ -16,6 +16,7 @@ from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
 from gongwen.numbering import (
     MAX_ORDINAL,
+    ascii_digits,
     heading_ordinal,
     measure_lead,
     parse_attachment_label,
@@ -106,7 +107,6 @@ def check_heading_damaged(inp: CheckInput) -> Iterator[Hit]:
 # 问题N in text
 
 _LABEL = re.compile(r"([ \t\u3000]*问题)\s*([0-9０-９]+)(\s*[：:]\s*|[ \t\u3000]+)?")
-_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def _problem_steps(inp: CheckInput) -> Iterator[_ProblemStep]:
             continue
         previous = last.get(unit.part, 0)
         expected = previous + 1
-        digits = m[2].translate(_TO_ASCII)
+        digits = ascii_digits(m[2])
         # Without a colon "问题82019年" is problem 8 whose text starts with 2019: the expected
         # number settles it (see gongwen.numbering.parse_problem_label); past 9999 it must be.
         run_into = m[3] is None and (
@@ -182,7 +182,7 @@ def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
         if not step.run_into:
             continue
         m = step.label
-        digits = m[2].translate(_TO_ASCII)
+        digits = ascii_digits(m[2])
         rest = step.unit.text[m.end() :]
         label = str(step.expected)
         if digits.startswith(label) and len(digits) > len(label):

@@ -127,6 +127,8 @@ def check_straight_quotes(inp: CheckInput) -> Iterator[Hit]:
         text = unit.text
         kinds = []
         for quote in "\"'":
+            if quote not in text:
+                continue
             for i, char in enumerate(text):
                 if char == quote and any(map(_chinese, _neighbours(text, i))):
                     kinds.append(quote)
