@@ -8,6 +8,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+SEED = ROOT / "tests" / "data" / "000_12b1316753024736.txt"
+"""The published notice the project grew from, as scraped (a copy of ../shared/seed/…), so that
+the tests that read it run wherever the repository is cloned."""
 
 
 @pytest.fixture

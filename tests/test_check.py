@@ -13,10 +13,11 @@ from ruamel.yaml import YAML
 from gongwen import Notice, notice_from_data
 from gongwen.check import RULES, Rule, check_file, check_notice, check_text
 from gongwen.findings import Finding, Level
+from tests.conftest import SEED
 from tests.strategies import any_notices, notices
 
 DATA = Path(__file__).parent / "data" / "check"
-SEED = DATA / "seed-erqi-scraped.txt"
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 

@@ -10,9 +10,10 @@ import pytest
 from gongwen.check import RULES, check_file
 from gongwen.cli import main
 from gongwen.cli.check import JSON_KEYS
+from tests.conftest import SEED
 
 DATA = Path(__file__).parent / "data" / "check"
-SEED = DATA / "seed-erqi-scraped.txt"
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ERQI = EXAMPLES / "erqi-xincun-2023.yaml"
 

@@ -11,9 +11,10 @@ import pytest
 
 from gongwen.check import CheckConfig, check_file, fix_file
 from gongwen.loader import load_notice
+from tests.conftest import SEED
 
 DATA = Path(__file__).parent / "data" / "check"
-SEED = DATA / "seed-erqi-scraped.txt"
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 YAML_NOTICE = """\

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 
 from gongwen.cli import main
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, ROOT, SEED
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -114,3 +114,12 @@ def test_readme_python_example_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "notice.docx").read_bytes()[:2] == b"PK"
+
+
+def test_the_seed_copy_is_the_shared_seed() -> None:
+    """tests/data/seed.txt is ../shared/seed/…; where the shared folder is beside the clone,
+    the two must not drift apart."""
+    shared = ROOT.parent / "shared" / "seed" / "000_12b1316753024736.txt"
+    if not shared.exists():
+        pytest.skip(f"no shared folder beside the clone ({shared})")
+    assert SEED.read_bytes() == shared.read_bytes()

@@ -16,14 +16,11 @@ from gongwen.loader import notice_from_data, parse_source
 from gongwen.model import Notice
 from gongwen.read import ReadResult, read_file
 from gongwen.summary import summarize
+from tests.conftest import SEED
 
 from .strategies import any_notices
 
-SEED = Path("/work/shared/seed/000_12b1316753024736.txt")
-needs_seed = pytest.mark.skipif(not SEED.exists(), reason="the seed notice is not on this machine")
 
-
-@needs_seed
 def test_parse_writes_a_notice_file_that_validates_and_renders(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -42,7 +39,6 @@ def test_parse_writes_a_notice_file_that_validates_and_renders(
     assert load_notice(tmp_path / "again.yaml") == notice
 
 
-@needs_seed
 def test_findings_go_to_stderr_with_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -56,7 +52,6 @@ def test_findings_go_to_stderr_with_file_and_line(
     assert "87 at level info not shown" in err
 
 
-@needs_seed
 def test_level_info_lists_every_finding(capsys: pytest.CaptureFixture[str]) -> None:
     main(["parse", str(SEED), "--level", "info"])
     err = capsys.readouterr().err
@@ -64,7 +59,6 @@ def test_level_info_lists_every_finding(capsys: pytest.CaptureFixture[str]) -> N
     assert "not shown" not in err
 
 
-@needs_seed
 def test_without_output_the_yaml_goes_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(SEED)]) == 0
     text = capsys.readouterr().out
@@ -73,7 +67,6 @@ def test_without_output_the_yaml_goes_to_stdout(capsys: pytest.CaptureFixture[st
     assert notice == read_file(SEED).notice
 
 
-@needs_seed
 def test_the_yaml_carries_a_comment_above_each_repair(capsys: pytest.CaptureFixture[str]) -> None:
     main(["parse", str(SEED)])
     lines = capsys.readouterr().out.splitlines()
@@ -139,7 +132,6 @@ def test_the_command_documents_its_exit_statuses() -> None:
     assert "2  the file could not be read" in result.stdout
 
 
-@needs_seed
 def test_the_installed_command_parses_the_seed(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "gongwen.cli", "parse", str(SEED), "-o", str(tmp_path / "s.yaml")],

@@ -20,12 +20,12 @@ from gongwen.read import read_file, read_text
 from gongwen.read.blocks import UNDATED, LinedBlock, notice_from_blocks
 from gongwen.read.docx import read_docx_bytes
 from gongwen.render import FALLBACK_DATE, render_bytes
+from tests.conftest import SEED
 
 from .conftest import EXAMPLES
 from .strategies import notices
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-SEED = Path("/work/shared/seed/000_12b1316753024736.txt")
 
 
 def shown(notice: Notice) -> Notice:
@@ -192,7 +192,6 @@ def test_a_hand_made_docx_with_direct_formatting_reads_like_its_text() -> None:
     assert len([i for _, i in walk(from_docx.body) if isinstance(i, Section)]) == 3
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed notice is not on this machine")
 def test_the_seed_typed_into_word_reads_as_the_text_does() -> None:
     text_result = read_file(SEED)
     document = docx.Document()

@@ -17,14 +17,12 @@ from gongwen.read import ReadResult, read_file, read_text
 from gongwen.read.codes import CODES
 from gongwen.read.repair import fullwidth_punctuation
 from gongwen.summary import summarize
+from tests.conftest import SEED
 
 from .conftest import EXAMPLES
 
-SEED = Path("/work/shared/seed/000_12b1316753024736.txt")
-SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else ""
+SEED_TEXT = SEED.read_text(encoding="utf-8")
 RESTORED = EXAMPLES / "erqi-xincun-2023.yaml"
-
-needs_seed = pytest.mark.skipif(not SEED.exists(), reason="the seed notice is not on this machine")
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +42,6 @@ def seed_line(line: int) -> str:
 # The seed: structure
 
 
-@needs_seed
 def test_seed_reads_into_the_structure_of_the_notice(seed: ReadResult) -> None:
     summary = summarize(seed.notice)
     assert summary.sections_by_level[:2] == (3, 4)
@@ -53,7 +50,6 @@ def test_seed_reads_into_the_structure_of_the_notice(seed: ReadResult) -> None:
     assert seed.source == str(SEED)
 
 
-@needs_seed
 def test_seed_contact_block_is_read_and_the_words_before_it_stay_a_paragraph(
     seed: ReadResult,
 ) -> None:
@@ -70,7 +66,6 @@ def test_seed_contact_block_is_read_and_the_words_before_it_stay_a_paragraph(
     assert seed.lines["contact"] == 167
 
 
-@needs_seed
 def test_seed_page_chrome_is_metadata_never_content(seed: ReadResult) -> None:
     assert seed.metadata["发布日期"] == "2023-03-14"
     assert seed.notice.published == date(2023, 3, 14)
@@ -80,7 +75,6 @@ def test_seed_page_chrome_is_metadata_never_content(seed: ReadResult) -> None:
         assert chrome not in texts
 
 
-@needs_seed
 def test_seed_lines_point_back_into_the_text(seed: ReadResult) -> None:
     assert seed.lines["title"] == 1
     assert seed.lines["body[0].paragraph"] == 7
@@ -106,7 +100,6 @@ def _structure(notice: Notice) -> list[tuple[int, str, int]]:
     return out
 
 
-@needs_seed
 def test_seed_structure_matches_the_notice_restored_by_hand(seed: ReadResult) -> None:
     restored = load_notice(RESTORED)
     assert _structure(seed.notice) == _structure(restored)
@@ -116,7 +109,6 @@ def test_seed_structure_matches_the_notice_restored_by_hand(seed: ReadResult) ->
     assert seed.notice.published == restored.published
 
 
-@needs_seed
 def test_seed_text_matches_the_restored_notice_where_the_scrape_did_no_damage(
     seed: ReadResult,
 ) -> None:
@@ -149,7 +141,6 @@ def test_seed_text_matches_the_restored_notice_where_the_scrape_did_no_damage(
 # The seed: one finding for each scrape loss, on its line
 
 
-@needs_seed
 def test_seed_dates_that_lost_year_and_month_are_repaired_and_reported(seed: ReadResult) -> None:
     assert "2022412日至202278日" in seed_line(7)
     found = at(seed, 7, "RD010")
@@ -160,7 +151,6 @@ def test_seed_dates_that_lost_year_and_month_are_repaired_and_reported(seed: Rea
     assert "2022年4月12日至2022年7月8日" in intro.text
 
 
-@needs_seed
 def test_seed_numeral_lost_after_di_is_restored_from_the_closing(seed: ReadResult) -> None:
     assert "区委第巡察组" in seed_line(7) and "区委第二巡察组" in seed_line(165)
     (found,) = at(seed, 7, "RD012")
@@ -171,7 +161,6 @@ def test_seed_numeral_lost_after_di_is_restored_from_the_closing(seed: ReadResul
     assert "区委第二巡察组对二七新村" in intro.text
 
 
-@needs_seed
 def test_seed_digits_that_lost_yue_and_ri_are_reported_not_guessed(seed: ReadResult) -> None:
     (found,) = at(seed, 7, "RD014")
     assert "“91”" in found.message and "9月1日" in found.message
@@ -180,7 +169,6 @@ def test_seed_digits_that_lost_yue_and_ri_are_reported_not_guessed(seed: ReadRes
     assert "巡察91区委" in intro.text  # left as published
 
 
-@needs_seed
 def test_seed_lone_shi_after_yi_and_er_is_the_third_measure(seed: ReadResult) -> None:
     assert seed_line(35).startswith("是加强")
     (found,) = at(seed, 35, "RD040")
@@ -191,20 +179,17 @@ def test_seed_lone_shi_after_yi_and_er_is_the_third_measure(seed: ReadResult) ->
     assert problem.measures[2].startswith("加强对党的创新理论")
 
 
-@needs_seed
 def test_seed_lone_shi_after_yi_is_the_second_measure(seed: ReadResult) -> None:
     assert seed_line(121).startswith("是加强党务")
     (found,) = at(seed, 121, "RD040")
     assert found.fix == "二是"
 
 
-@needs_seed
 def test_seed_unled_paragraph_after_led_measures_is_reported(seed: ReadResult) -> None:
     assert seed_line(45).startswith("结合标兵社区")
     assert len(at(seed, 45, "RD041")) == 1
 
 
-@needs_seed
 def test_seed_heading_that_lost_its_ordinal_is_numbered_from_its_place(seed: ReadResult) -> None:
     assert seed_line(111).strip().startswith(")聚焦")  # three no-break spaces before
     (found,) = at(seed, 111, "RD020")
@@ -215,7 +200,6 @@ def test_seed_heading_that_lost_its_ordinal_is_numbered_from_its_place(seed: Rea
     assert section.heading == "聚焦基层党组织软弱涣散、组织力欠缺方面"
 
 
-@needs_seed
 def test_seed_heading_that_lost_its_opening_bracket_is_read_as_level_two(seed: ReadResult) -> None:
     assert seed_line(155).startswith("四)")
     (found,) = at(seed, 155, "RD021")
@@ -225,7 +209,6 @@ def test_seed_heading_that_lost_its_opening_bracket_is_read_as_level_two(seed: R
     assert section.heading == "对巡察发现问题的整改情况。"
 
 
-@needs_seed
 def test_seed_problem_number_run_into_a_year_is_settled_by_the_count(seed: ReadResult) -> None:
     assert seed_line(81).startswith("问题82019年以来")
     (found,) = at(seed, 81, "RD031")
@@ -235,7 +218,6 @@ def test_seed_problem_number_run_into_a_year_is_settled_by_the_count(seed: ReadR
     assert problem.statement.startswith("2019年以来，社区综合党委")
 
 
-@needs_seed
 def test_seed_problem_labels_that_lost_their_colon_are_noted(seed: ReadResult) -> None:
     lines = [f.location.line for f in seed.findings if f.code == "RD030"]
     assert len(lines) == 14  # 问题2 … 问题16 but 问题8 (RD031); 问题1 kept its colon
@@ -243,7 +225,6 @@ def test_seed_problem_labels_that_lost_their_colon_are_noted(seed: ReadResult) -
     assert all(CODES["RD030"].level == Level.INFO for _ in lines)
 
 
-@needs_seed
 def test_seed_half_width_punctuation_is_made_full_width_one_finding_a_line(
     seed: ReadResult,
 ) -> None:
@@ -260,17 +241,14 @@ def test_seed_half_width_punctuation_is_made_full_width_one_finding_a_line(
     assert contact is not None and contact.email == "eqxcbscdb@jn.shandong.cn"  # no 。 in it
 
 
-@needs_seed
 def test_seed_closing_punctuation_added_is_reported_each_time(seed: ReadResult) -> None:
     assert [f.location.line for f in seed.findings if f.code == "RD051"] == [11, 33, 121, 131]
 
 
-@needs_seed
 def test_seed_counts_stated_in_the_text_agree_so_none_is_reported(seed: ReadResult) -> None:
     assert not [f for f in seed.findings if f.code == "RD050"]
 
 
-@needs_seed
 @pytest.mark.parametrize(
     ("old", "new", "words"),
     [
@@ -288,7 +266,6 @@ def test_a_count_that_disagrees_with_the_structure_is_reported(
     assert words in found.message
 
 
-@needs_seed
 def test_nothing_is_changed_silently(seed: ReadResult) -> None:
     """Every text the model holds is in its source line (after punctuation), or reported."""
     repairs = {"RD003", "RD010", "RD012", "RD051"}
@@ -553,8 +530,6 @@ def test_every_example_written_as_text_reads_back_to_the_same_model(path: Path) 
 
 
 def test_findings_are_counted_by_code_on_the_seed_as_the_docs_report() -> None:
-    if not SEED.exists():
-        pytest.skip("the seed notice is not on this machine")
     counts = Counter(f.code for f in read_file(SEED).findings)
     assert counts["RD002"] == 71
     assert {code: counts[code] for code in ("RD010", "RD012", "RD014", "RD020", "RD021")} == {
