@@ -727,11 +727,55 @@ def build_document() -> Document:
     return document
 
 
+CUSTOM_PART = "docProps/custom.xml"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def add_custom_properties(entries: dict[str, bytes]) -> None:
+    """An empty custom-properties part, registered in [Content_Types].xml and _rels/.rels.
+
+    The renderer fills it with what the page does not show but a notice file holds (the
+    publication date, each problem's status), so that a rendered notice reads back whole.
+    python-docx has no API for custom properties, so the part is added to the package here.
+    """
+    # The stubs do not allow lxml's None key (the default namespace) in nsmap.
+    nsmap = {None: CUSTOM_NS, "vt": VT_NS}
+    custom = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap=nsmap)  # type: ignore[arg-type]
+    entries[CUSTOM_PART] = etree.tostring(
+        custom, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+    types = etree.fromstring(entries["[Content_Types].xml"])
+    etree.SubElement(
+        types,
+        f"{{{CONTENT_TYPES_NS}}}Override",
+        PartName=f"/{CUSTOM_PART}",
+        ContentType=CUSTOM_TYPE,
+    )
+    entries["[Content_Types].xml"] = etree.tostring(
+        types, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+    rels = etree.fromstring(entries["_rels/.rels"])
+    ids = {rel.get("Id") for rel in rels}
+    new_id = next(f"rId{n}" for n in range(1, 100) if f"rId{n}" not in ids)
+    etree.SubElement(
+        rels, f"{{{PACKAGE_RELS_NS}}}Relationship", Id=new_id, Type=CUSTOM_REL, Target=CUSTOM_PART
+    )
+    entries["_rels/.rels"] = etree.tostring(
+        rels, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+
+
 def reproducible_zip(docx_bytes: bytes) -> bytes:
     """Rewrite a .docx with fixed entry dates, attributes and order, so equal input gives
     equal bytes. [Content_Types].xml comes first, as OPC readers expect."""
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as source:
         entries = {name: source.read(name) for name in source.namelist()}
+    add_custom_properties(entries)
     names = sorted(entries, key=lambda name: (name != "[Content_Types].xml", name))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

@@ -26,6 +26,7 @@ from gongwen.model import (
     Problem,
     Section,
     Signature,
+    walk,
 )
 from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, problem_label
 
@@ -593,3 +594,26 @@ def compose(notice: Notice) -> list[Element]:
         i = notice.imprint
         out.append(compose_imprint(list(i.copy_to), i.printer, i.print_date))
     return out
+
+
+PUBLISHED_PROPERTY = "gongwen.published"
+"""Custom property: the notice's 发布日期 (ISO), which the page does not show."""
+STATUSES_PROPERTY = "gongwen.statuses"
+"""Custom property: each problem's status in document order, comma-separated, empty for none."""
+
+
+def problem_statuses(notice: Notice) -> list[str]:
+    """The status of every problem, body then attachments, ``""`` where there is none.
+
+    >>> n = Notice(title="T", body=[{"problem": {"statement": "甲。", "status": "已完成"}},
+    ...                              {"problem": {"statement": "乙。"}}])
+    >>> problem_statuses(n)
+    ['已完成', '']
+    """
+    bodies = [notice.body, *(a.body for a in notice.attachments)]
+    return [
+        item.status.value if item.status else ""
+        for body in bodies
+        for _, item in walk(body)
+        if isinstance(item, Problem)
+    ]

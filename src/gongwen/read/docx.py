@@ -13,6 +13,7 @@ and its XML read with lxml's safe parser; python-docx is not needed to read.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,9 +21,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from gongwen.compose import Block, Run
+from gongwen.compose import PUBLISHED_PROPERTY, STATUSES_PROPERTY, Block, Run
 from gongwen.findings import Finding
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
+from gongwen.model import Notice, Problem, RectificationStatus, walk
 from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
@@ -33,6 +35,7 @@ __all__ = ["paragraph_texts", "read_docx", "read_docx_bytes"]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STYLES_PART = "word/styles.xml"
 CORE_PART = "docProps/core.xml"
+CUSTOM_PART = "docProps/custom.xml"
 _DCTERMS = "http://purl.org/dc/terms/"
 
 
@@ -209,6 +212,43 @@ def _created(parts: dict[str, bytes], file: str | None) -> date | None:
         return None
 
 
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def _custom_properties(parts: dict[str, bytes], file: str | None) -> dict[str, str]:
+    """Text custom properties by name (docProps/custom.xml), empty when there are none."""
+    data = parts.get(CUSTOM_PART)
+    if data is None:
+        return {}
+    root = parse_xml(data, part=CUSTOM_PART, file=file)
+    out = {}
+    for prop in root.iter(f"{{{_CUSTOM}}}property"):
+        value = prop.find(f"{{{_VT}}}lpwstr")
+        if prop.get("name") and value is not None:
+            out[str(prop.get("name"))] = value.text or ""
+    return out
+
+
+def _apply_properties(notice: Notice, properties: dict[str, str]) -> None:
+    """What gongwen's renderer kept in custom properties: the 发布日期, problems' statuses."""
+    if PUBLISHED_PROPERTY not in properties:
+        return  # not written by gongwen (or by an older one): keep what the reader found
+    published = properties[PUBLISHED_PROPERTY]
+    with contextlib.suppress(ValueError):  # a hand-edited non-date: keep what was found
+        notice.published = date.fromisoformat(published) if published else None
+    statuses = properties.get(STATUSES_PROPERTY, "").split(",")
+    bodies = [notice.body, *(a.body for a in notice.attachments)]
+    problems = [i for body in bodies for _, i in walk(body) if isinstance(i, Problem)]
+    if len(statuses) == len(problems):
+        for problem, status in zip(problems, statuses, strict=True):
+            if status in _STATUSES:
+                problem.status = RectificationStatus(status)
+
+
+_STATUSES = {s.value for s in RectificationStatus}
+
+
 def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
     """Read a notice from the bytes of a .docx; see the module docstring for how."""
     source = file if file is not None else "<docx>"
@@ -240,6 +280,7 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
             for p in paragraphs
         ]
         result = notice_from_blocks(blocks, source=source, created=_created(parts, source))
+        _apply_properties(result.notice, _custom_properties(parts, source))
         return ReadResult(
             result.notice, [*notes, *result.findings], result.lines, source, result.metadata
         )

@@ -15,13 +15,22 @@ from lxml import etree
 
 from gongwen import layout
 from gongwen.atomic import write_bytes_atomic
-from gongwen.compose import Block, Imprint, JointIssuerMark, compose
+from gongwen.compose import (
+    PUBLISHED_PROPERTY,
+    STATUSES_PROPERTY,
+    Block,
+    Imprint,
+    JointIssuerMark,
+    compose,
+    problem_statuses,
+)
 from gongwen.loader import load_notice
 from gongwen.model import Notice
 from gongwen.render import _oxml
 from gongwen.render._zip import deflate, write_zip
 from gongwen.render.template import (
     CORE_PART,
+    CUSTOM_PART,
     DOCUMENT_PART,
     Template,
     TemplateError,
@@ -145,6 +154,30 @@ def _core_xml(template_core: bytes, notice: Notice) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one fmtid of custom properties
+
+
+def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
+    """The template's custom properties, with what a notice holds that the page does not show
+    (the publication date, problems' statuses), so that the .docx reads back whole."""
+    root = etree.fromstring(template_custom)
+    values = {PUBLISHED_PROPERTY: notice.published.isoformat() if notice.published else ""}
+    statuses = problem_statuses(notice)
+    if any(statuses):
+        values[STATUSES_PROPERTY] = ",".join(statuses)
+    ids = [int(p.get("pid", "1")) for p in root]
+    next_id = max(ids, default=1) + 1
+    for name, value in values.items():
+        prop = etree.SubElement(
+            root, f"{{{_CUSTOM}}}property", fmtid=_CUSTOM_FMTID, pid=str(next_id), name=name
+        )
+        etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = value
+        next_id += 1
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
 def render_bytes(notice: Notice, *, template: str | Path | None = None) -> bytes:
     """The .docx of a notice, as bytes."""
     loaded = load_template(template)
@@ -154,6 +187,8 @@ def render_bytes(notice: Notice, *, template: str | Path | None = None) -> bytes
             entries.append(deflate(name, _document_xml(notice, loaded)))
         elif name == CORE_PART:
             entries.append(deflate(name, _core_xml(data, notice)))
+        elif name == CUSTOM_PART:
+            entries.append(deflate(name, _custom_xml(data, notice)))
         else:
             entries.append(loaded.deflated[name])
     return write_zip(entries)

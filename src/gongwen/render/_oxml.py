@@ -97,9 +97,8 @@ def paragraph(
     readers the second, so both are written. ``tab_stops`` are left tabs in twips;
     ``hanging`` is ``(left indent, hanging indent)`` in twips.
     """
-    if not (page_break_before or tab_stops or justification) and (
-        space_before_twips is right_indent is hanging is None
-    ):
+    plain = not (page_break_before or tab_stops or justification)
+    if plain and space_before_twips is None and right_indent is None and hanging is None:
         p = copy.deepcopy(_plain_paragraph(style_id))  # most paragraphs: only a style
         parent.append(p)
         return p

@@ -18,6 +18,7 @@ from gongwen.render._zip import Entry, deflate
 DOCUMENT_PART = "word/document.xml"
 STYLES_PART = "word/styles.xml"
 CORE_PART = "docProps/core.xml"
+CUSTOM_PART = "docProps/custom.xml"
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 
 ROLE_TERMS = {
@@ -74,7 +75,7 @@ class Template:
     parts: tuple[tuple[str, bytes], ...]
     """Every part (zip entry) by name, in the template's order."""
     deflated: dict[str, Entry]
-    """The parts a render copies unchanged, deflated once (all but the document and core)."""
+    """The parts a render copies unchanged, deflated once (all but document, core, custom)."""
     document: bytes
     """word/document.xml with an empty body (only the final section properties kept)."""
     style_ids: dict[StyleRole, str]
@@ -123,7 +124,9 @@ def _load(path: str, mtime_ns: int, size: int) -> Template:
         raise TemplateError(f"{path}: damaged template XML ({exc})") from None
     names = tuple((info.filename, data) for info, data in entries)
     deflated = {
-        name: deflate(name, data) for name, data in names if name not in (DOCUMENT_PART, CORE_PART)
+        name: deflate(name, data)
+        for name, data in names
+        if name not in (DOCUMENT_PART, CORE_PART, CUSTOM_PART)
     }
     return Template(path, names, deflated, _empty_body(document), _style_ids(path, styles))
 
