@@ -63,6 +63,27 @@ class SourceData:
     tree: Any = None  # the ruamel tree, which knows the line of every key and item
 
 
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or an :class:`InputError` that says why not (missing, a folder, over
+    :data:`MAX_INPUT_BYTES`, unreadable)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError.single(
+                CODE_UNREADABLE, f"file is {size} bytes; the limit is {MAX_INPUT_BYTES}", file=name
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
+    except IsADirectoryError:
+        raise InputError.single(CODE_UNREADABLE, "is a folder, not a file", file=name) from None
+    except OSError as exc:
+        raise InputError.single(
+            CODE_UNREADABLE, f"cannot be read: {exc.strerror}", file=name
+        ) from None
+
+
 def read_source(path: str | Path) -> SourceData:
     """Read a notice file into plain Python data; syntax errors become :class:`InputError`."""
     path = Path(path)
@@ -74,21 +95,7 @@ def read_source(path: str | Path) -> SourceData:
             f"不支持的文件类型“{path.suffix}”：notice files are .yaml, .yml, .json or .toml",
             file=name,
         )
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError.single(
-                CODE_UNREADABLE, f"file is {size} bytes; the limit is {MAX_INPUT_BYTES}", file=name
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
-    except IsADirectoryError:
-        raise InputError.single(CODE_UNREADABLE, "is a folder, not a file", file=name) from None
-    except OSError as exc:
-        raise InputError.single(
-            CODE_UNREADABLE, f"cannot be read: {exc.strerror}", file=name
-        ) from None
+    raw = read_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -184,7 +191,7 @@ def format_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _yaml_line(tree: Any, loc: tuple[int | str, ...]) -> int | None:
+def yaml_line(tree: Any, loc: tuple[int | str, ...]) -> int | None:
     """The 1-based line of the deepest node along ``loc`` that the YAML tree holds."""
     node, line = tree, None
     if isinstance(node, CommentedMap | CommentedSeq):
@@ -231,7 +238,7 @@ def _finding(error: ErrorDetails, source: SourceData) -> Finding:
         message = _MESSAGES.get(kind, error["msg"])
         if kind in _SHOW_INPUT:
             message += f" (got {error['input']!r})"
-    line = _yaml_line(source.tree, loc) if source.tree is not None else None
+    line = yaml_line(source.tree, loc) if source.tree is not None else None
     return Finding(code, Level.ERROR, message, Location(source.file, line, format_path(loc)))
 
 

@@ -16,14 +16,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from gongwen.batch.model import Batch, Community
 from gongwen.batch.next_round import progress_sentence
 from gongwen.batch.table import Cell, Table, TableCommunity, read_table
 from gongwen.dates import format_date
 from gongwen.findings import Finding, InputError, Level, Location
-from gongwen.loader import SUFFIXES, SourceData, format_path, read_source, validate
+from gongwen.loader import SUFFIXES, SourceData, format_path, read_source, validate, yaml_line
 from gongwen.model import RectificationStatus
 
 CODE_UNKNOWN_NAME = "BA001"
@@ -53,25 +51,6 @@ class Origin:
     tree: Any = None
     cells: Mapping[Loc, Cell] | None = None
     exact: bool = False
-
-
-def line_at(tree: Any, loc: Loc) -> int | None:
-    """The 1-based line of the deepest node along ``loc`` in a ruamel tree."""
-    node, line = tree, None
-    if isinstance(node, CommentedMap | CommentedSeq):
-        line = node.lc.line + 1
-    for part in loc:
-        if isinstance(node, CommentedMap) and isinstance(part, str) and part in node:
-            line = node.lc.key(part)[0] + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            line = node.lc.item(part)[0] + 1
-            node = node[part]
-        elif isinstance(part, str) and part in ("paragraph", "section", "problem"):
-            continue  # pydantic's union tag, not a key of a bare-string item
-        else:
-            break
-    return line
 
 
 _PATH_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
@@ -124,7 +103,7 @@ def _place(origin: Origin, rest: Loc) -> Location:
                 return Location(origin.file, cell.row, cell.column)
         return Location(origin.file, None, None)
     loc = origin.loc if origin.exact else origin.loc + rest
-    line = line_at(origin.tree, loc) if origin.tree is not None else None
+    line = yaml_line(origin.tree, loc) if origin.tree is not None else None
     return Location(origin.file, line, format_path(loc) or None)
 
 

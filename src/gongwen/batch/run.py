@@ -33,14 +33,13 @@ from gongwen.batch.resolve import (
     Origins,
     batch_from_data,
     entries,
-    line_at,
     load_batch,
     parse_path,
     resolve,
 )
 from gongwen.batch.table import Table
 from gongwen.findings import Finding, GongwenError, InputError, Level, Location
-from gongwen.loader import SourceData, validate
+from gongwen.loader import SourceData, validate, yaml_line
 from gongwen.model import Notice
 from gongwen.render import render_bytes
 from gongwen.render.template import default_template_path, load_template
@@ -289,7 +288,7 @@ def _with_lines(loaded: LoadedBatch, findings: Sequence[Finding]) -> tuple[Findi
     for finding in findings:
         where = finding.location
         if loaded.tree is not None and where.file == loaded.file and where.line is None:
-            line = line_at(loaded.tree, parse_path(where.path or ""))
+            line = yaml_line(loaded.tree, parse_path(where.path or ""))
             finding = replace(finding, location=replace(where, line=line))
         out.append(finding)
     return tuple(out)

@@ -22,30 +22,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from gongwen.findings import InputError
-from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, MAX_INPUT_BYTES, SUFFIXES
+from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, SUFFIXES, read_bytes
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 DOCX_SUFFIX = ".docx"
-
-
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or an :class:`InputError` that says why not."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError.single(
-                CODE_UNREADABLE, f"file is {size} bytes; the limit is {MAX_INPUT_BYTES}", file=name
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
-    except IsADirectoryError:
-        raise InputError.single(CODE_UNREADABLE, "is a folder, not a file", file=name) from None
-    except OSError as exc:
-        raise InputError.single(
-            CODE_UNREADABLE, f"cannot be read: {exc.strerror}", file=name
-        ) from None
 
 
 # ---------------------------------------------------------------------------------------------
