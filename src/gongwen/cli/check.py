@@ -146,7 +146,8 @@ def _print_text(
         print(file=out)
     for f in unreadable:
         print(_paint(str(f), _COLOURS[Level.ERROR], _colour(err)), file=err)
-    print(_summary(total, len(results)), file=out)
+    if results or not unreadable:  # "No findings in 0 files" would hide that nothing was read
+        print(_summary(total, len(results)), file=out)
 
 
 def _summary(findings: Sequence[Finding], files: int) -> str:
