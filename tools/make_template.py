@@ -312,7 +312,9 @@ STYLES: tuple[StyleDef, ...] = (
     body_like(StyleRole.RECTIFICATION_LABEL),
     body_like(StyleRole.MEASURE),
     # 联系方式.
-    body_like(StyleRole.CONTACT),
+    # 联系方式: left-aligned, not justified — an e-mail address cannot break, and justifying
+    # the line before it spread that line's characters across the measure.
+    body_like(StyleRole.CONTACT, jc="left"),
     # 附件说明 (cl. 7.3.4): "附件：" starts 左空二字, the name and its continuation lines at 5 字.
     # Left-aligned: the names are separated by line breaks, and a justified line that ends in
     # a break is stretched across the type area by LibreOffice (measured).

@@ -144,12 +144,19 @@ def test_grid_line_is_29_4_pt(example: Rendered) -> None:
     assert min(gaps) == pytest.approx(PITCH, abs=0.05)  # 588 twips = 10.37 mm
 
 
+RAGGED_ROLES = (StyleRole.CONTACT, StyleRole.ATTACHMENT_NOTE)
+"""Left-aligned paragraphs: their lines end where the words do, not at the right edge."""
+
+
 def _continuation_pairs(example: Rendered) -> list[tuple[Page, Line, Line]]:
-    """(page, line, next line) for body lines that a paragraph continues after."""
+    """(page, line, next line) for justified body lines that a paragraph continues after."""
     lines = [(page, line) for page in example.pages for line in page.body_lines]
+    ragged = [squash(b.text) for b in example.blocks if b.role in RAGGED_ROLES]
     pairs = []
     for (page, line), (_, after) in itertools.pairwise(lines):
         continues = after.left == pytest.approx(TYPE_AREA_LEFT, abs=0.5) and is_body(after)
+        if any(squash(line.text) in text for text in ragged):
+            continue
         if is_body(line) and continues:
             pairs.append((page, line, after))
     return pairs
