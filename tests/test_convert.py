@@ -8,6 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from gongwen import convert, fonts
@@ -222,3 +223,22 @@ def test_gongwen_fonts_lists_the_template_faces(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     for name in ("仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"):
         assert name in out
+
+
+def test_png_pages_are_named_to_sort_in_page_order(tmp_path: Path) -> None:
+    """Ten pages give -01 … -10, so a file browser shows them in order; pages left over from
+    a longer earlier version, under either naming, are removed."""
+
+    pdf = tmp_path / "notice.pdf"
+    document = pymupdf.open()
+    for _ in range(10):
+        document.new_page(width=595, height=842)
+    document.save(str(pdf))
+    out = tmp_path / "pages"
+    out.mkdir()
+    (out / "notice-11.png").write_bytes(b"old")
+    (out / "notice-3.png").write_bytes(b"old")
+    pages = convert.pdf_to_png(pdf, out, dpi=10)
+    names = [p.name for p in pages]
+    assert names == [f"notice-{n:02d}.png" for n in range(1, 11)]
+    assert sorted(p.name for p in out.iterdir()) == names

@@ -244,7 +244,8 @@ def to_pdf(
 
 
 def pdf_to_png(pdf: str | Path, outdir: str | Path, *, dpi: int = DEFAULT_DPI) -> list[Path]:
-    """Each page of ``pdf`` as ``outdir/<stem>-<n>.png`` (n from 1), written atomically.
+    """Each page of ``pdf`` as ``outdir/<stem>-<n>.png`` (n from 1, zero-padded to the width of
+    the page count so that the names sort in page order), written atomically.
 
     Uses pdftoppm (poppler-utils) when installed, else PyMuPDF; raises :class:`ToolMissing`
     when neither is there.
@@ -258,15 +259,16 @@ def pdf_to_png(pdf: str | Path, outdir: str | Path, *, dpi: int = DEFAULT_DPI) -
         if pages is None:
             pages = _pymupdf_pages(source, Path(work), dpi)
         outputs = []
+        digits = len(str(len(pages)))  # page-01 … page-10: names sort in page order
         for number, page in enumerate(pages, start=1):
-            final = target / f"{source.stem}-{number}.png"
+            final = target / f"{source.stem}-{number:0{digits}d}.png"
             page.chmod(0o644)
             page.replace(final)
             outputs.append(final)
     # Pages left from an earlier, longer version of the same document would mislead.
+    kept = set(outputs)
     for stale in target.glob(f"{source.stem}-*.png"):
-        suffix = stale.stem.rsplit("-", 1)[1]
-        if suffix.isdigit() and int(suffix) > len(outputs):
+        if stale.stem.rsplit("-", 1)[1].isdigit() and stale not in kept:
             stale.unlink()
     return outputs
 
