@@ -15,7 +15,9 @@ from gongwen.findings import Finding, Level
 from gongwen.model import Notice, Paragraph, Problem, Section, walk
 from gongwen.read import ReadResult, read_file, read_text
 from gongwen.read.codes import CODES
+from gongwen.read.docx import read_docx_bytes
 from gongwen.read.repair import fullwidth_punctuation
+from gongwen.render import render_bytes
 from gongwen.summary import summarize
 from tests.conftest import SEED
 
@@ -535,3 +537,19 @@ def test_findings_are_counted_by_code_on_the_seed_as_the_docs_report() -> None:
     assert {code: counts[code] for code in ("RD010", "RD012", "RD014", "RD020", "RD021")} == {
         "RD010": 2, "RD012": 1, "RD014": 1, "RD020": 1, "RD021": 1,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_any_number_of_signers_reads_back_from_text_and_docx(count: int) -> None:
+    """Two names a line; the 字号 stands on the line of the last names (cl. 7.2.5, 7.2.6)."""
+    notice = load_notice(EXAMPLES / "full.yaml")
+    assert notice.header is not None
+    notice.header.signers = ["王建国", "刘晓梅", "张三", "李四", "赵五"][:count]
+    text = "\n".join(b.text.replace("\t", "  ") for b in paragraphs(compose(notice)))
+    for header in (
+        read_text(text).notice.header,
+        read_docx_bytes(render_bytes(notice)).notice.header,
+    ):
+        assert header is not None
+        assert header.signers == notice.header.signers
+        assert header.document_number == notice.header.document_number

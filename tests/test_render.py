@@ -209,3 +209,12 @@ def test_joint_issuer_mark_puts_wenjian_beside_the_stacked_names() -> None:
     middle = suffix.find(f"{W}p/{W}pPr/{W}spacing").get(f"{W}before")
     # two names, each 2 grid lines of 588 twips: 文件 sits one grid line lower than the first
     assert int(middle) - int(first) == 588
+
+
+def test_document_number_stands_on_the_line_of_the_last_signers() -> None:
+    """cl. 7.2.5: with several 签发人 (two a line), the 字号 is on the last names' line."""
+    notice = load_notice(EXAMPLES / "full.yaml")
+    assert notice.header is not None
+    notice.header.signers = ["王建国", "刘晓梅", "张三"]
+    signer_lines = [t for s, t in paragraphs(render_bytes(notice)) if s == StyleRole.SIGNER.value]
+    assert signer_lines == ["签发人：王建国\u3000刘晓梅", "X党发〔2023〕5号张三"]

@@ -437,18 +437,19 @@ def _advance_twips(chars: float) -> int:
     return round(chars * layout.BODY_CHAR_ADVANCE_PT * layout.TWIPS_PER_PT)
 
 
-def signer_block(number: str, signers: list[str]) -> Block:
-    """The 发文字号 and 签发人 line(s) of an upward document (上行文, cl. 7.2.5, 7.2.6).
+def signer_blocks(number: str, signers: list[str]) -> list[Block]:
+    """The 发文字号 and 签发人 lines of an upward document (上行文, cl. 7.2.5, 7.2.6).
 
     The 字号 is 左空一字 (the style's left indent) and "签发人：" plus the names end 右空一字: a
-    left tab stop where the label starts puts them there. With more than two names, the
-    paragraph hangs at the first name, so the names wrap two a line under it.
+    left tab stop where the label starts puts them there. Names go two a line; continuation
+    lines align with the first name, and the 字号 stands on the line of the last names.
 
-    >>> b = signer_block("X发〔2023〕5号", ["王建国", "刘晓梅"])
-    >>> b.text
-    'X发〔2023〕5号\\t签发人：王建国\\u3000刘晓梅'
-    >>> b.tab_stops_twips  # 8845 - 320 - 20 - (4 + 7) x 315
+    >>> [b.text for b in signer_blocks("X发〔2023〕5号", ["王建国", "刘晓梅"])]
+    ['X发〔2023〕5号\\t签发人：王建国\\u3000刘晓梅']
+    >>> signer_blocks("X发〔2023〕5号", ["王建国", "刘晓梅"])[0].tab_stops_twips
     (5040,)
+    >>> [b.text for b in signer_blocks("X发〔2023〕5号", ["王建国", "刘晓梅", "张三"])]
+    ['\\t签发人：王建国\\u3000刘晓梅', 'X发〔2023〕5号\\t张三']
     """
     lines = [
         SIGNER_SEPARATOR.join(signers[i : i + SIGNERS_PER_LINE])
@@ -460,20 +461,25 @@ def signer_block(number: str, signers: list[str]) -> Block:
     )
     names_start = right_edge - names_width - SIGNER_SLACK_TWIPS
     label_start = names_start - _advance_twips(text_width_chars(SIGNER_LABEL))
-    left = layout.chars_to_twips(layout.SIGNER_RIGHT_INDENT_CHARS)  # 字号 左空一字
-    hanging = (names_start, names_start - left) if len(lines) > 1 else None
-    runs = (
-        Run(number),
-        Run("\t" + SIGNER_LABEL),
-        Run(SIGNER_SEPARATOR.join(signers), StyleRole.SIGNER_NAME),
-    )
-    return Block(
-        StyleRole.SIGNER,
-        runs,
-        tab_stops_twips=(label_start,),
-        hanging=hanging,
-        path="header.signers",
-    )
+    blocks = []
+    for index, names in enumerate(lines):
+        first, last = index == 0, index == len(lines) - 1
+        label = SIGNER_LABEL if first else ""
+        runs = (
+            Run(number if last else ""),
+            Run("\t" + label),
+            Run(names, StyleRole.SIGNER_NAME),
+        )
+        stop = label_start if first else names_start
+        blocks.append(
+            Block(
+                StyleRole.SIGNER,
+                tuple(r for r in runs if r.text),
+                tab_stops_twips=(stop,),
+                path="header.signers",
+            )
+        )
+    return blocks
 
 
 WENJIAN = "文件"
@@ -509,7 +515,7 @@ def compose_header(header: Header) -> list[Block | JointIssuerMark]:
         blocks += blank(2)  # 发文字号 two lines below the 标志 (cl. 7.2.5)
     number = str(header.document_number) if header.document_number else ""
     if header.signers:
-        blocks.append(signer_block(number, list(header.signers)))
+        blocks += signer_blocks(number, list(header.signers))
     elif number:
         blocks.append(
             Block(StyleRole.DOCUMENT_NUMBER, (Run(number),), path="header.document_number")

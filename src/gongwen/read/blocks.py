@@ -216,12 +216,14 @@ def notice_from_blocks(
             header["document_number"] = text
             lines["header.document_number"] = line
         elif role == StyleRole.SIGNER:
-            number, _, names = text.partition("\t签发人：")
+            # One line a pair of names; the 字号 stands before the last pair (cl. 7.2.5).
+            number, _, names = text.partition("\t")
             if number:
                 header["document_number"] = number
                 lines["header.document_number"] = line
-            header["signers"] = names.split("　")
-            lines["header.signers"] = line
+            names = names.removeprefix("签发人：")
+            header.setdefault("signers", []).extend(n for n in names.split("　") if n)
+            lines.setdefault("header.signers", line)
         elif role == StyleRole.RED_RULE:
             continue
         elif role == StyleRole.TITLE:

@@ -148,6 +148,7 @@ _Item = _Text | _Problem | _Section
 
 _DOC_NUMBER = re.compile(r"^.+?[〔\[【(（]\d{4}[〕\]】)）].+?号$")
 _SIGNER = re.compile(r"^(?P<number>.*?)\s*签发人\s*[：:]\s*(?P<names>.+)$")
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _CLASSIFICATION = re.compile(r"^(秘密|机密|绝密)\s*(?:★\s*(.+))?$")
 _IMPRINT_PRINTER = re.compile(r"^(?P<printer>.+?)[\t 　]+(?P<date>\S+日)\s*印发$")
 _ATTACHMENT_NAME = re.compile(r"^([0-9]+)[.．、]\s*(.+)$")
@@ -364,6 +365,21 @@ class _Parser:
             if signer:
                 header["signers"] = [n for n in re.split(r"[\s、，]+", signer["names"]) if n]
                 self.lines["header.signers"] = paras[j].line
+                if not number:
+                    # More than two 签发人: names go on in the next lines, two a line, and the
+                    # 字号 stands before the last of them (cl. 7.2.5, 7.2.6).
+                    while j + 1 < len(paras):
+                        tokens = paras[j + 1].text.split()
+                        if tokens and _DOC_NUMBER.match(tokens[0]):
+                            header["document_number"] = tokens[0]
+                            self.lines["header.document_number"] = paras[j + 1].line
+                            tokens = tokens[1:]
+                        elif not tokens or not all(_NAME.match(t) for t in tokens):
+                            break
+                        header["signers"] += tokens
+                        j += 1
+                        if "document_number" in header:
+                            break
             i = j + 1
             break
         if header:
