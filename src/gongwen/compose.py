@@ -139,9 +139,6 @@ class Block:
     """Space above the paragraph: puts the 发文机关标志 35 mm below the type area's top."""
     tab_stops_twips: tuple[int, ...] = ()
     """Left tab stops, in twips from the text column's left edge: place the 签发人."""
-    hanging: tuple[int, int] | None = None
-    """``(left indent, hanging)`` in twips, overriding the style's: wraps several 签发人 names
-    under the first one."""
     path: str = ""
     """The model field this block renders, e.g. ``body[1].section.heading``."""
 

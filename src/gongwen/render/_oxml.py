@@ -13,8 +13,6 @@ import re
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-CHAR_TWIPS = 320
-"""Word's character unit for indents in a 16 pt paragraph."""
 
 
 def qn(tag: str) -> str:
@@ -88,17 +86,15 @@ def paragraph(
     space_before_twips: int | None = None,
     right_indent: tuple[int, int] | None = None,
     tab_stops: tuple[int, ...] = (),
-    hanging: tuple[int, int] | None = None,
     justification: str | None = None,
 ) -> etree._Element:
     """A ``w:p`` with its style and the direct formatting a block may carry.
 
     ``right_indent`` is ``(hundredths of a 字, twips)``: Word prefers the first, other
-    readers the second, so both are written. ``tab_stops`` are left tabs in twips;
-    ``hanging`` is ``(left indent, hanging indent)`` in twips.
+    readers the second, so both are written. ``tab_stops`` are left tabs in twips.
     """
     plain = not (page_break_before or tab_stops or justification)
-    if plain and space_before_twips is None and right_indent is None and hanging is None:
+    if plain and space_before_twips is None and right_indent is None:
         p = copy.deepcopy(_plain_paragraph(style_id))  # most paragraphs: only a style
         parent.append(p)
         return p
@@ -114,22 +110,9 @@ def paragraph(
             sub(tabs, "w:tab", val="left", pos=str(position))
     if space_before_twips is not None:
         sub(ppr, "w:spacing", before=str(space_before_twips))
-    ind: dict[str, str] = {}
-    if hanging is not None:
-        left, hang = hanging
-        # Word prefers *Chars (hundredths of a 16 pt character, 320 twips) over twips, and
-        # would take the style's; both are written, agreeing.
-        ind.update(
-            leftChars=str(round(left * 100 / CHAR_TWIPS)),
-            left=str(left),
-            hangingChars=str(round(hang * 100 / CHAR_TWIPS)),
-            hanging=str(hang),
-        )
     if right_indent is not None:
         chars, twips = right_indent
-        ind.update(rightChars=str(chars), right=str(twips))
-    if ind:
-        sub(ppr, "w:ind", **ind)
+        sub(ppr, "w:ind", rightChars=str(chars), right=str(twips))
     if justification is not None:  # after w:ind in CT_PPr
         sub(ppr, "w:jc", val=justification)
     return p
