@@ -118,7 +118,7 @@ def parse_source(text: str, kind: str, *, file: str | None = None) -> SourceData
             raise InputError.single(CODE_SYNTAX, f"YAML: {problem}", file=file, line=line) from None
         except YAMLError as exc:
             raise InputError.single(CODE_SYNTAX, f"YAML: {exc}", file=file) from None
-        return SourceData(_plain(tree), file, tree)
+        return SourceData(plain_data(tree), file, tree)
     if kind == "json":
         try:
             return SourceData(json.loads(text), file)
@@ -134,15 +134,21 @@ def parse_source(text: str, kind: str, *, file: str | None = None) -> SourceData
     raise ValueError(f"unknown kind of notice file: {kind}")
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's commented containers and scalar strings as plain dicts, lists and strs."""
+def plain_data(node: Any) -> Any:
+    """Round-trip parsers' containers and scalars (ruamel's commented maps and scalar strings,
+    tomlkit's items) as plain dicts, lists, strs and values.
+
+    >>> plain_data({"a": [1, "b"]})
+    {'a': [1, 'b']}
+    """
     if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): plain_data(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain_data(v) for v in node]
     if isinstance(node, str):
         return str(node)
-    return node
+    unwrap = getattr(node, "unwrap", None)  # tomlkit scalars
+    return unwrap() if callable(unwrap) else node
 
 
 def load_notice(path: str | Path) -> Notice:

@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from gongwen.findings import InputError
-from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, SUFFIXES, read_bytes
+from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, SUFFIXES, plain_data, read_bytes
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 DOCX_SUFFIX = ".docx"
@@ -96,7 +96,7 @@ class ModelSource:
 
     def data(self) -> Any:
         """The tree as plain dicts, lists and scalars, for validation."""
-        return _plain(self.tree)
+        return plain_data(self.tree)
 
     def dump(self) -> bytes:
         """The tree written back in its format."""
@@ -118,17 +118,6 @@ def _round_trip_yaml(sequence_indent: int = 2, offset: int = 0) -> YAML:
     yaml.width = 4096  # never fold a long paragraph
     yaml.indent(mapping=2, sequence=sequence_indent, offset=offset)
     return yaml
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    unwrap = getattr(node, "unwrap", None)  # tomlkit scalars
-    return unwrap() if callable(unwrap) else node
 
 
 def read_model_source(path: Path) -> ModelSource:
