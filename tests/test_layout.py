@@ -37,10 +37,17 @@ def test_section_constants_are_the_reference_values() -> None:
 
 
 def test_twenty_two_lines_fill_but_do_not_overflow_the_type_area() -> None:
-    assert layout.LINE_PITCH_TWIPS == 579
-    assert layout.LINES_PER_PAGE * layout.LINE_PITCH_TWIPS <= layout.TYPE_AREA_HEIGHT_TWIPS == 12756
+    assert layout.NOMINAL_LINE_PITCH_TWIPS == 579
+    assert (
+        layout.LINES_PER_PAGE * layout.NOMINAL_LINE_PITCH_TWIPS
+        <= layout.TYPE_AREA_HEIGHT_TWIPS
+        == 12756
+    )
     # 579 is the largest whole pitch that fits: one twip more and the 22nd line overflows.
-    assert layout.LINES_PER_PAGE * (layout.LINE_PITCH_TWIPS + 1) > layout.TYPE_AREA_HEIGHT_TWIPS
+    assert (
+        layout.LINES_PER_PAGE * (layout.NOMINAL_LINE_PITCH_TWIPS + 1)
+        > layout.TYPE_AREA_HEIGHT_TWIPS
+    )
 
 
 def test_twenty_eight_tracked_characters_fit_the_type_area_width() -> None:

@@ -142,7 +142,7 @@ def test_page_is_a4_with_the_gbt9704_margins(sect_pr: etree._Element) -> None:
     assert attr(size, "orient") in (None, "portrait")
     assert {k: attr(margins, k) for k in ("top", "bottom", "left", "right", "gutter")} == {
         # 37 mm less the drop of the first line's characters in their grid line, so the
-        # characters start 37 mm down (gongwen.compose.TOP_MARGIN_TWIPS; measured in
+        # characters start 37 mm down (gongwen.layout.TEMPLATE_TOP_MARGIN_TWIPS; measured in
         # tests/layout).
         "top": "1918",
         "bottom": "1984",
@@ -168,7 +168,7 @@ def test_type_area_is_156_by_225_mm() -> None:
 def test_document_grid_is_22_lines_of_588_twips(sect_pr: etree._Element) -> None:
     grid = sect_pr.find("w:docGrid", NS)
     assert attr(grid, "type") == "lines"  # not linesAndChars: 14 chars a line in LibreOffice
-    assert attr(grid, "linePitch") == "588"  # see gongwen.compose.LINE_PITCH_TWIPS
+    assert attr(grid, "linePitch") == "588"  # see gongwen.layout.LINE_PITCH_TWIPS
     assert attr(grid, "charSpace") is None
 
 

@@ -20,7 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from lxml import etree
 
-from gongwen import compose, layout
+from gongwen import layout
 from gongwen.layout import StyleRole
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "templates" / "notice.docx"
@@ -129,7 +129,7 @@ SONGTI_ALL = Fonts(layout.PAGE_NUMBER_FONT, latin=layout.PAGE_NUMBER_FONT)
 # two grid lines keeps the page on the grid. Only lines that must NOT follow the grid (page
 # number, red rule, 版记) carry an exact height.
 BODY_SPACING = {"before": "0", "after": "0"}
-IMPRINT_LINE_TWIPS = compose.LINE_PITCH_TWIPS
+IMPRINT_LINE_TWIPS = layout.LINE_PITCH_TWIPS
 
 
 @dataclass(frozen=True)
@@ -574,8 +574,8 @@ def set_up_section(document: Document) -> None:
     section.page_width = Twips(layout.PAGE_WIDTH_TWIPS)
     section.page_height = Twips(layout.PAGE_HEIGHT_TWIPS)
     # 37 mm less the drop of the first line's characters in their grid line: the characters,
-    # not the line box, start 37 mm down (compose.TOP_MARGIN_TWIPS; measured in tests/layout).
-    section.top_margin = Twips(compose.TOP_MARGIN_TWIPS)
+    # not the line box, start 37 mm down (layout.TEMPLATE_TOP_MARGIN_TWIPS; tests/layout measure).
+    section.top_margin = Twips(layout.TEMPLATE_TOP_MARGIN_TWIPS)
     section.bottom_margin = Twips(layout.BOTTOM_MARGIN_TWIPS)
     section.left_margin = Twips(layout.LEFT_MARGIN_TWIPS)
     section.right_margin = Twips(layout.RIGHT_MARGIN_TWIPS)
@@ -596,7 +596,7 @@ def set_up_section(document: Document) -> None:
     assert grid is not None
     grid.attrib.clear()
     grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(compose.LINE_PITCH_TWIPS))  # 588: see compose
+    grid.set(qn("w:linePitch"), str(layout.LINE_PITCH_TWIPS))  # 588: see layout
 
     document.settings.odd_and_even_pages_header_footer = True
     for footer, style, cached in (

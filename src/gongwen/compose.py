@@ -40,62 +40,12 @@ that the seal's top come within one line of the body, and a 42 mm seal centred j
 署名 reaches about two lines up)."""
 
 
-# --- where the ink sits in a line ----------------------------------------------------------------
-# GB/T 9704 measures printed characters: the 天头 is the white space above the first line's
-# characters (cl. 5.2.1), the 标志's top edge is 35 mm below the type area's top (cl. 7.2.4),
-# the red rule 4 mm below the 字号 (cl. 7.2.7). Word processors place a line's characters
-# inside a taller line box, so each of those distances needs the offset of the characters in
-# their line. The values are LibreOffice 7.4's with the fontconfig look-alikes, measured on the
-# rendered PDF by tests/layout (which fail if they drift by more than the standard's 1 mm).
-
-BODY_INK_DROP_TWIPS = 172
-"""How far the top of a 16 pt line's characters sits below the top of its grid line: 3.03 mm
-measured on a 28.95 pt line (LibreOffice centres the font's line height in the grid line)."""
-
-LINE_PITCH_TWIPS = -(
-    -(
-        layout.PAGE_HEIGHT_TWIPS
-        - layout.BOTTOM_MARGIN_TWIPS
-        - layout.TOP_MARGIN_TWIPS
-        + BODY_INK_DROP_TWIPS
-    )
-    // layout.LINES_PER_PAGE
-)
-"""The grid line of the template: 588 twips (29.4 pt), not the usual 579.
-
-The first line's characters, not its line box, must start 37 mm down (天头 is the white space
-above the type, cl. 5.2.1), and the 版心's bottom stays 35 mm above the paper's edge, where
-the 版记's last rule and the page number are placed from (cl. 7.4.1, 7.5). The 22 grid lines
-must fill the space between exactly: LibreOffice centres the grid in the page's text area, Word
-starts it at the top, and only a grid that fills the area puts both at the same place. That
-space is 16838 - 1984 - (2098 - 172) = 12928 twips; / 22 = 587.6, rounded up to 588. The
-characters of the 22 lines then span 37 mm to 260 mm, inside the 225 mm of cl. 5.2.1; the
-standard's own 行 (a character plus 7/8 of one, cl. 3.2) is 10.4-10.6 mm, and 588 twips is
-10.37 mm."""
-
-TOP_MARGIN_TWIPS = (
-    layout.PAGE_HEIGHT_TWIPS
-    - layout.BOTTOM_MARGIN_TWIPS
-    - (layout.LINES_PER_PAGE * LINE_PITCH_TWIPS)
-)
-"""The template's top margin: 16838 - 1984 - 22 x 588 = 1918 twips (33.8 mm), so that the
-first line's characters start 2098 twips (37 mm) down, give or take a twip."""
-
-TITLE_INK_DROP_TWIPS = 428
-"""The drop of a 22 pt line's characters (标志, 标题), which take two grid lines: 7.55 mm."""
-
-RULE_BELOW_NUMBER_INK_TWIPS = 117
-"""From the bottom of the 发文字号's characters to the red rule when the rule's paragraph has
-no space before: 2.07 mm measured (the 字号's grid line ends below its characters, and the
-rule's own 1 pt line adds the rest)."""
-
-
 def issuer_mark_space_before_twips(lines_above: int) -> int:
     """Space above the 发文机关标志 so that its top is 35 mm below the type area's top (cl. 7.2.4).
 
     ``lines_above`` is the number of grid lines taken by 份号, 密级 and 紧急程度 above it. The
-    type area's top is the first line's ink, :data:`BODY_INK_DROP_TWIPS` below the top margin;
-    the 标志's ink is :data:`TITLE_INK_DROP_TWIPS` below the top of its own line.
+    type area's top is the first line's ink, ``layout.BODY_INK_DROP_TWIPS`` below the top
+    margin; the 标志's ink is ``layout.TITLE_INK_DROP_TWIPS`` below the top of its own line.
 
     >>> issuer_mark_space_before_twips(0)  # 1984 (35 mm) + 172 - 428
     1728
@@ -105,12 +55,12 @@ def issuer_mark_space_before_twips(lines_above: int) -> int:
     0
     """
     offset = layout.mm_to_twips(layout.ISSUER_MARK_TOP_OFFSET_MM)
-    ink = offset + BODY_INK_DROP_TWIPS - TITLE_INK_DROP_TWIPS
-    return max(0, ink - lines_above * LINE_PITCH_TWIPS)
+    ink = offset + layout.BODY_INK_DROP_TWIPS - layout.TITLE_INK_DROP_TWIPS
+    return max(0, ink - lines_above * layout.LINE_PITCH_TWIPS)
 
 
 RED_RULE_SPACE_BEFORE_TWIPS = max(
-    0, layout.mm_to_twips(layout.RED_RULE_GAP_MM) - RULE_BELOW_NUMBER_INK_TWIPS
+    0, layout.mm_to_twips(layout.RED_RULE_GAP_MM) - layout.RULE_BELOW_NUMBER_INK_TWIPS
 )
 """Space above the red rule's paragraph: 4 mm (227 twips) less the 117 twips already there."""
 
@@ -190,7 +140,7 @@ class JointIssuerMark:
         >>> JointIssuerMark(("甲机关", "乙机关", "丙机关"), "文件", 100).suffix_space_before_twips
         1276
         """
-        line = MARK_LINES * LINE_PITCH_TWIPS
+        line = MARK_LINES * layout.LINE_PITCH_TWIPS
         return self.space_before_twips + (len(self.organs) - 1) * line // 2
 
     @property

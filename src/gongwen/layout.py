@@ -111,12 +111,55 @@ TYPE_AREA_HEIGHT_TWIPS: Final = PAGE_HEIGHT_TWIPS - TOP_MARGIN_TWIPS - BOTTOM_MA
 # --- the 22 x 28 grid (cl. 5.2.3) -------------------------------------------------------------
 LINES_PER_PAGE: Final = 22  # cl. 5.2.3 一般每面排22行
 CHARS_PER_LINE: Final = 28  # cl. 5.2.3 每行排28个字
-# 12756 / 22 = 579.8 twips; Word writes the truncated 579 (22 x 579 = 12738 <= 12756), so the
-# 22 lines never overflow the 版心. 579 twips = 28.95 pt.
-LINE_PITCH_TWIPS: Final = TYPE_AREA_HEIGHT_TWIPS // LINES_PER_PAGE
-LINE_PITCH_PT: Final = LINE_PITCH_TWIPS / TWIPS_PER_PT
+# 12756 / 22 = 579.8 twips; Word templates write the truncated 579 (22 x 579 = 12738 <= 12756),
+# so 22 line boxes never overflow the 版心. 579 twips = 28.95 pt. gongwen's template uses
+# LINE_PITCH_TWIPS below instead, which places the characters, not the line boxes.
+NOMINAL_LINE_PITCH_TWIPS: Final = TYPE_AREA_HEIGHT_TWIPS // LINES_PER_PAGE
 # cl. 3.1 / 5.2.3: one 字 of the grid is 156 mm / 28 = 5.571 mm = 15.79 pt (315.9 twips).
 GRID_CHAR_WIDTH_PT: Final = mm_to_pt(TYPE_AREA_WIDTH_MM) / CHARS_PER_LINE
+
+# --- where the ink sits in a line ----------------------------------------------------------------
+# GB/T 9704 measures printed characters: the 天头 is the white space above the first line's
+# characters (cl. 5.2.1), the 标志's top edge is 35 mm below the type area's top (cl. 7.2.4),
+# the red rule 4 mm below the 字号 (cl. 7.2.7). Word processors place a line's characters
+# inside a taller line box, so each of those distances needs the offset of the characters in
+# their line. The values are LibreOffice 7.4's with the fontconfig look-alikes, measured on the
+# rendered PDF by tests/layout (which fail if they drift by more than the standard's 1 mm).
+
+BODY_INK_DROP_TWIPS: Final = 172
+"""How far the top of a 16 pt line's characters sits below the top of its grid line: 3.03 mm
+measured on a 28.95 pt line (LibreOffice centres the font's line height in the grid line)."""
+
+LINE_PITCH_TWIPS: Final = -(
+    -(PAGE_HEIGHT_TWIPS - BOTTOM_MARGIN_TWIPS - TOP_MARGIN_TWIPS + BODY_INK_DROP_TWIPS)
+    // LINES_PER_PAGE
+)
+"""The grid line of the template: 588 twips (29.4 pt), not the usual 579.
+
+The first line's characters, not its line box, must start 37 mm down (天头 is the white space
+above the type, cl. 5.2.1), and the 版心's bottom stays 35 mm above the paper's edge, where
+the 版记's last rule and the page number are placed from (cl. 7.4.1, 7.5). The 22 grid lines
+must fill the space between exactly: LibreOffice centres the grid in the page's text area, Word
+starts it at the top, and only a grid that fills the area puts both at the same place. That
+space is 16838 - 1984 - (2098 - 172) = 12928 twips; / 22 = 587.6, rounded up to 588. The
+characters of the 22 lines then span 37 mm to 260 mm, inside the 225 mm of cl. 5.2.1; the
+standard's own 行 (a character plus 7/8 of one, cl. 3.2) is 10.4-10.6 mm, and 588 twips is
+10.37 mm."""
+
+TEMPLATE_TOP_MARGIN_TWIPS: Final = (
+    PAGE_HEIGHT_TWIPS - BOTTOM_MARGIN_TWIPS - (LINES_PER_PAGE * LINE_PITCH_TWIPS)
+)
+"""The template's top margin: 16838 - 1984 - 22 x 588 = 1918 twips (33.8 mm), so that the
+first line's characters start 2098 twips (37 mm) down, give or take a twip."""
+
+TITLE_INK_DROP_TWIPS: Final = 428
+"""The drop of a 22 pt line's characters (标志, 标题), which take two grid lines: 7.55 mm."""
+
+RULE_BELOW_NUMBER_INK_TWIPS: Final = 117
+"""From the bottom of the 发文字号's characters to the red rule when the rule's paragraph has
+no space before: 2.07 mm measured (the 字号's grid line ends below its characters, and the
+rule's own 1 pt line adds the rest)."""
+
 
 # --- type sizes (号 -> pt) ---------------------------------------------------------------------
 # The sizes Word and WPS give the Chinese size names, as tabulated in

@@ -127,7 +127,7 @@ def test_22_lines_on_every_full_page(example: Rendered) -> None:
         kept_with_next = any(h.startswith(first) for h in headings)
         expected = {21, 20} if kept_with_next else {21}
         # 22 lines: first to last baseline is 21 grid lines of 10.37 mm (225 mm / 22 = 10.23,
-        # see gongwen.compose.LINE_PITCH_TWIPS); a heading that would end the page moves to
+        # see gongwen.layout.LINE_PITCH_TWIPS); a heading that would end the page moves to
         # the next one with its text, leaving 21.
         assert round(spanned) in expected, (page.number, spanned)
         assert spanned == pytest.approx(round(spanned), abs=0.05), page.number  # on the grid
