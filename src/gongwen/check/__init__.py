@@ -36,6 +36,7 @@ from gongwen.check.source import (
     read_text_source,
     set_field,
     text_source,
+    yaml_lines,
 )
 from gongwen.check.view import CheckInput
 from gongwen.findings import Finding, InputError
@@ -51,6 +52,7 @@ __all__ = [
     "Rule",
     "check_file",
     "check_input",
+    "check_loaded",
     "check_notice",
     "check_text",
     "config_from_table",
@@ -76,6 +78,20 @@ def check_notice(
 ) -> list[Finding]:
     """Check a notice model; findings point at field paths. ``config`` None: every rule."""
     return check_input(CheckInput(notice=notice, file=file), config)
+
+
+def check_loaded(
+    notice: Notice, source: SourceData, config: CheckConfig | None = None
+) -> list[Finding]:
+    """Check a notice already loaded from ``source`` (:func:`gongwen.loader.read_source`),
+    findings pointing at the file's YAML lines, without reading the file again.
+
+    ``config`` None: the configuration found by walking up from the file.
+    """
+    if config is None and source.file is not None:
+        config = discover_config(source.file)
+    line_map = yaml_lines(source.tree) if source.tree is not None else {}
+    return check_input(CheckInput(notice=notice, line_map=line_map, file=source.file), config)
 
 
 def check_text(

@@ -6,17 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from gongwen.check import check_file
+from gongwen.check import check_loaded
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, print_findings
 from gongwen.findings import Level
-from gongwen.loader import load_notice
+from gongwen.loader import read_source, validate
+from gongwen.model import Notice
 from gongwen.render import render
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Load, render and write atomically; on bad input nothing is written."""
-    notice = load_notice(args.file)
-    warnings = [f for f in check_file(args.file) if f.level.rank >= Level.WARNING.rank]
+    source = read_source(args.file)
+    notice = validate(Notice, source)
+    findings = check_loaded(notice, source)
+    warnings = [f for f in findings if f.level.rank >= Level.WARNING.rank]
     print_findings(warnings, sys.stderr)
     if args.strict and any(f.level == Level.ERROR for f in warnings):
         print(f"{args.file}: not rendered: gongwen check found errors (--strict)", file=sys.stderr)
