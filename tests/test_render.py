@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
-from gongwen import load_notice, notice_from_data
+from gongwen import InputError, load_notice, notice_from_data
 from gongwen.layout import StyleRole
 from gongwen.render import TemplateError, render, render_bytes
 from gongwen.render.template import default_template_path
@@ -178,7 +178,7 @@ def test_custom_template_with_renamed_ids_is_used_by_style_name(tmp_path: Path) 
 
 def test_bad_input_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out.docx"
-    with pytest.raises(Exception):  # noqa: B017 - the loader's InputError, tested elsewhere
+    with pytest.raises(InputError):
         render(tmp_path / "missing.yaml", out)
     assert list(tmp_path.iterdir()) == []
 

@@ -30,8 +30,6 @@ from gongwen.model import (
 )
 from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, problem_label
 
-HEADING_ROLES = layout.HEADING_ROLES
-
 SENTENCE_END = "。；！？"
 
 SEALED_BLANK_LINES = 2
@@ -329,7 +327,9 @@ def _compose_items(
         elif isinstance(item, Section):
             counters.sections[depth] += 1
             ordinal = heading_ordinal(depth + 1, counters.sections[depth])
-            blocks.append(Block(HEADING_ROLES[depth], (Run(ordinal), Run(item.heading)), path=here))
+            blocks.append(
+                Block(layout.HEADING_ROLES[depth], (Run(ordinal), Run(item.heading)), path=here)
+            )
             _compose_items(item.body, depth + 1, counters, blocks, measures, f"{here}.body")
         else:
             counters.problems += 1
