@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from gongwen import layout
 from gongwen.layout import StyleRole
 
-# The twips and EMU columns of the table in /work/shared/reference/gbt9704.md §6 ("Section").
+# The twips and EMU columns of the table in the project's GB/T 9704 reference notes
+# (gbt9704.md) §6 ("Section").
 GBT9704_SECTION_TABLE = [
     # (mm, twips, EMU)
     (210, 11906, 7_560_000),

@@ -522,7 +522,7 @@ def rebuild_styles(document: Document) -> None:
     rpr_default.append(w("w:lang", val="en-US", eastAsia="zh-CN"))
     # Punctuation keeps Word's default (w:overflowPunct on): a "，" that may not begin a line
     # hangs past the right edge, so every full line still holds 28 characters in the 版心
-    # rather than 27 stretched (LibreOffice does the same, measured in tests/layout).
+    # rather than 27 stretched (LibreOffice does the same, measured in tests/office/layout).
     ppr_default = w("w:pPr", [w("w:widowControl", val="0")])
     styles.append(
         w(
@@ -574,7 +574,8 @@ def set_up_section(document: Document) -> None:
     section.page_width = Twips(layout.PAGE_WIDTH_TWIPS)
     section.page_height = Twips(layout.PAGE_HEIGHT_TWIPS)
     # 37 mm less the drop of the first line's characters in their grid line: the characters,
-    # not the line box, start 37 mm down (layout.TEMPLATE_TOP_MARGIN_TWIPS; tests/layout measure).
+    # not the line box, start 37 mm down (layout.TEMPLATE_TOP_MARGIN_TWIPS; measured by
+    # tests/office/layout).
     section.top_margin = Twips(layout.TEMPLATE_TOP_MARGIN_TWIPS)
     section.bottom_margin = Twips(layout.BOTTOM_MARGIN_TWIPS)
     section.left_margin = Twips(layout.LEFT_MARGIN_TWIPS)

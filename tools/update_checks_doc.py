@@ -3,7 +3,7 @@
     python tools/update_checks_doc.py          # rewrite the generated part
     python tools/update_checks_doc.py --check  # exit 1 if it is out of date
 
-tests/test_check_docs.py fails when the file and the registry disagree.
+tests/check/test_docs.py fails when the file and the registry disagree.
 """
 
 from __future__ import annotations

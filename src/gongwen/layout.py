@@ -9,7 +9,8 @@ from types import MappingProxyType
 from typing import Final
 
 # Clause numbers ("cl.") refer to GB/T 9704-2012 《党政机关公文格式》; see
-# /work/shared/reference/gbt9704.md for the clause text and the sources it was checked against.
+# the project's GB/T 9704 reference notes (gbt9704.md) for the clause text and the sources it
+# was checked against.
 
 # --- units -----------------------------------------------------------------------------------
 TWIPS_PER_PT: Final = 20  # a twip ("dxa") is 1/20 pt; WordprocessingML measures in twips
@@ -124,7 +125,7 @@ GRID_CHAR_WIDTH_PT: Final = mm_to_pt(TYPE_AREA_WIDTH_MM) / CHARS_PER_LINE
 # the red rule 4 mm below the 字号 (cl. 7.2.7). Word processors place a line's characters
 # inside a taller line box, so each of those distances needs the offset of the characters in
 # their line. The values are LibreOffice 7.4's with the fontconfig look-alikes, measured on the
-# rendered PDF by tests/layout (which fail if they drift by more than the standard's 1 mm).
+# rendered PDF by tests/office/layout (which fail if they drift by more than the standard's 1 mm).
 
 BODY_INK_DROP_TWIPS: Final = 172
 """How far the top of a 16 pt line's characters sits below the top of its grid line: 3.03 mm
@@ -163,7 +164,7 @@ rule's own 1 pt line adds the rest)."""
 
 # --- type sizes (号 -> pt) ---------------------------------------------------------------------
 # The sizes Word and WPS give the Chinese size names, as tabulated in
-# /work/shared/reference/gbt9704.md §1 (from sinnohzeng/markdown-gongwen-vscode
+# the project's GB/T 9704 reference notes (gbt9704.md) §1 (from sinnohzeng/markdown-gongwen-vscode
 # docs/reference/gbt9704-typography.md and kxg2020/meeting, which differ only in 初号: 44 there).
 CHINESE_SIZES_PT: Final = MappingProxyType(
     {

@@ -13,7 +13,6 @@ The whole of it as a Python API, results as data::
 """
 
 from gongwen.batch.merge import MergeError, merge_reports
-from gongwen.batch.model import Batch, Community
 from gongwen.batch.names import file_stems, hanzi_stem, pinyin_key, pinyin_stem
 from gongwen.batch.next_round import (
     count_statuses,
@@ -32,6 +31,7 @@ from gongwen.batch.run import (
     read_manifest,
     run_batch,
 )
+from gongwen.batch.spec import Batch, Community
 
 __all__ = [
     "Batch",

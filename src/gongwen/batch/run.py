@@ -24,7 +24,6 @@ from typing import Any, cast
 from gongwen import __version__
 from gongwen.atomic import write_bytes_atomic
 from gongwen.batch.merge import merge_reports
-from gongwen.batch.model import Batch
 from gongwen.batch.names import NameStyle, file_stems, pinyin_key
 from gongwen.batch.next_round import count_statuses
 from gongwen.batch.resolve import (
@@ -37,6 +36,7 @@ from gongwen.batch.resolve import (
     parse_path,
     resolve,
 )
+from gongwen.batch.spec import Batch
 from gongwen.batch.table import Table
 from gongwen.findings import Finding, GongwenError, InputError, Level, Location
 from gongwen.loader import SourceData, validate, yaml_line
@@ -471,7 +471,7 @@ def run_batch(
     ``write_in_workers`` is false, when they send each .docx back to be written here.
     ``force``: remake reports whose inputs are unchanged. ``merge``: also bind all reports,
     in pinyin order, into ``merged.docx``. ``pdf``: also a PDF of every report (and of the
-    volume) that is new or has none, through one LibreOffice call (:mod:`gongwen.convert`;
+    volume) that is new or has none, through one LibreOffice call (:mod:`gongwen.office.convert`;
     ``soffice`` names the program); a failure there is ``pdf_error``, the .docx stay.
 
     Raises :class:`~gongwen.findings.InputError` (or another :class:`GongwenError`) only when
@@ -589,7 +589,9 @@ def _pdfs(
     soffice: str | Path | None,
 ) -> tuple[tuple[Path, ...], str | None]:
     """PDFs of the reports (and volume) written now or lacking one, in one LibreOffice call."""
-    from gongwen.convert import convert_many  # LibreOffice support, only when PDFs are asked for
+    from gongwen.office.convert import (
+        convert_many,
+    )  # LibreOffice support, only when PDFs are asked for
 
     wanted: list[tuple[Path, ReportStatus]] = [
         (r.output, r.status)

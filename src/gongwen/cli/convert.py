@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 from gongwen.cli.common import EXIT_OK, EXIT_TOOL
-from gongwen.convert import (
+from gongwen.loader import load_notice
+from gongwen.office.convert import (
     DEFAULT_DPI,
     ConversionError,
     ToolMissing,
@@ -16,8 +17,7 @@ from gongwen.convert import (
     pdf_to_png,
     to_pdf,
 )
-from gongwen.fonts import FontStatus, font_report, fonts_in_docx, uses_fontconfig
-from gongwen.loader import load_notice
+from gongwen.office.fonts import FontStatus, font_report, fonts_in_docx, uses_fontconfig
 from gongwen.render import render_bytes
 from gongwen.render.template import default_template_path
 

@@ -6,20 +6,20 @@ from gongwen.check.registry import Rule
 from gongwen.check.rules import (
     contact,
     counts,
-    dates,
+    dating,
     documents,
     headings,
-    numbering,
+    ordinals,
     punctuation,
     repeats,
 )
 
 RULES: tuple[Rule, ...] = (
-    numbering.RULES
+    ordinals.RULES
     + counts.RULES
     + punctuation.RULES
     + headings.RULES
-    + dates.RULES
+    + dating.RULES
     + documents.RULES
     + contact.RULES
     + repeats.RULES

@@ -13,9 +13,9 @@ from gongwen.check import CheckConfig, check_file, fix_file
 from gongwen.loader import load_notice
 from tests.conftest import SEED
 
-DATA = Path(__file__).parent / "data" / "check"
+DATA = Path(__file__).parents[1] / "data" / "check"
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 YAML_NOTICE = """\
 # a notice with typos, and comments that must survive

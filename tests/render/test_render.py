@@ -18,8 +18,7 @@ from gongwen import InputError, load_notice, notice_from_data
 from gongwen.layout import StyleRole
 from gongwen.render import TemplateError, render, render_bytes
 from gongwen.render.template import default_template_path
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))

@@ -2,7 +2,7 @@
 
 One LibreOffice call converts many documents (start-up is most of its cost). Each call gets
 a private profile folder, so parallel runs do not collide with each other or with a
-LibreOffice the user has open, and our fontconfig mapping (:mod:`gongwen.fonts`), so the
+LibreOffice the user has open, and our fontconfig mapping (:mod:`gongwen.office.fonts`), so the
 standard's font names are drawn with free look-alikes on Linux. Outputs appear whole or not
 at all: LibreOffice writes into a hidden folder beside the output, and each finished file is
 renamed into place.
@@ -24,8 +24,8 @@ from typing import Any
 
 from gongwen.atomic import write_bytes_atomic
 from gongwen.findings import GongwenError
-from gongwen.fonts import fontconfig_environment
 from gongwen.loader import load_notice
+from gongwen.office.fonts import fontconfig_environment
 from gongwen.render import render_bytes
 
 __all__ = [

@@ -17,8 +17,7 @@ from gongwen.model import Notice
 from gongwen.read import ReadResult, read_file
 from gongwen.summary import summarize
 from tests.conftest import SEED
-
-from .strategies import any_notices
+from tests.strategies import any_notices
 
 
 def test_parse_writes_a_notice_file_that_validates_and_renders(

@@ -13,8 +13,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from gongwen.cli import main
-
-from .conftest import EXAMPLES, ROOT, SEED
+from tests.conftest import EXAMPLES, ROOT, SEED
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

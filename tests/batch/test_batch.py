@@ -37,8 +37,7 @@ from gongwen.cli import main
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.model import Notice, Problem, RectificationStatus, walk
 from gongwen.render import render_bytes
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 BATCH = EXAMPLES / "batch"
 YAML_BATCH = BATCH / "communities.yaml"
@@ -164,15 +163,9 @@ def test_the_spreadsheet_twin_resolves_to_the_same_notices(table: str) -> None:
 
 
 def test_the_twin_files_are_what_the_script_writes() -> None:
-    import importlib.util
+    from tools import make_batch_tables
 
-    spec = importlib.util.spec_from_file_location(
-        "make_batch_tables", EXAMPLES.parent / "tools" / "make_batch_tables.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for path, data in module.outputs().items():
+    for path, data in make_batch_tables.outputs().items():
         assert path.read_bytes() == data, path.name
 
 
@@ -604,7 +597,7 @@ def test_outputs_are_valid_docx(first_run: tuple[Path, Any]) -> None:
 def test_pdf_makes_every_pdf_in_one_libreoffice_call(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from .test_convert import fake_soffice
+    from tests.office.test_convert import fake_soffice
 
     script, log = fake_soffice(tmp_path)
     out = tmp_path / "out"

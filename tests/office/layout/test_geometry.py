@@ -13,8 +13,8 @@ import pytest
 
 from gongwen.dates import format_date
 from gongwen.layout import HEADING_ROLES, StyleRole
+from tests.office.layout.conftest import Rendered
 
-from .conftest import Rendered
 from .measure import (
     CHAR,
     TYPE_AREA_BOTTOM,

@@ -16,9 +16,9 @@ from gongwen.findings import Finding, Level
 from tests.conftest import SEED
 from tests.strategies import any_notices, notices
 
-DATA = Path(__file__).parent / "data" / "check"
+DATA = Path(__file__).parents[1] / "data" / "check"
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def run_example(rule: Rule, text: str) -> list[Finding]:

@@ -11,8 +11,7 @@ import pytest
 from gongwen import InputError, load_notice
 from gongwen.read import read_file, safety
 from gongwen.render import render_bytes
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT = (

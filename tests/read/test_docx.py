@@ -21,10 +21,8 @@ from gongwen.read import read_file, read_text
 from gongwen.read.blocks import UNDATED, LinedBlock, notice_from_blocks
 from gongwen.read.docx import read_docx_bytes
 from gongwen.render import FALLBACK_DATE, render_bytes
-from tests.conftest import SEED
-
-from .conftest import EXAMPLES
-from .strategies import any_notices, notices
+from tests.conftest import EXAMPLES, SEED
+from tests.strategies import any_notices, notices
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 

@@ -19,9 +19,7 @@ from gongwen.read.docx import read_docx_bytes
 from gongwen.read.repair import fullwidth_punctuation
 from gongwen.render import render_bytes
 from gongwen.summary import summarize
-from tests.conftest import SEED
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES, SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 RESTORED = EXAMPLES / "erqi-xincun-2023.yaml"
@@ -294,7 +292,7 @@ def test_nothing_is_changed_silently(seed: ReadResult) -> None:
 
 
 def test_every_finding_code_is_in_the_table_and_the_docs() -> None:
-    docs = (Path(__file__).resolve().parents[1] / "docs" / "reader.md").read_text(encoding="utf-8")
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "reader.md").read_text(encoding="utf-8")
     for code in CODES:
         assert f"`{code}`" in docs, code
     assert all(re.fullmatch(r"RD\d{3}", code) for code in CODES)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from gongwen import load_notice
 from gongwen.render import render_bytes
+from tools.regen_golden import EXAMPLES, GOLDEN, normalised_document_xml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-from regen_golden import EXAMPLES, GOLDEN, normalised_document_xml  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

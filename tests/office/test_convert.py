@@ -11,12 +11,11 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from gongwen import convert, fonts
 from gongwen.cli import main
 from gongwen.cli.common import EXIT_TOOL
+from gongwen.office import convert, fonts
 from gongwen.render import render_bytes
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 FAKE_SOFFICE = """#!{python}
 # Stands in for LibreOffice: writes a small PDF per input into --outdir, logs its arguments.

@@ -12,9 +12,9 @@ from gongwen.cli import main
 from gongwen.cli.check import JSON_KEYS
 from tests.conftest import SEED
 
-DATA = Path(__file__).parent / "data" / "check"
+DATA = Path(__file__).parents[1] / "data" / "check"
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ERQI = EXAMPLES / "erqi-xincun-2023.yaml"
 
 

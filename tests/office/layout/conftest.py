@@ -16,11 +16,11 @@ import pytest
 
 from gongwen import load_notice
 from gongwen.compose import Block, Element, compose, paragraphs
-from gongwen.convert import ToolMissing, convert_many, find_soffice
 from gongwen.model import Notice
+from gongwen.office.convert import ToolMissing, convert_many, find_soffice
 from gongwen.render import render_bytes
+from tests.conftest import EXAMPLES
 
-from ..conftest import EXAMPLES
 from .measure import Page, read_pdf
 
 MEASURED = ("erqi-xincun-2023", "full", "long")

@@ -18,7 +18,7 @@ from lxml import etree
 from gongwen import layout
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO / "templates" / "notice.docx"
 SCRIPT = REPO / "tools" / "make_template.py"
 

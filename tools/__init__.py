@@ -1,0 +1,1 @@
+"""Maintenance scripts (template, golden files, generated docs), importable as ``tools.…``."""
