@@ -88,7 +88,8 @@ def _lines(source: Path) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text.translate(_WIDE))
+    """Full-width punctuation, no blanks, no final 。 (which repair may add to a sentence)."""
+    return re.sub(r"\s+", "", text.translate(_WIDE)).removesuffix("。")
 
 
 def _half_width_count(line: str, spared: list[str]) -> int:
