@@ -10,12 +10,16 @@ check the corpus, not the reader: the reader's scores are another test's job.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from ruamel.yaml import YAML
 
 from tests.conftest import ROOT
@@ -100,6 +104,14 @@ def _half_width_count(line: str, spared: list[str]) -> int:
 
 
 CASES = _expected_files()
+
+
+def test_the_corpus_is_large_enough_and_numbered_once() -> None:
+    assert len(CASES) >= 25
+    prefixes = [p.name.split("_", 1)[0] for p in CASES]
+    assert len(prefixes) == len(set(prefixes)), "two notices share a number"
+    assert all(re.fullmatch(r"\d{3}", p) for p in prefixes)
+    assert sum(1 for p in CASES if _source_of(p).suffix == ".docx") >= 3
 
 
 def _cases() -> list[Any]:
@@ -206,3 +218,52 @@ def test_expected_file_is_valid_against_the_format(path: Path) -> None:
             f"{name}: line {number} has {actual} half-width marks, "
             f"expected says {counted.get(number, 0)}: {line!r}"
         )
+
+
+def _make_docx() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("corpus_make_docx", CORPUS / "make_docx.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_docx_files_are_what_the_script_writes(tmp_path: Path) -> None:
+    module = _make_docx()
+    written = module.write_all(tmp_path)
+    assert len(written) >= 3
+    for path in written:
+        committed = CORPUS / path.name
+        assert committed.exists(), f"{path.name} is not committed"
+        assert committed.read_bytes() == path.read_bytes(), f"{path.name} differs from script"
+
+
+def test_the_script_is_deterministic(tmp_path: Path) -> None:
+    module = _make_docx()
+    first = {p.name: p.read_bytes() for p in module.write_all(tmp_path / "a")}
+    second = {p.name: p.read_bytes() for p in module.write_all(tmp_path / "b")}
+    assert first == second
+
+
+def test_the_docx_notices_are_typed_not_styled() -> None:
+    """Headings by direct run formatting, typed ordinals, manual breaks in titles, WPS indents."""
+    docx_files = sorted(CORPUS.glob("*.docx"))
+    breaks = indents_in_chars = 0
+    for path in docx_files:
+        document = docx.Document(str(path))
+        styles = {p.style.name for p in document.paragraphs if p.style is not None}
+        assert styles <= {"Normal"}, f"{path.name} uses paragraph styles {styles}"
+        body = document.element.body
+        breaks += len(body.findall(".//" + qn("w:br")))
+        indents_in_chars += sum(
+            1 for ind in body.iter(qn("w:ind")) if ind.get(qn("w:firstLineChars")) is not None
+        )
+        fonts = {
+            f.get(qn("w:eastAsia")) for f in body.iter(qn("w:rFonts")) if f.get(qn("w:eastAsia"))
+        }
+        assert {"黑体", "楷体_GB2312"} & fonts, f"{path.name}: no heading font set on runs"
+        texts = [p.text for p in document.paragraphs]
+        assert any(re.match(r"[一二三四]、", t) for t in texts), f"{path.name}: no typed 一、"
+    assert breaks >= 2
+    assert indents_in_chars > 0
