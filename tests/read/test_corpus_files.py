@@ -92,8 +92,8 @@ def _lines(source: Path) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    """Full-width punctuation, no blanks, no final 。 (which repair may add to a sentence)."""
-    return re.sub(r"\s+", "", text.translate(_WIDE)).removesuffix("。")
+    """Full-width punctuation, no blanks or quote marks, no final 。 (repair may add one)."""
+    return re.sub(r"[\s\"“”]+", "", text.translate(_WIDE)).removesuffix("。")
 
 
 def _half_width_count(line: str, spared: list[str]) -> int:
