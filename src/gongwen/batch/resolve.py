@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gongwen.batch.next_round import progress_sentence
+from gongwen.batch.progress import progress_sentence
 from gongwen.batch.spec import Batch, Community
 from gongwen.batch.table import Cell, Table, TableCommunity, read_table
 from gongwen.dates import format_date

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 from datetime import date
 from pathlib import Path
@@ -12,13 +11,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from gongwen.atomic import write_bytes_atomic
-from gongwen.batch.next_round import next_round
-from gongwen.findings import Finding, InputError
+from gongwen.batch.progress import next_round
+from gongwen.findings import Finding
 from gongwen.loader import SUFFIXES, load_notice
 from gongwen.model import Notice, RectificationStatus
-
-CODE_NO_READER = "BA030"
-"""A published .txt/.docx was given but the reader (gongwen.read) is not installed."""
+from gongwen.read import read_file
 
 
 def load_last(path: str | Path) -> tuple[Notice, list[Finding]]:
@@ -29,18 +26,8 @@ def load_last(path: str | Path) -> tuple[Notice, list[Finding]]:
     path = Path(path)
     if path.suffix.lower() in SUFFIXES:
         return load_notice(path), []
-    try:
-        reader = importlib.import_module("gongwen.read")
-    except ImportError:
-        raise InputError.single(
-            CODE_NO_READER,
-            "reading a published .txt or .docx needs gongwen.read, which is not installed; "
-            "give a notice file (.yaml)",
-            file=str(path),
-        ) from None
-    result = reader.read_file(path)
-    notice: Notice = result.notice
-    return notice, list(result.findings)
+    result = read_file(path)
+    return result.notice, list(result.findings)
 
 
 def dump_notice_yaml(notice: Notice, comment: str | None = None) -> str:
