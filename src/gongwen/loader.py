@@ -23,6 +23,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from gongwen import model
+from gongwen.fieldpath import FieldPath, format_path
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.model import Notice
 
@@ -180,24 +181,7 @@ def validate(model_class: type[M], source: SourceData) -> M:
         ) from None
 
 
-def format_path(loc: tuple[int | str, ...]) -> str:
-    """A pydantic location as a field path.
-
-    >>> format_path(("body", 1, "section", "body", 0, "problem", "statement"))
-    'body[1].section.body[0].problem.statement'
-    >>> format_path(())
-    ''
-    """
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-def yaml_line(tree: Any, loc: tuple[int | str, ...]) -> int | None:
+def yaml_line(tree: Any, loc: FieldPath) -> int | None:
     """The 1-based line of the deepest node along ``loc`` that the YAML tree holds."""
     node, line = tree, None
     if isinstance(node, CommentedMap | CommentedSeq):

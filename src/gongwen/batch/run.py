@@ -33,9 +33,10 @@ from gongwen.batch.jobs import (
 from gongwen.batch.manifest import read_manifest, sha256_file, skipped_report, write_manifest
 from gongwen.batch.names import NameStyle, file_stems
 from gongwen.batch.outputs import merge_volume, write_pdfs
-from gongwen.batch.resolve import LoadedBatch, batch_from_data, entries, load_batch, parse_path
+from gongwen.batch.resolve import LoadedBatch, batch_from_data, entries, load_batch
 from gongwen.batch.results import BatchResult, ReportResult, ReportStatus
 from gongwen.batch.spec import Batch
+from gongwen.fieldpath import parse_path
 from gongwen.findings import Finding, GongwenError
 from gongwen.loader import yaml_line
 from gongwen.render.template import default_template_path, load_template

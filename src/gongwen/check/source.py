@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from gongwen.fieldpath import parse_path
 from gongwen.findings import InputError
 from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, SUFFIXES, plain_data, read_bytes
 
@@ -203,17 +204,6 @@ def yaml_lines(tree: Any) -> dict[str, int]:
 
 # ---------------------------------------------------------------------------------------------
 # Setting a field by its path
-
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(path: str) -> list[str | int]:
-    """A field path as keys and indexes.
-
-    >>> parse_path("body[1].section.body[0].problem.measures[2]")
-    ['body', 1, 'section', 'body', 0, 'problem', 'measures', 2]
-    """
-    return [m[1] if m[1] is not None else int(m[2]) for m in _PART.finditer(path)]
 
 
 def set_field(tree: Any, path: str, value: str) -> None:

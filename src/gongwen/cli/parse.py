@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from gongwen.atomic import write_bytes_atomic
 from gongwen.cli.common import EXIT_OK, print_findings
 from gongwen.dates import format_date
+from gongwen.fieldpath import parse_path
 from gongwen.findings import Finding, GongwenError, Level
 from gongwen.read import ReadResult, read_file
 
@@ -47,7 +47,6 @@ _KEY_ORDER = (
     "presentation",
 )
 _MAPPING_INDENT, _SEQUENCE_INDENT, _SEQUENCE_OFFSET = 2, 4, 2
-_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def _commented(data: Any) -> Any:
@@ -70,9 +69,10 @@ def _comment_at(tree: CommentedMap, path: str, text: str) -> None:
     node: Any = tree
     column = 0
     anchors: list[tuple[Any, Any, int]] = []
-    parts = _PATH_PART.findall(path)
-    for name, index in parts:
-        if name:
+    parts = parse_path(path)
+    for part in parts:
+        if isinstance(part, str):
+            name = part
             if not isinstance(node, CommentedMap) or name not in node:
                 break
             anchors.append((node, name, column))
@@ -82,7 +82,7 @@ def _comment_at(tree: CommentedMap, path: str, text: str) -> None:
             elif isinstance(node, CommentedSeq):
                 column += _SEQUENCE_OFFSET
         else:
-            position = int(index)
+            position = part
             if not isinstance(node, CommentedSeq) or position >= len(node):
                 break
             anchors.append((node, position, column))
@@ -90,7 +90,7 @@ def _comment_at(tree: CommentedMap, path: str, text: str) -> None:
             column += _SEQUENCE_INDENT - _SEQUENCE_OFFSET
     if not anchors:
         return
-    last_name = next((name for name, _ in reversed(parts) if name), "")
+    last_name = next((part for part in reversed(parts) if isinstance(part, str)), "")
     owner, key, indent = anchors[-1]
     if last_name in _ITEM_PARTS:
         items = [a for a in anchors if isinstance(a[0], CommentedSeq)]

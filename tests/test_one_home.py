@@ -1,0 +1,46 @@
+"""Each small vocabulary is defined in one module: a second copy in ``src/`` fails here.
+
+A lint over the source text, not a proof: it catches the copies that were found before (a
+field-path regex, a Finding → dict, namespace URIs), each pattern naming its one home.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SRC = ROOT / "src" / "gongwen"
+
+HOMES: dict[str, tuple[str, re.Pattern[str]]] = {
+    "field path parsing": ("fieldpath.py", re.compile(re.escape(r"[^.\[\]]+"))),
+    "field path functions": ("fieldpath.py", re.compile(r"^def (format|parse)_path\(", re.M)),
+    "Finding → dict": ("findings.py", re.compile(r"""["']level["']:\s*\w+\.level""")),
+    "dict → Finding": ("findings.py", re.compile(r"Level\(\w+\[[\"']level[\"']\]\)")),
+}
+
+
+def _sources() -> list[Path]:
+    return sorted(SRC.rglob("*.py"))
+
+
+@pytest.mark.parametrize("what", sorted(HOMES))
+def test_defined_once(what: str) -> None:
+    home, pattern = HOMES[what]
+    found = [p.relative_to(SRC).as_posix() for p in _sources() if pattern.search(p.read_text())]
+    assert found == [home], f"{what} belongs in gongwen/{home} alone"
+
+
+def test_the_lint_sees_a_copy(tmp_path: Path) -> None:
+    """The patterns match the copies that were removed (so they would catch them again)."""
+    copies = {
+        "field path parsing": '_PART = re.compile(r"([^.\\[\\]]+)|\\[(\\d+)\\]")',
+        "field path functions": "def parse_path(path: str) -> list[str | int]:",
+        "Finding → dict": '        "level": finding.level.value,',
+        "dict → Finding": '        Level(data["level"]),',
+    }
+    for what, text in copies.items():
+        assert HOMES[what][1].search(text), what
