@@ -20,6 +20,7 @@ HOMES: dict[str, tuple[str, re.Pattern[str]]] = {
     "field path functions": ("fieldpath.py", re.compile(r"^def (format|parse)_path\(", re.M)),
     "Finding → dict": ("findings.py", re.compile(r"""["']level["']:\s*\w+\.level""")),
     "dict → Finding": ("findings.py", re.compile(r"Level\(\w+\[[\"']level[\"']\]\)")),
+    "notice → file data": ("dumper.py", re.compile(r"model_dump\(mode=\"json\"")),
 }
 
 
@@ -41,6 +42,7 @@ def test_the_lint_sees_a_copy(tmp_path: Path) -> None:
         "field path functions": "def parse_path(path: str) -> list[str | int]:",
         "Finding → dict": '        "level": finding.level.value,',
         "dict → Finding": '        Level(data["level"]),',
+        "notice → file data": 'data = notice.model_dump(mode="json", exclude_defaults=True)',
     }
     for what, text in copies.items():
         assert HOMES[what][1].search(text), what

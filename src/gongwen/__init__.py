@@ -1,5 +1,6 @@
 """gongwen: Chinese official documents (公文) as .docx, laid out to GB/T 9704-2012."""
 
+from gongwen.dumper import dump_notice
 from gongwen.findings import Finding, GongwenError, InputError, Level, Location
 from gongwen.loader import load_notice, notice_from_data
 from gongwen.model import (
@@ -41,6 +42,7 @@ __all__ = [
     "Signature",
     "Summary",
     "__version__",
+    "dump_notice",
     "load_notice",
     "notice_from_data",
     "render",

@@ -16,7 +16,7 @@ from gongwen.batch.jobs import check_with_gongwen
 from gongwen.batch.manifest import read_manifest
 from gongwen.batch.merge import MergeError, merge_reports
 from gongwen.batch.names import file_stems, hanzi_stem, pinyin_key, pinyin_stem
-from gongwen.batch.next_bulletin import dump_notice_yaml, load_last, write_next_round
+from gongwen.batch.next_bulletin import load_last, write_next_round
 from gongwen.batch.progress import (
     count_statuses,
     next_round,
@@ -39,7 +39,6 @@ __all__ = [
     "batch_from_data",
     "check_with_gongwen",
     "count_statuses",
-    "dump_notice_yaml",
     "file_stems",
     "hanzi_stem",
     "load_batch",

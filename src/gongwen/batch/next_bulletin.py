@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-
-from gongwen.atomic import write_bytes_atomic
 from gongwen.batch.progress import next_round
+from gongwen.dumper import dump_notice
 from gongwen.findings import Finding
 from gongwen.loader import SUFFIXES, load_notice
 from gongwen.model import Notice, RectificationStatus
@@ -30,34 +25,6 @@ def load_last(path: str | Path) -> tuple[Notice, list[Finding]]:
     return result.notice, list(result.findings)
 
 
-def dump_notice_yaml(notice: Notice, comment: str | None = None) -> str:
-    """A notice as a notice file (YAML) that :func:`gongwen.loader.load_notice` reads back.
-
-    >>> from gongwen.loader import parse_source, validate
-    >>> n = Notice(title="第一行\\n第二行", body=["正文。"], published="2023-09-01")
-    >>> validate(Notice, parse_source(dump_notice_yaml(n), "yaml")) == n
-    True
-    """
-    data: dict[str, Any] = notice.model_dump(mode="json", exclude_defaults=True)
-    tree = CommentedMap()
-    for key in Notice.model_fields:
-        if key not in data:
-            continue
-        value = data[key]
-        if key == "title" and "\n" in value:
-            value = value.split("\n")
-        tree[key] = value
-    if comment:
-        tree.yaml_set_start_comment(comment)
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    stream = io.StringIO()
-    yaml.dump(tree, stream)
-    return stream.getvalue()
-
-
 def write_next_round(
     last: str | Path,
     output: str | Path,
@@ -65,7 +32,8 @@ def write_next_round(
     *,
     default_status: RectificationStatus = RectificationStatus.IN_PROGRESS,
 ) -> tuple[Notice, list[Finding]]:
-    """Write the next round's notice file from the last bulletin.
+    """Write the next round's notice file from the last bulletin (YAML unless ``output`` says
+    .json or .toml; a YAML last bulletin's comments are kept where their items are).
 
     Returns the new notice and the reader's findings on the last one.
     """
@@ -77,5 +45,6 @@ def write_next_round(
         "The sentence 截至…，N个问题中，… is computed from them: after changing a status,\n"
         "run the same `gongwen next` on this file to recompute it (nothing else changes)."
     )
-    write_bytes_atomic(output, dump_notice_yaml(nxt, comment).encode("utf-8"))
+    source = last if Path(last).suffix.lower() in (".yaml", ".yml") else None
+    dump_notice(nxt, output, source=source, header=comment)  # the clerk's comments stay
     return nxt, findings
