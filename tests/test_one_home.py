@@ -20,6 +20,12 @@ HOMES: dict[str, tuple[str, re.Pattern[str]]] = {
     "field path functions": ("fieldpath.py", re.compile(r"^def (format|parse)_path\(", re.M)),
     "Finding → dict": ("findings.py", re.compile(r"""["']level["']:\s*\w+\.level""")),
     "dict → Finding": ("findings.py", re.compile(r"Level\(\w+\[[\"']level[\"']\]\)")),
+    "OOXML namespaces": ("ooxml.py", re.compile(r"schemas\.openxmlformats\.org|purl\.org/dc")),
+    "OOXML part paths": (
+        "ooxml.py",
+        re.compile(r"=\s*.(word/(document|styles)|docProps/\w+)\.xml"),
+    ),
+    "the fallback date": ("ooxml.py", re.compile(r"date\(2012, 7, 1\)")),
     "notice → file data": ("dumper.py", re.compile(r"model_dump\(mode=\"json\"")),
 }
 
@@ -42,6 +48,9 @@ def test_the_lint_sees_a_copy(tmp_path: Path) -> None:
         "field path functions": "def parse_path(path: str) -> list[str | int]:",
         "Finding → dict": '        "level": finding.level.value,',
         "dict → Finding": '        Level(data["level"]),',
+        "OOXML namespaces": '_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom"',
+        "OOXML parts": 'STYLES_PART = "word/styles.xml"',
+        "the fallback date": "UNDATED = date(2012, 7, 1)",
         "notice → file data": 'data = notice.model_dump(mode="json", exclude_defaults=True)',
     }
     for what, text in copies.items():

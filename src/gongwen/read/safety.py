@@ -16,6 +16,7 @@ from typing import Final
 from lxml import etree
 
 from gongwen.findings import InputError
+from gongwen.ooxml import DOCUMENT_PART
 
 __all__ = [
     "MAX_DOCX_BYTES",
@@ -50,7 +51,6 @@ CODE_NOT_DOCX = "RD103"
 CODE_ZIP_BOMB = "RD104"
 CODE_XML = "RD105"
 
-DOCUMENT_PART: Final = "word/document.xml"
 
 # Bytes allowed in text besides printable characters: tab, LF, CR, form feed.
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")

@@ -12,13 +12,9 @@ from lxml import etree
 
 from gongwen.findings import GongwenError
 from gongwen.layout import StyleRole
-from gongwen.render._oxml import qn
+from gongwen.ooxml import CORE_PART, CUSTOM_PART, DOCUMENT_PART, STYLES_PART, qn
 from gongwen.render._zip import Entry, deflate
 
-DOCUMENT_PART = "word/document.xml"
-STYLES_PART = "word/styles.xml"
-CORE_PART = "docProps/core.xml"
-CUSTOM_PART = "docProps/custom.xml"
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 
 ROLE_TERMS = {
