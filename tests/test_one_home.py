@@ -49,7 +49,7 @@ def test_the_lint_sees_a_copy(tmp_path: Path) -> None:
         "Finding → dict": '        "level": finding.level.value,',
         "dict → Finding": '        Level(data["level"]),',
         "OOXML namespaces": '_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom"',
-        "OOXML parts": 'STYLES_PART = "word/styles.xml"',
+        "OOXML part paths": 'STYLES_PART = "word/styles.xml"',
         "the fallback date": "UNDATED = date(2012, 7, 1)",
         "notice → file data": 'data = notice.model_dump(mode="json", exclude_defaults=True)',
     }
