@@ -343,7 +343,7 @@ def _problem(problem: Problem, number: int, measures: str, path: str) -> list[Bl
     blocks = [Block(StyleRole.PROBLEM, tuple(runs), path=path)]
     if not problem.measures:
         return blocks
-    label = Block(StyleRole.RECTIFICATION_LABEL, (Run(f"{problem.measures_label}："),), path=path)
+    label = Block(StyleRole.MEASURES_LABEL, (Run(f"{problem.measures_label}："),), path=path)
     blocks.append(label)
     if len(problem.measures) == 1:
         blocks.append(Block(StyleRole.MEASURE, (Run(problem.measures[0]),), path=path))

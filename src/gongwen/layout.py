@@ -293,7 +293,7 @@ class StyleRole(StrEnum):
     HEADING_3 = "Heading3"  # 1. 仿宋
     HEADING_4 = "Heading4"  # （1） 仿宋
     PROBLEM = "GwProblem"  # 问题N：
-    RECTIFICATION_LABEL = "GwRectificationLabel"  # 整改情况：
+    MEASURES_LABEL = "GwRectificationLabel"  # 整改情况：
     MEASURE = "GwMeasure"  # 一是……
     CONTACT = "GwContact"  # 联系方式
     ATTACHMENT_NOTE = "GwAttachmentNote"  # 附件说明 (cl. 7.3.4)

@@ -82,7 +82,7 @@ def test_problems_are_numbered_across_the_document_with_their_measures(canonical
     assert [p.split("：")[0] for p in problems] == [f"问题{n}" for n in range(1, 17)]
     measures = [text for style, text in styled if style == StyleRole.MEASURE.value]
     assert sum(m.startswith("三是") for m in measures) == 4  # 问题2, 3, 6 and 8
-    labels = [text for style, text in styled if style == StyleRole.RECTIFICATION_LABEL.value]
+    labels = [text for style, text in styled if style == StyleRole.MEASURES_LABEL.value]
     assert labels == ["整改情况："] * 16
 
 

@@ -109,7 +109,7 @@ BODY_LIKE = (
     StyleRole.NORMAL,
     *HEADING_ROLES,
     StyleRole.PROBLEM,
-    StyleRole.RECTIFICATION_LABEL,
+    StyleRole.MEASURES_LABEL,
     StyleRole.MEASURE,
     StyleRole.CONTACT,
     StyleRole.NOTE,

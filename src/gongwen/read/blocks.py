@@ -120,7 +120,7 @@ class _Reader:
                 self.lines[f"{problem_path}.statement"] = line
                 if description:
                     self.lines[f"{problem_path}.description"] = line
-            elif role == StyleRole.RECTIFICATION_LABEL and problem is not None:
+            elif role == StyleRole.MEASURES_LABEL and problem is not None:
                 label = block.text.strip()
                 label = label[:-1] if label.endswith("：") else label
                 if label != "整改情况":

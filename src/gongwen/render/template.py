@@ -26,7 +26,7 @@ ROLE_TERMS = {
     StyleRole.HEADING_3: "三级标题 1.",
     StyleRole.HEADING_4: "四级标题 （1）",
     StyleRole.PROBLEM: "问题",
-    StyleRole.RECTIFICATION_LABEL: "整改情况",
+    StyleRole.MEASURES_LABEL: "整改情况",
     StyleRole.MEASURE: "整改措施 一是",
     StyleRole.CONTACT: "联系方式",
     StyleRole.ATTACHMENT_NOTE: "附件说明",
