@@ -336,7 +336,7 @@ STYLES: tuple[StyleDef, ...] = (
     ),
     # 成文日期 (cl. 7.3.5.1): 右空四字.
     body_like(
-        StyleRole.DATE,
+        StyleRole.SIGNATURE_DATE,
         jc="right",
         ind={**NO_INDENT, **indent(right=layout.DATE_RIGHT_INDENT_CHARS)},
     ),

@@ -492,7 +492,10 @@ def compose_signature(signature: Signature, numerals: str) -> list[Block]:
     ]
     blocks.append(
         Block(
-            StyleRole.DATE, (Run(date_text),), right_indent_chars=date_indent, path="signature.date"
+            StyleRole.SIGNATURE_DATE,
+            (Run(date_text),),
+            right_indent_chars=date_indent,
+            path="signature.date",
         )
     )
     return blocks

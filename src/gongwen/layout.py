@@ -298,7 +298,7 @@ class StyleRole(StrEnum):
     CONTACT = "GwContact"  # 联系方式
     ATTACHMENT_NOTE = "GwAttachmentNote"  # 附件说明 (cl. 7.3.4)
     SIGNATURE = "GwSignature"  # 发文机关署名 (cl. 7.3.5)
-    DATE = "GwDate"  # 成文日期 (cl. 7.3.5)
+    SIGNATURE_DATE = "GwDate"  # 成文日期 (cl. 7.3.5)
     NOTE = "GwNote"  # 附注 (cl. 7.3.6)
     ATTACHMENT_LABEL = "GwAttachmentLabel"  # 附件N (cl. 7.3.7)
     ATTACHMENT_TITLE = "GwAttachmentTitle"  # 附件标题 (cl. 7.3.7)

@@ -244,7 +244,7 @@ def notice_from_blocks(
                 lines["signature"] = line
             lines[f"signature.organs[{len(signature_organs)}]"] = line
             signature_organs.append(text)
-        elif role == StyleRole.DATE:
+        elif role == StyleRole.SIGNATURE_DATE:
             if not signature_organs:
                 blanks_before_signature = blanks
                 lines["signature"] = line

@@ -31,7 +31,7 @@ ROLE_TERMS = {
     StyleRole.CONTACT: "联系方式",
     StyleRole.ATTACHMENT_NOTE: "附件说明",
     StyleRole.SIGNATURE: "发文机关署名",
-    StyleRole.DATE: "成文日期",
+    StyleRole.SIGNATURE_DATE: "成文日期",
     StyleRole.NOTE: "附注",
     StyleRole.ATTACHMENT_LABEL: "附件标识",
     StyleRole.ATTACHMENT_TITLE: "附件标题",
