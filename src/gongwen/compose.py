@@ -97,7 +97,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Imprint:
+class ImprintBlock:
     """The 版记 (cl. 7.4): rows between rules, anchored to the foot of the last page."""
 
     rows: tuple[Block, ...]
@@ -151,7 +151,7 @@ class JointIssuerMark:
 MARK_LINES = 2
 """Grid lines one 22 pt line of the 标志 or the title takes (the template's grid is 29.4 pt)."""
 
-Element = Block | Imprint | JointIssuerMark
+Element = Block | ImprintBlock | JointIssuerMark
 
 
 def paragraphs(elements: list[Element]) -> list[Block]:
@@ -163,7 +163,7 @@ def paragraphs(elements: list[Element]) -> list[Block]:
     """
     out: list[Block] = []
     for element in elements:
-        if isinstance(element, Imprint):
+        if isinstance(element, ImprintBlock):
             out += element.rows
         elif isinstance(element, JointIssuerMark):
             out += element.blocks
@@ -501,14 +501,14 @@ def compose_signature(signature: Signature, numerals: str) -> list[Block]:
     return blocks
 
 
-def compose_imprint(copy_to: list[str], printer: str, print_date: date) -> Imprint:
+def compose_imprint(copy_to: list[str], printer: str, print_date: date) -> ImprintBlock:
     """The 版记 rows: 抄送 (ending in 。, cl. 7.4.2), then 印发机关 and 印发日期 (cl. 7.4.3)."""
     rows = []
     if copy_to:
         rows.append(Block(StyleRole.IMPRINT_COPY_TO, (Run("抄送：" + "，".join(copy_to) + "。"),)))
     date_text = format_date(print_date) + "印发"
     rows.append(Block(StyleRole.IMPRINT_PRINTER, (Run(printer), Run("\t" + date_text))))
-    return Imprint(tuple(rows))
+    return ImprintBlock(tuple(rows))
 
 
 def compose(notice: Notice) -> list[Element]:

@@ -19,7 +19,7 @@ from gongwen.compose import (
     PUBLISHED_PROPERTY,
     STATUSES_PROPERTY,
     Block,
-    Imprint,
+    ImprintBlock,
     JointIssuerMark,
     compose,
     problem_statuses,
@@ -81,7 +81,7 @@ def _write_block(parent: etree._Element, block: Block, styles: dict[layout.Style
 
 
 def _write_imprint(
-    parent: etree._Element, imprint: Imprint, styles: dict[layout.StyleRole, str]
+    parent: etree._Element, imprint: ImprintBlock, styles: dict[layout.StyleRole, str]
 ) -> None:
     width = layout.TYPE_AREA_WIDTH_TWIPS
     table = _oxml.floating_bottom_table(
@@ -122,7 +122,7 @@ def _document_xml(notice: Notice, template: Template) -> bytes:
     section = body.find(qn("w:sectPr"))
     content = etree.Element(qn("w:body"))
     for element in compose(notice):
-        if isinstance(element, Imprint):
+        if isinstance(element, ImprintBlock):
             _write_imprint(content, element, template.style_ids)
         elif isinstance(element, JointIssuerMark):
             _write_joint_mark(content, element, template.style_ids)
