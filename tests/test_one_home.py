@@ -26,6 +26,8 @@ HOMES: dict[str, tuple[str, re.Pattern[str]]] = {
         re.compile(r"=\s*.(word/(document|styles)|docProps/\w+)\.xml"),
     ),
     "the fallback date": ("ooxml.py", re.compile(r"date\(2012, 7, 1\)")),
+    "reading an input file": ("loader.py", re.compile(r"^def read_bytes\(", re.M)),
+    "the unreadable-file code": ("loader.py", re.compile(r"^CODE_UNREADABLE\s*=", re.M)),
     "notice → file data": ("dumper.py", re.compile(r"model_dump\(mode=\"json\"")),
 }
 
@@ -51,6 +53,8 @@ def test_the_lint_sees_a_copy(tmp_path: Path) -> None:
         "OOXML namespaces": '_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom"',
         "OOXML part paths": 'STYLES_PART = "word/styles.xml"',
         "the fallback date": "UNDATED = date(2012, 7, 1)",
+        "reading an input file": "def read_bytes(path: str | Path, limit: int) -> bytes:",
+        "the unreadable-file code": 'CODE_UNREADABLE = "RD100"',
         "notice → file data": 'data = notice.model_dump(mode="json", exclude_defaults=True)',
     }
     for what, text in copies.items():

@@ -59,9 +59,8 @@ def text_source(text: str, *, file: str | None = None, encoding: str = "utf-8") 
 def read_text_source(path: Path) -> TextSource:
     """Read a text file as the reader does: size limit, BOM, UTF-8, then GB18030."""
     from gongwen.read.safety import MAX_TEXT_BYTES, decode_text
-    from gongwen.read.safety import read_bytes as read_limited
 
-    data = read_limited(path, MAX_TEXT_BYTES)
+    data = read_bytes(path, MAX_TEXT_BYTES)
     decoded = decode_text(data, file=str(path))
     return text_source(decoded.text, file=str(path), encoding=decoded.encoding)
 
@@ -73,9 +72,8 @@ def read_docx_source(path: Path) -> TextSource:
     """
     from gongwen.read.docx import paragraph_texts
     from gongwen.read.safety import MAX_DOCX_BYTES
-    from gongwen.read.safety import read_bytes as read_limited
 
-    lines = paragraph_texts(read_limited(path, MAX_DOCX_BYTES), file=str(path))
+    lines = paragraph_texts(read_bytes(path, MAX_DOCX_BYTES), file=str(path))
     return TextSource(str(path), lines)
 
 

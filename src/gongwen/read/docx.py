@@ -24,6 +24,7 @@ from lxml import etree
 from gongwen.compose import PUBLISHED_PROPERTY, STATUSES_PROPERTY, Block, Run
 from gongwen.findings import Finding
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
+from gongwen.loader import read_bytes
 from gongwen.model import Notice, Problem, RectificationStatus, walk
 from gongwen.ooxml import (
     CORE_PART,
@@ -38,7 +39,7 @@ from gongwen.ooxml import (
 from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
-from gongwen.read.safety import MAX_DOCX_BYTES, open_docx, parse_xml, read_bytes
+from gongwen.read.safety import MAX_DOCX_BYTES, open_docx, parse_xml
 
 __all__ = ["paragraph_texts", "read_docx", "read_docx_bytes"]
 
