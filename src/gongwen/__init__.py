@@ -17,8 +17,8 @@ from gongwen.model import (
     Section,
     Signature,
 )
-from gongwen.render import render, render_bytes  # the function shadows the subpackage's name
 from gongwen.summary import Summary, summarize
+from gongwen.write import render, render_bytes
 
 __version__ = "0.1.0"
 

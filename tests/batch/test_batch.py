@@ -37,7 +37,7 @@ from gongwen.batch.run import chunk_size
 from gongwen.cli import main
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.model import Notice, Problem, RectificationStatus, walk
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 from tests.conftest import EXAMPLES
 
 BATCH = EXAMPLES / "batch"

@@ -147,7 +147,7 @@ def test_fix_in_place_only_when_asked(tmp_path: Path) -> None:
 
 
 def test_fix_refuses_docx(tmp_path: Path) -> None:
-    from gongwen.render import render
+    from gongwen.write import render
 
     docx = tmp_path / "n.docx"
     render(ERQI, docx)

@@ -21,7 +21,7 @@ from gongwen.ooxml import FALLBACK_DATE
 from gongwen.read import read_file, read_text
 from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.docx import read_docx_bytes
-from gongwen.render import document_date, render_bytes
+from gongwen.write import document_date, render_bytes
 from tests.conftest import EXAMPLES, SEED
 from tests.strategies import any_notices, notices
 

@@ -10,7 +10,7 @@ import pytest
 
 from gongwen import InputError, load_notice
 from gongwen.read import read_file, safety
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 from tests.conftest import EXAMPLES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

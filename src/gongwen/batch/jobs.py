@@ -23,8 +23,8 @@ from gongwen.check import check_notice
 from gongwen.findings import Finding, GongwenError, InputError, Level, Location
 from gongwen.loader import SourceData, validate
 from gongwen.model import Notice
-from gongwen.render import render_bytes
 from gongwen.summary import Summary, summarize
+from gongwen.write import render_bytes
 
 __all__ = [
     "CODE_REPORT",

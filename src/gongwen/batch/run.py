@@ -39,7 +39,7 @@ from gongwen.batch.spec import Batch
 from gongwen.fieldpath import parse_path
 from gongwen.findings import Finding, GongwenError
 from gongwen.loader import yaml_line
-from gongwen.render.template import default_template_path, load_template
+from gongwen.write.template import default_template_path, load_template
 
 __all__ = ["MAX_CHUNK", "Progress", "chunk_size", "run_batch"]
 

@@ -39,9 +39,9 @@ from gongwen.ooxml import (
     XSI_NS,
     qn,
 )
-from gongwen.render import _oxml
-from gongwen.render._zip import deflate, write_zip
-from gongwen.render.template import (
+from gongwen.write import _oxml
+from gongwen.write._zip import deflate, write_zip
+from gongwen.write.template import (
     Template,
     TemplateError,
     load_template,

@@ -13,7 +13,7 @@ from lxml import etree
 from gongwen.findings import GongwenError
 from gongwen.layout import StyleRole
 from gongwen.ooxml import CORE_PART, CUSTOM_PART, DOCUMENT_PART, STYLES_PART, qn
-from gongwen.render._zip import Entry, deflate
+from gongwen.write._zip import Entry, deflate
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 

@@ -16,8 +16,8 @@ from openxml_audit import OpenXmlValidator
 
 from gongwen import InputError, load_notice, notice_from_data
 from gongwen.layout import StyleRole
-from gongwen.render import TemplateError, render, render_bytes
-from gongwen.render.template import default_template_path
+from gongwen.write import TemplateError, render, render_bytes
+from gongwen.write.template import default_template_path
 from tests.conftest import EXAMPLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -127,7 +127,7 @@ def test_no_theme_fonts_in_the_document() -> None:
 def test_two_renders_are_byte_identical_even_across_processes(tmp_path: Path) -> None:
     first = render_bytes(load_notice(CANONICAL))
     script = (
-        "import sys; from gongwen import load_notice; from gongwen.render import render_bytes;"
+        "import sys; from gongwen import load_notice; from gongwen.write import render_bytes;"
         f"sys.stdout.buffer.write(render_bytes(load_notice({str(CANONICAL)!r})))"
     )
     other = subprocess.run(
