@@ -573,3 +573,40 @@ def problem_statuses(notice: Notice) -> list[str]:
         for _, item in walk(body)
         if isinstance(item, Problem)
     ]
+
+
+__all__ = [
+    "AUTOSPACE_CHARS",
+    "MARK_LINES",
+    "PUBLISHED_PROPERTY",
+    "RED_RULE_SPACE_BEFORE_TWIPS",
+    "SEALED_BLANK_LINES",
+    "SENTENCE_END",
+    "SIGNERS_PER_LINE",
+    "SIGNER_LABEL",
+    "SIGNER_SEPARATOR",
+    "SIGNER_SLACK_TWIPS",
+    "STATUSES_PROPERTY",
+    "WENJIAN",
+    "Block",
+    "Element",
+    "ImprintBlock",
+    "JointIssuerMark",
+    "Run",
+    "attachment_note",
+    "blank",
+    "compose",
+    "compose_body",
+    "compose_header",
+    "compose_imprint",
+    "compose_signature",
+    "contact_text",
+    "issuer_mark_space_before_twips",
+    "paragraphs",
+    "problem_statuses",
+    "run_in_measures",
+    "set_width_chars",
+    "signature_indents",
+    "signer_blocks",
+    "text_width_chars",
+]

@@ -132,3 +132,15 @@ def finding_from_dict(data: Mapping[str, Any]) -> Finding:
         Location(data.get("file"), data.get("line"), data.get("path")),
         data.get("fix"),
     )
+
+
+__all__ = [
+    "FINDING_KEYS",
+    "Finding",
+    "GongwenError",
+    "InputError",
+    "Level",
+    "Location",
+    "finding_from_dict",
+    "finding_to_dict",
+]

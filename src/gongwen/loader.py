@@ -263,3 +263,22 @@ _MESSAGES = {
     "string_pattern_mismatch": "must be six Arabic digits in quotes, e.g. '000007'",
 }
 _SHOW_INPUT = {"enum", "literal_error", "date_from_datetime_parsing", "date_parsing", "date_type"}
+
+__all__ = [
+    "CODE_FIELD",
+    "CODE_MISSING_FIELD",
+    "CODE_SYNTAX",
+    "CODE_UNKNOWN_FIELD",
+    "CODE_UNREADABLE",
+    "MAX_INPUT_BYTES",
+    "SUFFIXES",
+    "SourceData",
+    "load_notice",
+    "notice_from_data",
+    "parse_source",
+    "plain_data",
+    "read_bytes",
+    "read_source",
+    "validate",
+    "yaml_line",
+]

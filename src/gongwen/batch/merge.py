@@ -157,3 +157,6 @@ def merge_reports(reports: Sequence[Path], target: Path) -> Path:
                     entry.write(tail)
 
     return write_atomic(target, write)
+
+
+__all__ = ["ZIP_DATE_TIME", "MergeError", "merge_reports", "restart_numbering"]

@@ -48,3 +48,6 @@ def write_next_round(
     source = last if Path(last).suffix.lower() in (".yaml", ".yml") else None
     dump_notice(nxt, output, source=source, header=comment)  # the clerk's comments stay
     return nxt, findings
+
+
+__all__ = ["load_last", "write_next_round"]

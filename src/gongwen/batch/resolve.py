@@ -413,3 +413,21 @@ def _values(batch: Batch, entry: Entry, body: list[Any]) -> dict[str, str]:
     if entry.community is not None:
         values.update(entry.community.values)
     return values
+
+
+__all__ = [
+    "CODE_BATCH",
+    "CODE_FIELD_SYNTAX",
+    "CODE_UNKNOWN_NAME",
+    "TABLE_SUFFIXES",
+    "Entry",
+    "LoadedBatch",
+    "Loc",
+    "Origin",
+    "Origins",
+    "Resolved",
+    "batch_from_data",
+    "entries",
+    "load_batch",
+    "resolve",
+]

@@ -237,3 +237,18 @@ def set_field(tree: Any, path: str, value: str) -> None:
             parent[key] = lines
     else:
         parent[key] = value
+
+
+__all__ = [
+    "DOCX_SUFFIX",
+    "TEXT_SUFFIXES",
+    "ModelSource",
+    "TextSource",
+    "read_docx_source",
+    "read_model_source",
+    "read_text_source",
+    "set_field",
+    "text_source",
+    "yaml_indent",
+    "yaml_lines",
+]

@@ -175,3 +175,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--template", type=Path, help="your own template .docx")
     p.set_defaults(func=cmd_fonts)
+
+
+__all__ = ["cmd_fonts", "cmd_pdf", "cmd_preview", "register"]

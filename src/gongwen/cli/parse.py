@@ -101,3 +101,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="print findings at this level and above (default: warning)",
     )
     p.set_defaults(func=cmd_parse)
+
+
+__all__ = ["EPILOG", "cmd_parse", "notice_yaml", "register"]

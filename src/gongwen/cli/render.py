@@ -44,3 +44,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--strict", action="store_true", help="refuse to render when gongwen check finds errors"
     )
     p.set_defaults(func=cmd_render)
+
+
+__all__ = ["cmd_render", "register"]

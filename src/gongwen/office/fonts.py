@@ -266,3 +266,22 @@ def font_report(names: Iterable[str], workdir: Path) -> list[FontStatus]:
         fallback = matched_face(name, env) if uses_fontconfig() else None
         report.append(FontStatus(name, installed, table.get(name, ()), fallback))
     return report
+
+
+__all__ = [
+    "FC_TIMEOUT_S",
+    "FONTCONFIG_RESOURCE",
+    "LOOK_ALIKE_PACKAGES",
+    "SYSTEM_FONTCONFIG",
+    "FontStatus",
+    "font_report",
+    "fontconfig_conf",
+    "fontconfig_environment",
+    "fontconfig_file_text",
+    "fonts_in_docx",
+    "installed_families",
+    "look_alikes",
+    "matched_face",
+    "system_fontconfig",
+    "uses_fontconfig",
+]

@@ -224,3 +224,16 @@ def table_cell(tbl: etree._Element, width_twips: int) -> etree._Element:
     tcpr = sub(tc, "w:tcPr")
     sub(tcpr, "w:tcW", w=str(width_twips), type="dxa")
     return tc
+
+
+__all__ = [
+    "append_text",
+    "border",
+    "borderless_table",
+    "cell",
+    "floating_bottom_table",
+    "paragraph",
+    "run",
+    "sub",
+    "table_cell",
+]

@@ -169,3 +169,14 @@ def _style_ids(path: str, styles: etree._Element) -> dict[StyleRole, str]:
             " > Import/Export), keeping their names."
         )
     return found
+
+
+__all__ = [
+    "BODY_ROLES",
+    "MAX_TEMPLATE_BYTES",
+    "ROLE_TERMS",
+    "Template",
+    "TemplateError",
+    "default_template_path",
+    "load_template",
+]
