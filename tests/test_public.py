@@ -124,3 +124,10 @@ def test_every_module_declares_all(path: Path) -> None:
     module = importlib.import_module(_module_name(path))
     missing = [name for name in module.__all__ if not hasattr(module, name)]
     assert not missing
+
+
+def test_every_public_name_is_in_the_glossary() -> None:
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    names = [*gongwen.__all__, *gongwen.batch.__all__]
+    missing = [name for name in names if f"`{name}`" not in glossary]
+    assert not missing
