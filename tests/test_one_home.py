@@ -59,3 +59,30 @@ def test_the_lint_sees_a_copy(tmp_path: Path) -> None:
     }
     for what, text in copies.items():
         assert HOMES[what][1].search(text), what
+
+
+MAX_MODULE_LINES = 500
+LONGER_FOR_NOW = {
+    "model.py": "the model, which grows with field descriptions",
+    "compose.py": "being rewritten in other branches; split after they merge",
+    "read/parse.py": "being rewritten in other branches; split after they merge",
+    "check/view.py": "being rewritten in other branches; split after they merge",
+    "check/rules/ordinals.py": "being rewritten in other branches; split after they merge",
+}
+
+
+def test_modules_stay_short() -> None:
+    long = {
+        p.relative_to(SRC).as_posix(): n
+        for p in _sources()
+        if (n := len(p.read_text().splitlines())) > MAX_MODULE_LINES
+    }
+    assert set(long) <= set(LONGER_FOR_NOW), {
+        k: v for k, v in long.items() if k not in LONGER_FOR_NOW
+    }
+
+
+def test_batch_imports_plainly() -> None:
+    """No dependency of batch/ hidden behind importlib (all of gongwen is one distribution)."""
+    hidden = [p.name for p in (SRC / "batch").glob("*.py") if "importlib" in p.read_text()]
+    assert not hidden
