@@ -22,10 +22,7 @@ from gongwen.check import (
 )
 from gongwen.check.source import DOCX_SUFFIX
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from gongwen.findings import FINDING_KEYS, Finding, InputError, Level, finding_to_dict
-
-JSON_KEYS = FINDING_KEYS
-"""The keys of each object of ``--format json``, in order (documented in docs/checks.md)."""
+from gongwen.findings import Finding, InputError, Level, finding_to_dict
 
 _COLOURS = {Level.ERROR: "31", Level.WARNING: "33", Level.INFO: "36"}
 
@@ -209,4 +206,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_check)
 
 
-__all__ = ["JSON_KEYS", "cmd_check", "register"]
+__all__ = ["cmd_check", "register"]
