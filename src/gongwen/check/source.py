@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from gongwen.fieldpath import parse_path
+from gongwen.fieldpath import FieldPath, format_path, parse_path
 from gongwen.findings import InputError
 from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, SUFFIXES, plain_data, read_bytes
 
@@ -182,21 +182,21 @@ def yaml_lines(tree: Any) -> dict[str, int]:
     """
     lines: dict[str, int] = {}
 
-    def visit(node: Any, path: str) -> None:
+    def visit(node: Any, loc: FieldPath) -> None:
         if isinstance(node, CommentedMap):
             for key in node:
-                here = f"{path}.{key}" if path else str(key)
-                lines[here] = node.lc.key(key)[0] + 1
+                here = (*loc, str(key))
+                lines[format_path(here)] = node.lc.key(key)[0] + 1
                 visit(node[key], here)
         elif isinstance(node, CommentedSeq):
             for i, item in enumerate(node):
-                here = f"{path}[{i}]"
-                lines[here] = node.lc.item(i)[0] + 1
+                here = (*loc, i)
+                lines[format_path(here)] = node.lc.item(i)[0] + 1
                 if isinstance(item, str):
-                    lines[f"{here}.paragraph"] = lines[here]
+                    lines[format_path((*here, "paragraph"))] = node.lc.item(i)[0] + 1
                 visit(item, here)
 
-    visit(tree, "")
+    visit(tree, ())
     return lines
 
 
