@@ -192,10 +192,12 @@ def shared_parts(loaded: LoadedBatch) -> LoadedBatch:
 
 
 def failure(message: str, location: Location | None = None) -> Finding:
+    """A report's failure that is not its data's fault (BA020)."""
     return Finding(CODE_REPORT, Level.ERROR, message, location or Location())
 
 
 def relocate(origins: Origins, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """Findings on a resolved notice, pointed at the batch's input files instead."""
     return tuple(origins.relocate(f) if f.location.path is not None else f for f in findings)
 
 

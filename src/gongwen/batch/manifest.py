@@ -76,6 +76,7 @@ def read_manifest(outdir: Path) -> dict[str, Any]:
 
 
 def sha256_file(path: Path) -> str | None:
+    """sha256 of a file's bytes; ``None`` if it cannot be read (then it is remade)."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -98,6 +99,7 @@ def input_hash(data: Mapping[str, Any], template_sha256: str, checker: str) -> s
 
 
 def skipped_report(name: str, target: Path, digest: str, before: Mapping[str, Any]) -> ReportResult:
+    """The result of a report left as it was, from what the last manifest says of it."""
     return ReportResult(
         name,
         target,
@@ -119,6 +121,7 @@ def write_manifest(
     template_sha: str,
     merged: Path | None,
 ) -> Path:
+    """Write ``manifest.json`` in ``out`` (atomically): inputs, template, every report."""
     ordered = sorted(
         (r for r in reports if r.status is not ReportStatus.FAILED and r.output is not None),
         key=lambda r: pinyin_key(r.name),

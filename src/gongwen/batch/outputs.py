@@ -51,6 +51,7 @@ def write_pdfs(
 def merge_volume(
     out: Path, reports: Sequence[ReportResult], before: Mapping[str, Any] | None, force: bool
 ) -> tuple[Path | None, ReportStatus]:
+    """Bind the reports made, in pinyin order, into ``merged.docx``; skipped if unchanged."""
     done = [r for r in reports if r.status is not ReportStatus.FAILED and r.output is not None]
     done.sort(key=lambda r: pinyin_key(r.name))
     target = out / MERGED

@@ -62,10 +62,6 @@ def _with_lines(loaded: LoadedBatch, findings: Sequence[Finding]) -> tuple[Findi
     return tuple(out)
 
 
-# --------------------------------------------------------------------------------------------
-# The run
-
-
 @dataclass
 class _Pending:
     index: int
