@@ -137,8 +137,7 @@ def dump_notice(
     YAML for a stream. ``source``: the file the notice was loaded from (its path or the
     loader's :class:`~gongwen.loader.SourceData`); YAML keeps its comments where it can.
     ``comments``: a comment line above each field path, as a mapping or (path, text)
-    pairs (YAML). ``header``: a comment at the
-    top (YAML, TOML).
+    pairs (YAML). ``header``: a comment at the top (YAML, TOML).
     """
     if format is None:
         suffix = Path(target).suffix.lower() if isinstance(target, str | os.PathLike) else ""
