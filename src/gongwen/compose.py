@@ -97,7 +97,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Imprint:
+class ImprintBlock:
     """The 版记 (cl. 7.4): rows between rules, anchored to the foot of the last page."""
 
     rows: tuple[Block, ...]
@@ -151,7 +151,7 @@ class JointIssuerMark:
 MARK_LINES = 2
 """Grid lines one 22 pt line of the 标志 or the title takes (the template's grid is 29.4 pt)."""
 
-Element = Block | Imprint | JointIssuerMark
+Element = Block | ImprintBlock | JointIssuerMark
 
 
 def paragraphs(elements: list[Element]) -> list[Block]:
@@ -163,7 +163,7 @@ def paragraphs(elements: list[Element]) -> list[Block]:
     """
     out: list[Block] = []
     for element in elements:
-        if isinstance(element, Imprint):
+        if isinstance(element, ImprintBlock):
             out += element.rows
         elif isinstance(element, JointIssuerMark):
             out += element.blocks
@@ -343,7 +343,7 @@ def _problem(problem: Problem, number: int, measures: str, path: str) -> list[Bl
     blocks = [Block(StyleRole.PROBLEM, tuple(runs), path=path)]
     if not problem.measures:
         return blocks
-    label = Block(StyleRole.RECTIFICATION_LABEL, (Run(f"{problem.measures_label}："),), path=path)
+    label = Block(StyleRole.MEASURES_LABEL, (Run(f"{problem.measures_label}："),), path=path)
     blocks.append(label)
     if len(problem.measures) == 1:
         blocks.append(Block(StyleRole.MEASURE, (Run(problem.measures[0]),), path=path))
@@ -492,20 +492,23 @@ def compose_signature(signature: Signature, numerals: str) -> list[Block]:
     ]
     blocks.append(
         Block(
-            StyleRole.DATE, (Run(date_text),), right_indent_chars=date_indent, path="signature.date"
+            StyleRole.SIGNATURE_DATE,
+            (Run(date_text),),
+            right_indent_chars=date_indent,
+            path="signature.date",
         )
     )
     return blocks
 
 
-def compose_imprint(copy_to: list[str], printer: str, print_date: date) -> Imprint:
+def compose_imprint(copy_to: list[str], printer: str, print_date: date) -> ImprintBlock:
     """The 版记 rows: 抄送 (ending in 。, cl. 7.4.2), then 印发机关 and 印发日期 (cl. 7.4.3)."""
     rows = []
     if copy_to:
         rows.append(Block(StyleRole.IMPRINT_COPY_TO, (Run("抄送：" + "，".join(copy_to) + "。"),)))
     date_text = format_date(print_date) + "印发"
     rows.append(Block(StyleRole.IMPRINT_PRINTER, (Run(printer), Run("\t" + date_text))))
-    return Imprint(tuple(rows))
+    return ImprintBlock(tuple(rows))
 
 
 def compose(notice: Notice) -> list[Element]:
@@ -570,3 +573,40 @@ def problem_statuses(notice: Notice) -> list[str]:
         for _, item in walk(body)
         if isinstance(item, Problem)
     ]
+
+
+__all__ = [
+    "AUTOSPACE_CHARS",
+    "MARK_LINES",
+    "PUBLISHED_PROPERTY",
+    "RED_RULE_SPACE_BEFORE_TWIPS",
+    "SEALED_BLANK_LINES",
+    "SENTENCE_END",
+    "SIGNERS_PER_LINE",
+    "SIGNER_LABEL",
+    "SIGNER_SEPARATOR",
+    "SIGNER_SLACK_TWIPS",
+    "STATUSES_PROPERTY",
+    "WENJIAN",
+    "Block",
+    "Element",
+    "ImprintBlock",
+    "JointIssuerMark",
+    "Run",
+    "attachment_note",
+    "blank",
+    "compose",
+    "compose_body",
+    "compose_header",
+    "compose_imprint",
+    "compose_signature",
+    "contact_text",
+    "issuer_mark_space_before_twips",
+    "paragraphs",
+    "problem_statuses",
+    "run_in_measures",
+    "set_width_chars",
+    "signature_indents",
+    "signer_blocks",
+    "text_width_chars",
+]

@@ -293,12 +293,12 @@ class StyleRole(StrEnum):
     HEADING_3 = "Heading3"  # 1. 仿宋
     HEADING_4 = "Heading4"  # （1） 仿宋
     PROBLEM = "GwProblem"  # 问题N：
-    RECTIFICATION_LABEL = "GwRectificationLabel"  # 整改情况：
+    MEASURES_LABEL = "GwRectificationLabel"  # 整改情况：
     MEASURE = "GwMeasure"  # 一是……
     CONTACT = "GwContact"  # 联系方式
     ATTACHMENT_NOTE = "GwAttachmentNote"  # 附件说明 (cl. 7.3.4)
     SIGNATURE = "GwSignature"  # 发文机关署名 (cl. 7.3.5)
-    DATE = "GwDate"  # 成文日期 (cl. 7.3.5)
+    SIGNATURE_DATE = "GwDate"  # 成文日期 (cl. 7.3.5)
     NOTE = "GwNote"  # 附注 (cl. 7.3.6)
     ATTACHMENT_LABEL = "GwAttachmentLabel"  # 附件N (cl. 7.3.7)
     ATTACHMENT_TITLE = "GwAttachmentTitle"  # 附件标题 (cl. 7.3.7)
@@ -327,3 +327,85 @@ HEADING_ROLES: Final = (
     StyleRole.HEADING_3,
     StyleRole.HEADING_4,
 )
+
+__all__ = [
+    "ATTACHMENT_NOTE_HANGING_CHARS",
+    "ATTACHMENT_NOTE_LEFT_INDENT_CHARS",
+    "BODY_CHAR_ADVANCE_PT",
+    "BODY_FIRST_LINE_INDENT_CHARS",
+    "BODY_INK_DROP_TWIPS",
+    "BODY_SIZE_PT",
+    "BODY_TRACKING_TWIPS",
+    "BOTTOM_MARGIN_MM",
+    "BOTTOM_MARGIN_TWIPS",
+    "CHARACTER_STYLE_ROLES",
+    "CHARS_PER_LINE",
+    "CHAR_WIDTH_TWIPS",
+    "CHINESE_SIZES_PT",
+    "DATE_RIGHT_INDENT_CHARS",
+    "EIGHTHS_PER_PT",
+    "EMU_PER_MM",
+    "FANGSONG_FONT",
+    "FONT_ENGLISH_NAMES",
+    "FOOTER_DISTANCE_TWIPS",
+    "FOOTER_LINE_HEIGHT_TWIPS",
+    "GRID_CHAR_WIDTH_PT",
+    "HALF_POINTS_PER_PT",
+    "HEADING_ROLES",
+    "HEI_FONT",
+    "IMPRINT_SIDE_INDENT_CHARS",
+    "IMPRINT_SIZE_PT",
+    "IMPRINT_THICK_RULE_EIGHTH_PT",
+    "IMPRINT_THICK_RULE_MM",
+    "IMPRINT_THIN_RULE_EIGHTH_PT",
+    "IMPRINT_THIN_RULE_MM",
+    "ISSUER_MARK_SIZE_PT",
+    "ISSUER_MARK_TOP_OFFSET_MM",
+    "KAI_FONT",
+    "LATIN_FONT",
+    "LEFT_MARGIN_MM",
+    "LEFT_MARGIN_TWIPS",
+    "LINES_PER_PAGE",
+    "LINE_PITCH_TWIPS",
+    "MM_PER_INCH",
+    "NOMINAL_LINE_PITCH_TWIPS",
+    "PAGE_HEIGHT_TWIPS",
+    "PAGE_NUMBER_FONT",
+    "PAGE_NUMBER_GAP_MM",
+    "PAGE_NUMBER_SIDE_INDENT_CHARS",
+    "PAGE_NUMBER_SIZE_PT",
+    "PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM",
+    "PAGE_WIDTH_TWIPS",
+    "PAPER_HEIGHT_MM",
+    "PAPER_WIDTH_MM",
+    "PT_PER_INCH",
+    "RED_COLOR_HEX",
+    "RED_RULE_EIGHTH_PT",
+    "RED_RULE_GAP_MM",
+    "RIGHT_MARGIN_MM",
+    "RIGHT_MARGIN_TWIPS",
+    "RULE_BELOW_NUMBER_INK_TWIPS",
+    "SIGNER_RIGHT_INDENT_CHARS",
+    "TEMPLATE_TOP_MARGIN_TWIPS",
+    "TITLE_FONT",
+    "TITLE_INK_DROP_TWIPS",
+    "TITLE_SIZE_PT",
+    "TOP_MARGIN_MM",
+    "TOP_MARGIN_TWIPS",
+    "TWIPS_PER_INCH",
+    "TWIPS_PER_PT",
+    "TYPE_AREA_HEIGHT_MM",
+    "TYPE_AREA_HEIGHT_TWIPS",
+    "TYPE_AREA_WIDTH_MM",
+    "TYPE_AREA_WIDTH_TWIPS",
+    "UNSEALED_DATE_OFFSET_CHARS",
+    "UNSEALED_SIGNATURE_RIGHT_INDENT_CHARS",
+    "StyleRole",
+    "chars_to_twips",
+    "mm_to_eighth_points",
+    "mm_to_emu",
+    "mm_to_pt",
+    "mm_to_twips",
+    "pt_to_half_points",
+    "pt_to_twips",
+]

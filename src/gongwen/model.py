@@ -601,3 +601,33 @@ def walk(items: list[BodyItem]) -> list[tuple[int, BodyItem]]:
 
     visit(items, 0)
     return out
+
+
+__all__ = [
+    "MAX_SECTION_DEPTH",
+    "Attachment",
+    "BodyItem",
+    "BodyList",
+    "Classification",
+    "Contact",
+    "ContactChannel",
+    "CopyNumber",
+    "Date",
+    "DocumentNumber",
+    "Header",
+    "Imprint",
+    "IssuerMark",
+    "Line",
+    "Notice",
+    "Paragraph",
+    "Presentation",
+    "Problem",
+    "RectificationStatus",
+    "SecrecyLevel",
+    "Section",
+    "Signature",
+    "Text",
+    "Title",
+    "Urgency",
+    "walk",
+]

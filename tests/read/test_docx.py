@@ -17,10 +17,11 @@ from gongwen import load_notice
 from gongwen.compose import compose, paragraphs
 from gongwen.findings import Level
 from gongwen.model import Notice, Paragraph, Problem, Section, walk
+from gongwen.ooxml import FALLBACK_DATE
 from gongwen.read import read_file, read_text
-from gongwen.read.blocks import UNDATED, LinedBlock, notice_from_blocks
+from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.docx import read_docx_bytes
-from gongwen.render import FALLBACK_DATE, render_bytes
+from gongwen.write import document_date, render_bytes
 from tests.conftest import EXAMPLES, SEED
 from tests.strategies import any_notices, notices
 
@@ -76,8 +77,11 @@ def test_lines_of_a_docx_are_paragraph_numbers() -> None:
     assert numbers[-1] <= len(compose(notice)) + 1
 
 
-def test_the_undated_document_date_is_the_renderers() -> None:
-    assert UNDATED == FALLBACK_DATE
+def test_an_undated_notice_reads_back_undated() -> None:
+    """The renderer dates it by FALLBACK_DATE; the reader knows that date names no 发布日期."""
+    notice = Notice(title="标题", body=["正文。"])
+    assert document_date(notice) == FALLBACK_DATE
+    assert read_docx_bytes(render_bytes(notice)).notice.published is None
 
 
 def _blocks(notice: Notice) -> list[LinedBlock]:

@@ -17,8 +17,8 @@ from gongwen.read import ReadResult, read_file, read_text
 from gongwen.read.codes import CODES
 from gongwen.read.docx import read_docx_bytes
 from gongwen.read.repair import fullwidth_punctuation
-from gongwen.render import render_bytes
 from gongwen.summary import summarize
+from gongwen.write import render_bytes
 from tests.conftest import EXAMPLES, SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

@@ -69,3 +69,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+__all__ = ["REGISTRARS", "Registrar", "build_parser", "main"]

@@ -21,6 +21,7 @@ from gongwen.findings import Finding
 from gongwen.layout import HEADING_ROLES, StyleRole
 from gongwen.loader import notice_from_data
 from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, problem_label
+from gongwen.ooxml import FALLBACK_DATE
 from gongwen.read.parse import ReadResult
 from gongwen.read.recognise import split_run_in_measures
 
@@ -42,10 +43,6 @@ class _Container:
 
 
 _CHINESE_DATE_START = "〇零一二三四五六七八九"
-
-UNDATED = date(2012, 7, 1)
-"""The document date gongwen gives a notice that has no date at all (the day GB/T 9704-2012
-took effect; ``gongwen.render.FALLBACK_DATE``): a document created on it names no 发布日期."""
 
 
 def _strip_prefix(text: str, prefix: str) -> str:
@@ -123,7 +120,7 @@ class _Reader:
                 self.lines[f"{problem_path}.statement"] = line
                 if description:
                     self.lines[f"{problem_path}.description"] = line
-            elif role == StyleRole.RECTIFICATION_LABEL and problem is not None:
+            elif role == StyleRole.MEASURES_LABEL and problem is not None:
                 label = block.text.strip()
                 label = label[:-1] if label.endswith("：") else label
                 if label != "整改情况":
@@ -247,7 +244,7 @@ def notice_from_blocks(
                 lines["signature"] = line
             lines[f"signature.organs[{len(signature_organs)}]"] = line
             signature_organs.append(text)
-        elif role == StyleRole.DATE:
+        elif role == StyleRole.SIGNATURE_DATE:
             if not signature_organs:
                 blanks_before_signature = blanks
                 lines["signature"] = line
@@ -300,7 +297,7 @@ def notice_from_blocks(
     if reader.run_in:
         data.setdefault("presentation", {})["measures"] = "run-in"
     dated_otherwise = "signature" in data or "imprint" in data
-    if created is not None and created != UNDATED and not dated_otherwise:
+    if created is not None and created != FALLBACK_DATE and not dated_otherwise:
         data["published"] = created.isoformat()
     notice = notice_from_data(data, file=source)
     return ReadResult(notice, reader.findings, lines, source, {})

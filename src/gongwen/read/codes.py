@@ -79,8 +79,6 @@ _TABLE: Final = (
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
     ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),
     # Input errors: nothing is read
-    ReaderCode("RD100", _E, "the file cannot be read (missing, a folder, no permission)"),
-    ReaderCode("RD101", _E, "the file is larger than the reader accepts"),
     ReaderCode("RD102", _E, "the text is neither UTF-8 nor GB18030/GBK, or is binary"),
     ReaderCode("RD103", _E, "the file is not a .docx (not a zip, or no word/document.xml)"),
     ReaderCode("RD104", _E, "the .docx expands too much (zip bomb: size, ratio or entry count)"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gongwen import load_notice
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 from tools.regen_golden import EXAMPLES, GOLDEN, normalised_document_xml
 
 ROOT = Path(__file__).resolve().parents[2]

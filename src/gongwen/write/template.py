@@ -12,13 +12,9 @@ from lxml import etree
 
 from gongwen.findings import GongwenError
 from gongwen.layout import StyleRole
-from gongwen.render._oxml import qn
-from gongwen.render._zip import Entry, deflate
+from gongwen.ooxml import CORE_PART, CUSTOM_PART, DOCUMENT_PART, STYLES_PART, qn
+from gongwen.write._zip import Entry, deflate
 
-DOCUMENT_PART = "word/document.xml"
-STYLES_PART = "word/styles.xml"
-CORE_PART = "docProps/core.xml"
-CUSTOM_PART = "docProps/custom.xml"
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 
 ROLE_TERMS = {
@@ -30,12 +26,12 @@ ROLE_TERMS = {
     StyleRole.HEADING_3: "三级标题 1.",
     StyleRole.HEADING_4: "四级标题 （1）",
     StyleRole.PROBLEM: "问题",
-    StyleRole.RECTIFICATION_LABEL: "整改情况",
+    StyleRole.MEASURES_LABEL: "整改情况",
     StyleRole.MEASURE: "整改措施 一是",
     StyleRole.CONTACT: "联系方式",
     StyleRole.ATTACHMENT_NOTE: "附件说明",
     StyleRole.SIGNATURE: "发文机关署名",
-    StyleRole.DATE: "成文日期",
+    StyleRole.SIGNATURE_DATE: "成文日期",
     StyleRole.NOTE: "附注",
     StyleRole.ATTACHMENT_LABEL: "附件标识",
     StyleRole.ATTACHMENT_TITLE: "附件标题",
@@ -173,3 +169,14 @@ def _style_ids(path: str, styles: etree._Element) -> dict[StyleRole, str]:
             " > Import/Export), keeping their names."
         )
     return found
+
+
+__all__ = [
+    "BODY_ROLES",
+    "MAX_TEMPLATE_BYTES",
+    "ROLE_TERMS",
+    "Template",
+    "TemplateError",
+    "default_template_path",
+    "load_template",
+]

@@ -109,7 +109,7 @@ BODY_LIKE = (
     StyleRole.NORMAL,
     *HEADING_ROLES,
     StyleRole.PROBLEM,
-    StyleRole.RECTIFICATION_LABEL,
+    StyleRole.MEASURES_LABEL,
     StyleRole.MEASURE,
     StyleRole.CONTACT,
     StyleRole.NOTE,
@@ -126,7 +126,7 @@ NO_FIRST_LINE_INDENT = (
     StyleRole.DOCUMENT_NUMBER,
     StyleRole.SIGNER,
     StyleRole.SIGNATURE,
-    StyleRole.DATE,
+    StyleRole.SIGNATURE_DATE,
     StyleRole.RED_RULE,
     StyleRole.BLANK,
     StyleRole.IMPRINT,
@@ -420,7 +420,7 @@ def test_issuer_mark_is_red_and_centred(styles: etree._Element) -> None:
         (StyleRole.DOCUMENT_NUMBER, "center"),
         (StyleRole.SIGNER, "left"),  # the 签发人 is placed by a tab stop
         (StyleRole.SIGNATURE, "right"),
-        (StyleRole.DATE, "right"),
+        (StyleRole.SIGNATURE_DATE, "right"),
     ],
 )
 def test_alignment(styles: etree._Element, role: StyleRole, jc: str) -> None:
@@ -438,8 +438,8 @@ def test_attachment_note_hangs_at_five_characters(styles: etree._Element) -> Non
 
 
 def test_date_and_signature_right_indents(styles: etree._Element) -> None:
-    assert effective(styles, StyleRole.DATE, "w:pPr/w:ind", "rightChars") == "400"
-    assert effective(styles, StyleRole.DATE, "w:pPr/w:ind", "right") == "1280"
+    assert effective(styles, StyleRole.SIGNATURE_DATE, "w:pPr/w:ind", "rightChars") == "400"
+    assert effective(styles, StyleRole.SIGNATURE_DATE, "w:pPr/w:ind", "right") == "1280"
     # The renderer overrides the 署名's right indent in twips; a rightChars would win over it.
     assert effective(styles, StyleRole.SIGNATURE, "w:pPr/w:ind", "rightChars") is None
     assert effective(styles, StyleRole.SIGNATURE, "w:pPr/w:ind", "right") == "1280"

@@ -82,3 +82,6 @@ def write_zip(entries: Iterable[Entry]) -> bytes:
     out += central
     out += _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), directory_offset, 0)
     return bytes(out)
+
+
+__all__ = ["Entry", "deflate", "write_zip"]

@@ -12,20 +12,7 @@ import re
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def qn(tag: str) -> str:
-    """Clark name of a ``w:`` tag or attribute.
-
-    >>> qn("w:p")
-    '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p'
-    """
-    prefix, _, local = tag.partition(":")
-    if prefix != "w":
-        raise ValueError(f"only the w: namespace is used here, got {tag}")
-    return f"{{{W_NS}}}{local}"
-
+from gongwen.ooxml import W_NS, XML_NS, qn
 
 P, PPR, PSTYLE, R, RPR, RSTYLE, T = (
     qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:rStyle", "w:t")
@@ -34,7 +21,7 @@ BR, TAB, VAL, SPACE = (
     qn("w:br"),
     qn("w:tab"),
     qn("w:val"),
-    "{http://www.w3.org/XML/1998/namespace}space",
+    f"{{{XML_NS}}}space",
 )
 
 
@@ -237,3 +224,16 @@ def table_cell(tbl: etree._Element, width_twips: int) -> etree._Element:
     tcpr = sub(tc, "w:tcPr")
     sub(tcpr, "w:tcW", w=str(width_twips), type="dxa")
     return tc
+
+
+__all__ = [
+    "append_text",
+    "border",
+    "borderless_table",
+    "cell",
+    "floating_bottom_table",
+    "paragraph",
+    "run",
+    "sub",
+    "table_cell",
+]

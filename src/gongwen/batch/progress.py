@@ -167,3 +167,16 @@ def next_round(
     if last.published is not None or (last.signature is None and last.imprint is None):
         update["published"] = on
     return last.model_copy(update=update)
+
+
+__all__ = [
+    "PHRASES",
+    "PROGRESS_SENTENCE",
+    "StatusCounts",
+    "carry_forward",
+    "count_statuses",
+    "next_round",
+    "progress_paragraph",
+    "progress_sentence",
+    "with_progress",
+]

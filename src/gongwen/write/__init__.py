@@ -19,33 +19,35 @@ from gongwen.compose import (
     PUBLISHED_PROPERTY,
     STATUSES_PROPERTY,
     Block,
-    Imprint,
+    ImprintBlock,
     JointIssuerMark,
     compose,
     problem_statuses,
 )
 from gongwen.loader import load_notice
 from gongwen.model import Notice
-from gongwen.render import _oxml
-from gongwen.render._zip import deflate, write_zip
-from gongwen.render.template import (
+from gongwen.ooxml import (
     CORE_PART,
+    CUSTOM_FMTID,
+    CUSTOM_NS,
     CUSTOM_PART,
+    DC_NS,
+    DCTERMS_NS,
     DOCUMENT_PART,
+    FALLBACK_DATE,
+    VT_NS,
+    XSI_NS,
+    qn,
+)
+from gongwen.write import _oxml
+from gongwen.write._zip import deflate, write_zip
+from gongwen.write.template import (
     Template,
     TemplateError,
     load_template,
 )
 
 __all__ = ["TemplateError", "document_date", "render", "render_bytes"]
-
-FALLBACK_DATE = date(2012, 7, 1)
-"""Document date of a notice that has none (the day GB/T 9704-2012 took effect)."""
-
-_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-_DC = "http://purl.org/dc/elements/1.1/"
-_DCTERMS = "http://purl.org/dc/terms/"
-_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 def document_date(notice: Notice) -> date:
@@ -79,7 +81,7 @@ def _write_block(parent: etree._Element, block: Block, styles: dict[layout.Style
 
 
 def _write_imprint(
-    parent: etree._Element, imprint: Imprint, styles: dict[layout.StyleRole, str]
+    parent: etree._Element, imprint: ImprintBlock, styles: dict[layout.StyleRole, str]
 ) -> None:
     width = layout.TYPE_AREA_WIDTH_TWIPS
     table = _oxml.floating_bottom_table(
@@ -115,18 +117,18 @@ def _write_joint_mark(
 
 def _document_xml(notice: Notice, template: Template) -> bytes:
     root = etree.fromstring(template.document)
-    body = root.find(_oxml.qn("w:body"))
+    body = root.find(qn("w:body"))
     assert body is not None  # the template loader checked it
-    section = body.find(_oxml.qn("w:sectPr"))
-    content = etree.Element(_oxml.qn("w:body"))
+    section = body.find(qn("w:sectPr"))
+    content = etree.Element(qn("w:body"))
     for element in compose(notice):
-        if isinstance(element, Imprint):
+        if isinstance(element, ImprintBlock):
             _write_imprint(content, element, template.style_ids)
         elif isinstance(element, JointIssuerMark):
             _write_joint_mark(content, element, template.style_ids)
         else:
             _write_block(content, element, template.style_ids)
-    if len(content) and content[-1].tag == _oxml.qn("w:tbl"):
+    if len(content) and content[-1].tag == qn("w:tbl"):
         # A body may not end with a table: Word wants a paragraph before the section break.
         _oxml.paragraph(content, template.style_ids[layout.StyleRole.BLANK])
     for child in list(content):
@@ -140,22 +142,17 @@ def _document_xml(notice: Notice, template: Template) -> bytes:
 def _core_xml(template_core: bytes, notice: Notice) -> bytes:
     root = etree.fromstring(template_core)
     stamp = document_date(notice).isoformat() + "T00:00:00Z"
-    for tag in (f"{{{_DCTERMS}}}created", f"{{{_DCTERMS}}}modified"):
+    for tag in (f"{{{DCTERMS_NS}}}created", f"{{{DCTERMS_NS}}}modified"):
         element = root.find(tag)
         if element is None:
             element = etree.SubElement(root, tag)
-            element.set(f"{{{_XSI}}}type", "dcterms:W3CDTF")
+            element.set(f"{{{XSI_NS}}}type", "dcterms:W3CDTF")
         element.text = stamp
-    title = root.find(f"{{{_DC}}}title")
+    title = root.find(f"{{{DC_NS}}}title")
     if title is None:
-        title = etree.SubElement(root, f"{{{_DC}}}title")
+        title = etree.SubElement(root, f"{{{DC_NS}}}title")
     title.text = "".join(notice.title_lines)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
-
-
-_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one fmtid of custom properties
 
 
 def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
@@ -170,9 +167,9 @@ def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
     next_id = max(ids, default=1) + 1
     for name, value in values.items():
         prop = etree.SubElement(
-            root, f"{{{_CUSTOM}}}property", fmtid=_CUSTOM_FMTID, pid=str(next_id), name=name
+            root, f"{{{CUSTOM_NS}}}property", fmtid=CUSTOM_FMTID, pid=str(next_id), name=name
         )
-        etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = value
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
         next_id += 1
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 

@@ -16,8 +16,8 @@ from openxml_audit import OpenXmlValidator
 
 from gongwen import InputError, load_notice, notice_from_data
 from gongwen.layout import StyleRole
-from gongwen.render import TemplateError, render, render_bytes
-from gongwen.render.template import default_template_path
+from gongwen.write import TemplateError, render, render_bytes
+from gongwen.write.template import default_template_path
 from tests.conftest import EXAMPLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -82,7 +82,7 @@ def test_problems_are_numbered_across_the_document_with_their_measures(canonical
     assert [p.split("：")[0] for p in problems] == [f"问题{n}" for n in range(1, 17)]
     measures = [text for style, text in styled if style == StyleRole.MEASURE.value]
     assert sum(m.startswith("三是") for m in measures) == 4  # 问题2, 3, 6 and 8
-    labels = [text for style, text in styled if style == StyleRole.RECTIFICATION_LABEL.value]
+    labels = [text for style, text in styled if style == StyleRole.MEASURES_LABEL.value]
     assert labels == ["整改情况："] * 16
 
 
@@ -127,7 +127,7 @@ def test_no_theme_fonts_in_the_document() -> None:
 def test_two_renders_are_byte_identical_even_across_processes(tmp_path: Path) -> None:
     first = render_bytes(load_notice(CANONICAL))
     script = (
-        "import sys; from gongwen import load_notice; from gongwen.render import render_bytes;"
+        "import sys; from gongwen import load_notice; from gongwen.write import render_bytes;"
         f"sys.stdout.buffer.write(render_bytes(load_notice({str(CANONICAL)!r})))"
     )
     other = subprocess.run(
