@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from gongwen.loader import load_notice, notice_from_data
     from gongwen.model import (
         Attachment,
+        Attendance,
         BodyItem,
         Classification,
         Contact,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         Presentation,
         Problem,
         RectificationStatus,
+        Seal,
         SecrecyLevel,
         Section,
         Signature,
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "gongwen.model": (
         "Attachment",
+        "Attendance",
         "BodyItem",
         "Classification",
         "Contact",
@@ -59,6 +62,7 @@ _HOMES = {
         "Presentation",
         "Problem",
         "RectificationStatus",
+        "Seal",
         "SecrecyLevel",
         "Section",
         "Signature",
@@ -74,6 +78,7 @@ _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names
 
 __all__ = [
     "Attachment",
+    "Attendance",
     "BodyItem",
     "Classification",
     "Contact",
@@ -92,6 +97,7 @@ __all__ = [
     "Presentation",
     "Problem",
     "RectificationStatus",
+    "Seal",
     "SecrecyLevel",
     "Section",
     "Signature",

@@ -38,6 +38,24 @@ def mm_to_twips(mm: float) -> int:
     return _round_half_up(Fraction(str(mm)) * TWIPS_PER_INCH / MM_PER_INCH)
 
 
+def twips_to_mm(twips: float) -> float:
+    """Twips to millimetres.
+
+    >>> round(twips_to_mm(2098), 2)
+    37.01
+    """
+    return float(Fraction(str(twips)) * MM_PER_INCH / TWIPS_PER_INCH)
+
+
+def twips_to_emu(twips: float) -> int:
+    """Twips to EMU (635 per twip), rounded.
+
+    >>> twips_to_emu(2381)
+    1511935
+    """
+    return round(twips * 635)
+
+
 def mm_to_emu(mm: float) -> int:
     """Millimetres to EMU (36 000 per mm), rounded to the nearest EMU.
 
@@ -247,6 +265,36 @@ FOOTER_LINE_HEIGHT_TWIPS: Final = pt_to_twips(PAGE_NUMBER_SIZE_PT)
 FOOTER_DISTANCE_TWIPS: Final = (
     mm_to_twips(PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM) - FOOTER_LINE_HEIGHT_TWIPS
 )
+
+# --- the special formats of cl. 10 -------------------------------------------------------------
+# 信函格式 (cl. 10.1): the 标志's top edge 30 mm below the paper's top edge; 4 mm below it a red
+# double line (thick over thin), and 20 mm above the paper's bottom edge another (thin over
+# thick), both 170 mm long and centred; the first element below the upper line, and the text
+# above the lower one, 7/8 of a 三号 character's height from it; no page number on page 1.
+LETTER_MARK_TOP_MM: Final = 30  # cl. 10.1 上边缘至上页边为30mm
+LETTER_RULE_GAP_MM: Final = 4  # cl. 10.1 发文机关标志下4mm处印一条红色双线
+LETTER_RULE_LENGTH_MM: Final = 170  # cl. 10.1 线长均为170mm
+LETTER_BOTTOM_RULE_FROM_PAPER_BOTTOM_MM: Final = 20  # cl. 10.1 距下页边20mm处印一条红色双线
+# cl. 10.1 与该线的距离为3号汉字高度的7/8: 7/8 x 16 pt = 14 pt = 4.94 mm.
+LETTER_TEXT_GAP_PT: Final = BODY_SIZE_PT * 7 / 8
+# cl. 10.1 gives no thickness for the double lines; 1.5 pt (0.53 mm) for the pair, the heaviest
+# red rule implementations use (gbt9704.md §2), so the thick and thin strokes stay apart in print.
+LETTER_RULE_EIGHTH_PT: Final = 12
+# The pair as LibreOffice draws it for a 1.5 pt double border: a 1.5 pt stroke, a gap and a
+# 0.75 pt stroke, 1.06 mm from the top of one to the bottom of the other (measured).
+LETTER_RULE_DRAWN_TWIPS: Final = 60
+# Where the 标志's characters sit in its frame, measured like BODY_INK_DROP_TWIPS below on the
+# rendered PDF (tests/office/layout): the top of the characters below the frame's top, and
+# their height, for the 22 pt 标志.
+LETTER_MARK_INK_DROP_TWIPS: Final = 155
+LETTER_MARK_INK_HEIGHT_TWIPS: Final = 440
+# 命令（令）格式 (cl. 10.2): 标志 top edge 20 mm below the 版心's top; the 令号 two lines below
+# it, centred; the body two lines below the 令号; signed with the 签发人签名章 (cl. 7.3.5.3).
+ORDER_MARK_TOP_OFFSET_MM: Final = 20  # cl. 10.2 上边缘至版心上边缘为20mm
+# 纪要格式 (cl. 10.3): 标志 top edge 35 mm below the 版心's top, as cl. 7.2.4.
+MINUTES_MARK_TOP_OFFSET_MM: Final = 35  # cl. 10.3 上边缘至版心上边缘为35mm
+# cl. 7.3.5.3: the 签发人签名章 右空四字 two lines below the body, the 职务 左空二字 of it.
+SIGNER_SEAL_TITLE_GAP_CHARS: Final = 2
 
 # --- rules (cl. 7.2.7, 7.4.1) ------------------------------------------------------------------
 IMPRINT_THICK_RULE_MM: Final = 0.35  # cl. 7.4.1 first and last 版记 rules, recommended 0.35 mm

@@ -171,9 +171,22 @@ def plain_data(node: Any) -> Any:
 def load_notice(path: str | Path) -> Notice:
     """Load a notice file (.yaml, .yml, .json, .toml) into a :class:`Notice`.
 
-    Raises :class:`InputError` with one finding per problem found.
+    Raises :class:`InputError` with one finding per problem found. A seal image named by a
+    relative path is taken from the file's folder.
     """
-    return validate(Notice, read_source(path))
+    return _seal_images_beside(validate(Notice, read_source(path)), Path(path).parent)
+
+
+def _seal_images_beside(notice: Notice, folder: Path) -> Notice:
+    """The notice with relative seal image paths made relative to ``folder`` instead."""
+    signature = notice.signature
+    if signature is None or all(seal.image.is_absolute() for seal in signature.seals):
+        return notice
+    seals = [
+        seal if seal.image.is_absolute() else seal.model_copy(update={"image": folder / seal.image})
+        for seal in signature.seals
+    ]
+    return notice.model_copy(update={"signature": signature.model_copy(update={"seals": seals})})
 
 
 def notice_from_data(data: Any, *, file: str | None = None) -> Notice:

@@ -10,6 +10,8 @@ from datetime import date
 from typing import Final
 
 __all__ = [
+    "CONTENT_TYPES_NS",
+    "CONTENT_TYPES_PART",
     "CORE_PART",
     "CP_NS",
     "CUSTOM_FMTID",
@@ -18,9 +20,16 @@ __all__ = [
     "DCTERMS_NS",
     "DC_NS",
     "DOCUMENT_PART",
+    "DOCUMENT_RELS_PART",
+    "DRAWING_NS",
     "FALLBACK_DATE",
+    "IMAGE_REL",
+    "PIC_NS",
+    "PKG_RELS_NS",
+    "REL_NS",
     "STYLES_PART",
     "VT_NS",
+    "WP_NS",
     "W_NS",
     "XML_NS",
     "XSI_NS",
@@ -39,7 +48,16 @@ VT_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVT
 CUSTOM_FMTID: Final = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 """The one format id of custom properties (ECMA-376 part 1, 22.3.2.2)."""
 
+WP_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+DRAWING_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+REL_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_RELS_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES_NS: Final = "http://schemas.openxmlformats.org/package/2006/content-types"
+IMAGE_REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 DOCUMENT_PART: Final = "word/document.xml"
+DOCUMENT_RELS_PART: Final = "word/_rels/document.xml.rels"
+CONTENT_TYPES_PART: Final = "[Content_Types].xml"
 STYLES_PART: Final = "word/styles.xml"
 CORE_PART: Final = "docProps/core.xml"
 CUSTOM_PART: Final = "docProps/custom.xml"

@@ -24,6 +24,7 @@ from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, p
 from gongwen.ooxml import FALLBACK_DATE
 from gongwen.read.parse import ReadResult
 from gongwen.read.recognise import split_run_in_measures
+from gongwen.read.special import attendance_line, special_data
 
 __all__ = ["LinedBlock", "notice_from_blocks"]
 
@@ -155,13 +156,18 @@ class _Reader:
 
 
 def notice_from_blocks(
-    blocks: Sequence[LinedBlock], *, source: str, created: date | None = None
+    blocks: Sequence[LinedBlock],
+    *,
+    source: str,
+    created: date | None = None,
+    properties: dict[str, str] | None = None,
 ) -> ReadResult:
     """Read the blocks of a rendered notice back into the model.
 
     ``created`` is the document's own date (``dcterms:created``): gongwen dates a document by
     its 成文日期, else its 印发日期, else its 发布日期, so when neither of the first two is
-    there it is taken as ``published``.
+    there it is taken as ``published``. ``properties`` are the document's custom properties:
+    they name a special format and hold what it does not print (:mod:`gongwen.read.special`).
     """
     reader = _Reader(source)
     data = reader.data
@@ -232,6 +238,10 @@ def notice_from_blocks(
         elif role == StyleRole.CONTACT:
             data["contact"] = _contact(text)
             lines["contact"] = line
+        elif role == StyleRole.ATTACHMENT_NOTE and attendance_line(text) is not None:
+            listed, people = attendance_line(text) or ("", [])
+            data.setdefault("attendance", {})[listed] = people
+            lines[f"attendance.{listed}"] = line
         elif role == StyleRole.ATTACHMENT_NOTE:
             named = _strip_prefix(text, "附件：").split("\n")
             if len(named) > 1:
@@ -276,6 +286,7 @@ def notice_from_blocks(
             bound[-1][2].append(lined)
         else:
             body_blocks.append(lined)
+    special_data(data, header, properties or {})
     if header:
         data["header"] = header
     data["body"] = reader.body(body_blocks, "body")

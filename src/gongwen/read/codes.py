@@ -13,7 +13,7 @@ from typing import Final
 
 from gongwen.findings import Finding, Level, Location
 
-__all__ = ["CODES", "ReaderCode", "finding"]
+__all__ = ["CODES", "LEFT_OUT_CODES", "ReaderCode", "finding"]
 
 
 @dataclass(frozen=True)
@@ -107,3 +107,8 @@ def finding(
     """
     level = CODES[code].level
     return Finding(code, level, message, Location(file, line, path), fix)
+
+
+LEFT_OUT_CODES: Final = frozenset({"RD061"})
+"""Codes that say content of the source was left out because the model cannot hold it (images,
+text boxes, embedded objects): ``gongwen format --strict`` refuses a draft with any of them."""

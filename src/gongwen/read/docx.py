@@ -280,8 +280,11 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
             )
             for p in paragraphs
         ]
-        result = notice_from_blocks(blocks, source=source, created=_created(parts, source))
-        _apply_properties(result.notice, _custom_properties(parts, source))
+        properties = _custom_properties(parts, source)
+        result = notice_from_blocks(
+            blocks, source=source, created=_created(parts, source), properties=properties
+        )
+        _apply_properties(result.notice, properties)
         return ReadResult(
             result.notice, [*notes, *result.findings], result.lines, source, result.metadata
         )

@@ -23,10 +23,12 @@ from gongwen.compose import (
     JointIssuerMark,
     compose,
     problem_statuses,
+    unprinted_values,
 )
 from gongwen.loader import load_notice
 from gongwen.model import Notice
 from gongwen.ooxml import (
+    CONTENT_TYPES_PART,
     CORE_PART,
     CUSTOM_FMTID,
     CUSTOM_NS,
@@ -34,12 +36,13 @@ from gongwen.ooxml import (
     DC_NS,
     DCTERMS_NS,
     DOCUMENT_PART,
+    DOCUMENT_RELS_PART,
     FALLBACK_DATE,
     VT_NS,
     XSI_NS,
     qn,
 )
-from gongwen.write import _oxml
+from gongwen.write import _oxml, _pictures
 from gongwen.write._zip import deflate, write_zip
 from gongwen.write.template import (
     Template,
@@ -63,7 +66,12 @@ def document_date(notice: Notice) -> date:
     return notice.published or FALLBACK_DATE
 
 
-def _write_block(parent: etree._Element, block: Block, styles: dict[layout.StyleRole, str]) -> None:
+def _write_block(
+    parent: etree._Element,
+    block: Block,
+    styles: dict[layout.StyleRole, str],
+    pictures: _pictures.Pictures | None = None,
+) -> None:
     right = None
     if block.right_indent_chars is not None:
         chars = block.right_indent_chars
@@ -75,21 +83,28 @@ def _write_block(parent: etree._Element, block: Block, styles: dict[layout.Style
         space_before_twips=block.space_before_twips,
         right_indent=right,
         tab_stops=block.tab_stops_twips,
+        justification=block.justification,
     )
+    _pictures.decorate(p, block)
     for run in block.runs:
         _oxml.run(p, run.text, None if run.style is None else styles[run.style])
+    if block.seals:
+        assert pictures is not None  # the document writer passes one
+        for seal in block.seals:
+            pictures.anchor(p, seal)
 
 
 def _write_imprint(
     parent: etree._Element, imprint: ImprintBlock, styles: dict[layout.StyleRole, str]
 ) -> None:
     width = layout.TYPE_AREA_WIDTH_TWIPS
+    thick = layout.IMPRINT_THICK_RULE_EIGHTH_PT if imprint.ruled else 0
     table = _oxml.floating_bottom_table(
         parent,
         width,
-        top_eighths=layout.IMPRINT_THICK_RULE_EIGHTH_PT,
-        inside_eighths=layout.IMPRINT_THIN_RULE_EIGHTH_PT,
-        bottom_eighths=layout.IMPRINT_THICK_RULE_EIGHTH_PT,
+        top_eighths=thick,
+        inside_eighths=layout.IMPRINT_THIN_RULE_EIGHTH_PT if imprint.ruled else 0,
+        bottom_eighths=thick,
         left_twips=layout.LEFT_MARGIN_TWIPS,
     )
     for row in imprint.rows:
@@ -115,7 +130,7 @@ def _write_joint_mark(
     _oxml.run(p, mark.suffix)
 
 
-def _document_xml(notice: Notice, template: Template) -> bytes:
+def _document_xml(notice: Notice, template: Template, pictures: _pictures.Pictures) -> bytes:
     root = etree.fromstring(template.document)
     body = root.find(qn("w:body"))
     assert body is not None  # the template loader checked it
@@ -127,7 +142,10 @@ def _document_xml(notice: Notice, template: Template) -> bytes:
         elif isinstance(element, JointIssuerMark):
             _write_joint_mark(content, element, template.style_ids)
         else:
-            _write_block(content, element, template.style_ids)
+            _write_block(content, element, template.style_ids, pictures)
+    if notice.presentation.format == "letter" and section is not None:
+        # 首页不显示页码 (cl. 10.1): a first page of its own, without a footer.
+        _pictures.first_page_without_footer(section)
     if len(content) and content[-1].tag == qn("w:tbl"):
         # A body may not end with a table: Word wants a paragraph before the section break.
         _oxml.paragraph(content, template.style_ids[layout.StyleRole.BLANK])
@@ -163,6 +181,7 @@ def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
     statuses = problem_statuses(notice)
     if any(statuses):
         values[STATUSES_PROPERTY] = ",".join(statuses)
+    values.update(unprinted_values(notice))
     ids = [int(p.get("pid", "1")) for p in root]
     next_id = max(ids, default=1) + 1
     for name, value in values.items():
@@ -177,16 +196,23 @@ def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
 def render_bytes(notice: Notice, *, template: str | Path | None = None) -> bytes:
     """The .docx of a notice, as bytes."""
     loaded = load_template(template)
+    pictures = _pictures.Pictures()
+    document = _document_xml(notice, loaded, pictures)
     entries = []
     for name, data in loaded.parts:
         if name == DOCUMENT_PART:
-            entries.append(deflate(name, _document_xml(notice, loaded)))
+            entries.append(deflate(name, document))
+        elif pictures.media and name == DOCUMENT_RELS_PART:
+            entries.append(deflate(name, pictures.relationships(data)))
+        elif pictures.media and name == CONTENT_TYPES_PART:
+            entries.append(deflate(name, pictures.content_types(data)))
         elif name == CORE_PART:
             entries.append(deflate(name, _core_xml(data, notice)))
         elif name == CUSTOM_PART:
             entries.append(deflate(name, _custom_xml(data, notice)))
         else:
             entries.append(loaded.deflated[name])
+    entries += [deflate(name, data) for name, data in pictures.parts()]
     return write_zip(entries)
 
 
