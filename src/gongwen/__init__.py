@@ -17,6 +17,7 @@ from gongwen.model import (
     Signature,
 )
 from gongwen.render import render, render_bytes  # the function shadows the subpackage's name
+from gongwen.render.document import to_document
 from gongwen.summary import Summary, summarize
 
 __version__ = "0.1.0"
@@ -46,4 +47,5 @@ __all__ = [
     "render",
     "render_bytes",
     "summarize",
+    "to_document",
 ]

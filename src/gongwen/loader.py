@@ -175,9 +175,14 @@ def validate(model_class: type[M], source: SourceData) -> M:
     try:
         return model_class.model_validate(source.data)
     except ValidationError as exc:
-        raise InputError(
-            [_finding(error, source) for error in exc.errors(include_url=False)]
-        ) from None
+        raise input_error(exc, source) from None
+
+
+def input_error(exc: ValidationError, source: SourceData | None = None) -> InputError:
+    """pydantic's ``ValidationError`` as an :class:`InputError`: one finding per error, with
+    the codes and messages of notice files (and the file and line when ``source`` has them)."""
+    where = source if source is not None else SourceData(None)
+    return InputError([_finding(error, where) for error in exc.errors(include_url=False)])
 
 
 def format_path(loc: tuple[int | str, ...]) -> str:
