@@ -151,12 +151,34 @@ def plain_data(node: Any) -> Any:
     return unwrap() if callable(unwrap) else node
 
 
-def load_notice(path: str | Path) -> Notice:
+def load_notice(path: str | Path, *, keep_typed_ordinals: bool = False) -> Notice:
     """Load a notice file (.yaml, .yml, .json, .toml) into a :class:`Notice`.
+
+    Ordinals the author typed (一、总体要求, 问题1：…, 一是…) are dropped when they match the
+    derived ones and refused (IN011) when they do not, unless ``keep_typed_ordinals``
+    (see :mod:`gongwen.typed_ordinals`).
 
     Raises :class:`InputError` with one finding per problem found.
     """
-    return validate(Notice, read_source(path))
+    source = read_source(path)
+    notice, _ = typed_ordinals(validate(Notice, source), source, keep=keep_typed_ordinals)
+    return notice
+
+
+def typed_ordinals(
+    notice: Notice, source: SourceData, *, keep: bool = False
+) -> tuple[Notice, list[Finding]]:
+    """:func:`gongwen.typed_ordinals.drop_typed_ordinals` with the file's lines."""
+    from gongwen.typed_ordinals import drop_typed_ordinals
+
+    tree = source.tree
+
+    def line_of(loc: tuple[int | str, ...]) -> int | None:
+        return yaml_line(tree, loc)
+
+    return drop_typed_ordinals(
+        notice, file=source.file, line_of=line_of if tree is not None else None, keep=keep
+    )
 
 
 def notice_from_data(data: Any, *, file: str | None = None) -> Notice:

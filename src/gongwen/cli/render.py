@@ -9,7 +9,7 @@ from pathlib import Path
 from gongwen.check import check_loaded
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, print_findings
 from gongwen.findings import Level
-from gongwen.loader import read_source, validate
+from gongwen.loader import read_source, typed_ordinals, validate
 from gongwen.model import Notice
 from gongwen.render import render
 
@@ -17,7 +17,15 @@ from gongwen.render import render
 def cmd_render(args: argparse.Namespace) -> int:
     """Load, render and write atomically; on bad input nothing is written."""
     source = read_source(args.file)
-    notice = validate(Notice, source)
+    notice, dropped = typed_ordinals(
+        validate(Notice, source), source, keep=args.keep_typed_ordinals
+    )
+    if dropped:
+        print(
+            f"{args.file}: 删去了 {len(dropped)} 个键入的序号，按位置重新生成 "
+            f"(dropped {len(dropped)} typed ordinals that match the derived ones)",
+            file=sys.stderr,
+        )
     findings = check_loaded(notice, source)
     warnings = [f for f in findings if f.level.rank >= Level.WARNING.rank]
     print_findings(warnings, sys.stderr)
@@ -42,5 +50,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--strict", action="store_true", help="refuse to render when gongwen check finds errors"
+    )
+    p.add_argument(
+        "--keep-typed-ordinals",
+        action="store_true",
+        help="keep ordinals typed in the text (一、…, 问题1：…, 一是…) as typed, even where "
+        "they disagree with the ones gongwen derives (default: drop matching ones, refuse others)",
     )
     p.set_defaults(func=cmd_render)
