@@ -30,6 +30,8 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 """A notice file is a few kilobytes; anything past 20 MiB is refused unread."""
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+"""Markdown notices, read by :mod:`gongwen.read.markdown`."""
 
 # Stable codes of input errors (documented in docs/errors.md).
 CODE_UNREADABLE = "IN001"
@@ -152,7 +154,7 @@ def plain_data(node: Any) -> Any:
 
 
 def load_notice(path: str | Path, *, keep_typed_ordinals: bool = False) -> Notice:
-    """Load a notice file (.yaml, .yml, .json, .toml) into a :class:`Notice`.
+    """Load a notice file (.yaml, .yml, .json, .toml, or Markdown .md) into a :class:`Notice`.
 
     Ordinals the author typed (一、总体要求, 问题1：…, 一是…) are dropped when they match the
     derived ones and refused (IN011) when they do not, unless ``keep_typed_ordinals``
@@ -160,6 +162,10 @@ def load_notice(path: str | Path, *, keep_typed_ordinals: bool = False) -> Notic
 
     Raises :class:`InputError` with one finding per problem found.
     """
+    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        from gongwen.read.markdown import read_markdown_file  # the reader sits above this
+
+        return read_markdown_file(path).notice
     source = read_source(path)
     notice, _ = typed_ordinals(validate(Notice, source), source, keep=keep_typed_ordinals)
     return notice

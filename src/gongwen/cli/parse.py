@@ -180,7 +180,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``parse``."""
     p = sub.add_parser(
         "parse",
-        help="read a published notice (.txt or .docx) into a notice file",
+        help="read a published notice (.txt, .md or .docx) into a notice file",
         description=(
             "Read a notice published as text (UTF-8 or GB18030/GBK) or .docx into the YAML "
             "notice file that 'gongwen render' and 'gongwen validate' read. What the reader "
@@ -190,7 +190,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, help="the published notice: .txt or .docx")
+    p.add_argument("file", type=Path, help="the published notice: .txt, .md or .docx")
     p.add_argument(
         "-o", "--output", type=Path, help="the YAML file to write (default: print to stdout)"
     )

@@ -8,25 +8,28 @@ from pathlib import Path
 
 from gongwen.check import check_loaded
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, print_findings
-from gongwen.findings import Level
-from gongwen.loader import read_source, typed_ordinals, validate
+from gongwen.findings import Finding, Level
+from gongwen.loader import MARKDOWN_SUFFIXES, read_source, typed_ordinals, validate
 from gongwen.model import Notice
 from gongwen.render import render
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Load, render and write atomically; on bad input nothing is written."""
-    source = read_source(args.file)
-    notice, dropped = typed_ordinals(
-        validate(Notice, source), source, keep=args.keep_typed_ordinals
-    )
-    if dropped:
-        print(
-            f"{args.file}: 删去了 {len(dropped)} 个键入的序号，按位置重新生成 "
-            f"(dropped {len(dropped)} typed ordinals that match the derived ones)",
-            file=sys.stderr,
+    if args.file.suffix.lower() in MARKDOWN_SUFFIXES:
+        notice, findings = _markdown(args.file)
+    else:
+        source = read_source(args.file)
+        notice, dropped = typed_ordinals(
+            validate(Notice, source), source, keep=args.keep_typed_ordinals
         )
-    findings = check_loaded(notice, source)
+        if dropped:
+            print(
+                f"{args.file}: 删去了 {len(dropped)} 个键入的序号，按位置重新生成 "
+                f"(dropped {len(dropped)} typed ordinals that match the derived ones)",
+                file=sys.stderr,
+            )
+        findings = check_loaded(notice, source)
     warnings = [f for f in findings if f.level.rank >= Level.WARNING.rank]
     print_findings(warnings, sys.stderr)
     if args.strict and any(f.level == Level.ERROR for f in warnings):
@@ -38,10 +41,21 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _markdown(path: Path) -> tuple[Notice, list[Finding]]:
+    """A Markdown notice read by the reader, with what it dropped and what the checker finds."""
+    from gongwen.check import check_notice
+    from gongwen.read.markdown import read_markdown_file
+
+    result = read_markdown_file(path)
+    return result.notice, [*result.findings, *check_notice(result.notice, file=str(path))]
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``render``."""
     p = sub.add_parser("render", help="render a notice file to .docx (GB/T 9704 layout)")
-    p.add_argument("file", type=Path, help="notice file (.yaml, .yml, .json, .toml)")
+    p.add_argument(
+        "file", type=Path, help="notice file (.yaml, .yml, .json, .toml or Markdown .md)"
+    )
     p.add_argument(
         "-o", "--output", type=Path, help="the .docx to write (default: FILE's name, .docx)"
     )

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from gongwen.findings import InputError
+from gongwen.loader import MARKDOWN_SUFFIXES
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
 from gongwen.read.safety import MAX_DOCX_BYTES, MAX_TEXT_BYTES, decode_text, read_bytes
@@ -59,13 +60,17 @@ def read_text(text: str, *, file: str | None = None) -> ReadResult:
 
 
 def read_file(path: str | Path) -> ReadResult:
-    """Read a notice from a .txt or .docx file, refusing oversized or hostile files.
+    """Read a notice from a .txt, .md (Markdown) or .docx file, refusing oversized or hostile files.
 
     The file is read once, with a size limit, and only read: nothing is written.
     """
     path = Path(path)
     name = str(path)
     suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        from gongwen.read.markdown import read_markdown_file
+
+        return read_markdown_file(path)
     if suffix in DOCX_SUFFIXES:
         from gongwen.read.docx import read_docx_bytes  # python-docx stays out of text reading
 
@@ -73,7 +78,7 @@ def read_file(path: str | Path) -> ReadResult:
     if suffix not in TEXT_SUFFIXES:
         raise InputError.single(
             "RD106",
-            f"不支持的文件类型“{path.suffix}”：gongwen parse 读取 .txt 或 .docx",
+            f"不支持的文件类型“{path.suffix}”：gongwen parse 读取 .txt、.md 或 .docx",
             file=name,
         )
     data = read_bytes(path, MAX_TEXT_BYTES)
