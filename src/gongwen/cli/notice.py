@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 from gongwen.cli.common import EXIT_OK
-from gongwen.loader import load_notice
-from gongwen.model import Notice
-from gongwen.summary import summarize
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Load a notice file and print a one-line summary, or its errors."""
+    from gongwen.loader import load_notice
+    from gongwen.summary import summarize
+
     notice = load_notice(args.file)
     print(f"{args.file}: ok: {summarize(notice)}")
     return EXIT_OK
@@ -21,6 +21,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the notice input format."""
+    from gongwen.model import Notice
+
     schema = Notice.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "gongwen notice"

@@ -13,16 +13,17 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from gongwen.atomic import write_bytes_atomic
 from gongwen.cli.common import EXIT_OK, print_findings
-from gongwen.dates import format_date
 from gongwen.findings import Finding, GongwenError, Level
-from gongwen.read import ReadResult, read_file
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
+
+    from gongwen.read import ReadResult
+
+# The reader and ruamel.yaml are imported when the command runs (start-up time).
 
 EPILOG = """\
 exit statuses:
@@ -51,6 +52,8 @@ _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def _commented(data: Any) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(data, dict):
         return CommentedMap((k, _commented(v)) for k, v in data.items())
     if isinstance(data, list):
@@ -67,6 +70,8 @@ def _comment_at(tree: CommentedMap, path: str, text: str) -> None:
     A finding on a paragraph, a heading or a problem's statement goes above the body item
     (``- problem:``); one on a measure above that measure; others above their key.
     """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     node: Any = tree
     column = 0
     anchors: list[tuple[Any, Any, int]] = []
@@ -107,6 +112,10 @@ def _comment_at(tree: CommentedMap, path: str, text: str) -> None:
 
 def notice_yaml(result: ReadResult) -> str:
     """The notice as a YAML notice file, with a comment over every place a finding points to."""
+    from ruamel.yaml import YAML
+
+    from gongwen.dates import format_date
+
     notice = result.notice
     data = notice.model_dump(mode="json", exclude_defaults=True)
     if "\n" in data["title"]:
@@ -162,6 +171,9 @@ def _print_summary(findings: list[Finding], shown: Level) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Read the file, print findings, write the YAML (or print it)."""
+    from gongwen.atomic import write_bytes_atomic
+    from gongwen.read import read_file
+
     result = read_file(args.file)
     text = notice_yaml(result)
     _print_summary(result.findings, Level(args.level))

@@ -5,17 +5,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gongwen.check import check_loaded
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, print_findings
 from gongwen.findings import Finding, Level
-from gongwen.loader import MARKDOWN_SUFFIXES, read_source, typed_ordinals, validate
-from gongwen.model import Notice
-from gongwen.render import render
+
+if TYPE_CHECKING:
+    from gongwen.model import Notice
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # gongwen.loader.MARKDOWN_SUFFIXES, without its imports
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Load, render and write atomically; on bad input nothing is written."""
+    from gongwen.check import check_loaded
+    from gongwen.loader import read_source, typed_ordinals, validate
+    from gongwen.model import Notice
+    from gongwen.render import render
+
     if args.file.suffix.lower() in MARKDOWN_SUFFIXES:
         notice, findings = _markdown(args.file)
     else:
