@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gongwen.cli.common import EXIT_OK, print_findings
+from gongwen.cli.common import EXIT_OK, output_path, print_findings
 from gongwen.findings import Finding, GongwenError, Level
 
 if TYPE_CHECKING:
@@ -180,11 +180,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    output = output_path(args.output, args.file, ".yaml")
     try:
-        write_bytes_atomic(args.output, text.encode("utf-8"))
+        write_bytes_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        raise GongwenError(f"{args.output}: cannot be written: {exc.strerror}") from None
-    print(f"{args.file} -> {args.output}", file=sys.stderr)
+        raise GongwenError(f"{output}: cannot be written: {exc.strerror}") from None
+    print(f"{args.file} -> {output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -204,7 +205,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", type=Path, help="the published notice: .txt, .md or .docx")
     p.add_argument(
-        "-o", "--output", type=Path, help="the YAML file to write (default: print to stdout)"
+        "-o",
+        "--output",
+        type=Path,
+        help="the YAML file to write, or a folder to write FILE's name .yaml into "
+        "(default: print to stdout)",
     )
     p.add_argument(
         "--level",

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, print_findings
+from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, output_path, print_findings
 from gongwen.findings import Finding, Level
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.strict and any(f.level == Level.ERROR for f in warnings):
         print(f"{args.file}: not rendered: gongwen check found errors (--strict)", file=sys.stderr)
         return EXIT_FINDINGS
-    output: Path = args.output or Path(args.file.stem + ".docx")
+    output = output_path(args.output, args.file, ".docx")
     render(notice, output, template=args.template)
     print(f"{args.file} -> {output}", file=sys.stderr)
     return EXIT_OK
@@ -64,7 +64,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "file", type=Path, help="notice file (.yaml, .yml, .json, .toml or Markdown .md)"
     )
     p.add_argument(
-        "-o", "--output", type=Path, help="the .docx to write (default: FILE's name, .docx)"
+        "-o",
+        "--output",
+        type=Path,
+        help="the .docx (or .pdf) to write, or a folder to write it into "
+        "(default: beside FILE, with its name and .docx)",
     )
     p.add_argument(
         "--template", type=Path, help="your own template .docx (its styles and page setup)"
