@@ -120,6 +120,13 @@ def test_a_bad_front_matter_value_names_its_line(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_a_front_matter_syntax_error_names_a_line_of_the_file() -> None:
+    with pytest.raises(InputError) as info:
+        read_markdown("---\n主送: 各社区\n日期: [2024\n---\n# 标题\n\n正文。\n", file="n.md")
+    (found,) = info.value.findings
+    assert found.code == "IN002" and found.location.line in (3, 4)
+
+
 def test_parse_writes_the_notice_file_of_a_markdown_notice(tmp_path: Path) -> None:
     out = tmp_path / "n.yaml"
     assert main(["parse", str(DATA / "rectification.md"), "-o", str(out)]) == EXIT_OK

@@ -14,7 +14,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from gongwen.loader import load_notice
     from gongwen.summary import summarize
 
-    notice = load_notice(args.file)
+    notice = load_notice(args.file, keep_typed_ordinals=args.keep_typed_ordinals)
     print(f"{args.file}: ok: {summarize(notice)}")
     return EXIT_OK
 
@@ -33,7 +33,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``validate`` and ``schema``."""
     p = sub.add_parser("validate", help="check that a notice file loads; print a summary")
-    p.add_argument("file", type=Path, help="notice file (.yaml, .yml, .json, .toml)")
+    p.add_argument("file", type=Path, help="notice file (.yaml, .yml, .json, .toml or .md)")
+    p.add_argument(
+        "--keep-typed-ordinals",
+        action="store_true",
+        help="accept ordinals typed in the text (一、…, 问题1：…) as typed, as render does",
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the notice input format")

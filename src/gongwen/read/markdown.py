@@ -311,7 +311,8 @@ def read_markdown(text: str, *, file: str | None = None) -> ReadResult:
     """
     name = file if file is not None else "<markdown>"
     front, body, front_line = _split_front_matter(text)
-    source = parse_source(front, "yaml", file=name) if front is not None else None
+    # One empty line for the opening ---, so that YAML's lines are the file's.
+    source = parse_source("\n" + front, "yaml", file=name) if front is not None else None
     if source is not None and source.data is not None and not isinstance(source.data, dict):
         raise InputError.single(
             "IN002", "front matter 须为“键: 值”的映射 (must be a mapping)", file=name, line=2
@@ -328,11 +329,11 @@ def read_markdown(text: str, *, file: str | None = None) -> ReadResult:
     result = parse_paragraphs(paragraphs, source=name, findings=found)
     if not front_data:
         return result
-    return _with_front_matter(result, front_data, source, front_line)
+    return _with_front_matter(result, front_data, source)
 
 
 def _with_front_matter(
-    result: ReadResult, front: dict[str, Any], source: SourceData | None, first_line: int
+    result: ReadResult, front: dict[str, Any], source: SourceData | None
 ) -> ReadResult:
     data = result.notice.model_dump(mode="json", exclude_defaults=True)
     lines = dict(result.lines)
@@ -341,7 +342,6 @@ def _with_front_matter(
     for key, value in front.items():
         target = FRONT_MATTER_KEYS.get(key, (key,))
         line = yaml_line(tree, (key,)) if tree is not None else None
-        line = line + first_line - 1 if line is not None else None
         placed[target[0]] = line
         _put(data, target, _shaped(target, value))
         if line is not None:
