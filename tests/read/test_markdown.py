@@ -90,10 +90,19 @@ def test_problems_measures_and_front_matter_are_recognised() -> None:
     assert notice.header is not None and str(notice.header.document_number) == "某安办〔2024〕12号"
 
 
+def test_a_model_written_draft_keeps_its_signature_from_html_and_its_lists() -> None:
+    notice = load_notice(DATA / "model-draft.md")
+    assert notice.signature is not None
+    assert (notice.signature.organs, str(notice.signature.date)) == (["XX街道办事处"], "2025-01-20")
+    texts = [i.text for _, i in walk(notice.body) if isinstance(i, Paragraph)]
+    assert "人员密集场所：商场、超市、农贸市场；" in texts
+
+
 def test_what_markdown_drops_is_reported_by_line() -> None:
     text = (
         "# 关于整改的通知\n\n![示意图](a.png)\n\n请**认真**落实，见[附表](http://x.cn)。\n\n"
-        "<div>版式</div>\n\n```\n代码\n```\n\n[TOC]\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n"
+        '<div><img src="x.png"></div>\n\n```\n代码\n```\n\n[TOC]\n\n'
+        "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n"
     )
     found = {(f.code, f.location.line) for f in read_markdown(text, file="n.md").findings}
     assert {("RD071", 3), ("RD070", 5), ("RD071", 7), ("RD073", 9), ("RD071", 13)} <= found

@@ -246,9 +246,14 @@ def _blocks(tokens: Sequence[Token], reader: _Reader) -> None:
             for n, text in enumerate(token.content.splitlines()):
                 if text.strip():
                     reader.add(text.strip(), line + n + (1 if kind == "fence" else 0))
-        elif kind == "html_block":
-            if not token.content.lstrip().startswith("<!--"):
+        elif kind == "html_block" and not token.content.lstrip().startswith("<!--"):
+            texts = [t for t in _html_text(token.content).splitlines() if t.strip()]
+            if texts:  # <div align="right">XX街道办事处</div>: the words are the notice's
+                reader.report("RD070", "去掉了 HTML 标记，保留文字", line)
+            else:
                 reader.report("RD071", "删去了 HTML 块", line)
+            for n, text in enumerate(texts):
+                reader.add(text.strip(), line + n)
         elif kind == "hr":
             reader.report("RD070", "删去了分隔线", line)
         elif kind == "table_open":
@@ -260,6 +265,20 @@ def _blocks(tokens: Sequence[Token], reader: _Reader) -> None:
         elif kind == "tr_close" and any(cell.strip() for cell in row):
             reader.add("\u3000".join(cell.strip() for cell in row), row_line)
         i += 1
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _html_text(html: str) -> str:
+    """The words of an HTML block, tags removed.
+
+    >>> _html_text('<div align="right">XX街道&nbsp;办事处</div>')
+    'XX街道\xa0办事处'
+    """
+    import html as html_module
+
+    return html_module.unescape(_TAG.sub("", html))
 
 
 def _heading(depth: int, text: str, line: int, reader: _Reader) -> None:
