@@ -79,8 +79,8 @@ _TABLE: Final = (
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
     ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),
     # Markdown (gongwen.read.markdown)
-    ReaderCode("RD070", _I, "Markdown formatting (emphasis, code, link targets, rules) dropped"),
-    ReaderCode("RD071", _W, "Markdown content with no place in a notice (images, HTML) dropped"),
+    ReaderCode("RD070", _I, "Markdown formatting (emphasis, code, links, HTML tags) dropped"),
+    ReaderCode("RD071", _W, "Markdown content with no place in a notice (images, [TOC]) dropped"),
     ReaderCode("RD072", _W, "a Markdown table read as lines of text, one row a paragraph"),
     ReaderCode("RD073", _W, "a Markdown code block read as plain paragraphs"),
     ReaderCode("RD074", _I, "Markdown list bullets or quote marks dropped; the items kept"),
