@@ -42,8 +42,14 @@ def test_format_date_arabic_is_full_year_without_zero_padding(d: date, expected:
 
 @given(DATES)
 def test_format_date_arabic_matches_the_gbt9704_pattern_for_every_date(d: date) -> None:
-    # Babel's zh_CN "long" format is CLDR data, not a standard: pin that it is y年M月d日.
     assert format_date(d) == f"{d.year}年{d.month}月{d.day}日"
+
+
+@given(DATES)
+def test_format_date_arabic_agrees_with_cldrs_chinese_long_date(d: date) -> None:
+    from babel.dates import format_date as cldr_format_date  # an independent oracle
+
+    assert format_date(d) == cldr_format_date(d, "long", locale="zh_CN")
 
 
 @pytest.mark.parametrize(

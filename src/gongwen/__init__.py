@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     )
     from gongwen.summary import Summary, summarize
     from gongwen.write import render, render_bytes
+    from gongwen.write.document import to_document
 
 _HOMES = {
     "gongwen.model": (
@@ -72,6 +73,7 @@ _HOMES = {
     "gongwen.loader": ("load_notice", "notice_from_data"),
     "gongwen.dumper": ("dump_notice",),
     "gongwen.write": ("render", "render_bytes"),
+    "gongwen.write.document": ("to_document",),
     "gongwen.summary": ("Summary", "summarize"),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
@@ -110,6 +112,7 @@ __all__ = [
     "render",
     "render_bytes",
     "summarize",
+    "to_document",
 ]
 
 

@@ -77,8 +77,11 @@ class GongwenError(Exception):
     """Base class of every error gongwen raises on purpose."""
 
 
-class InputError(GongwenError):
+class InputError(GongwenError, ValueError):
     """An input could not be used; carries one finding per problem found.
+
+    It is a :class:`ValueError`, so code that caught pydantic's ``ValidationError`` (also a
+    ``ValueError``) as one keeps working.
 
     >>> where = Location("n.yaml", 3, "title")
     >>> str(InputError([Finding("E001", Level.ERROR, "标题不能为空", where)]))

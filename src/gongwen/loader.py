@@ -31,6 +31,8 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 """A notice file is a few kilobytes; anything past 20 MiB is refused unread."""
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+"""Markdown notices, read by :mod:`gongwen.read.markdown`."""
 
 # Stable codes of input errors (documented in docs/errors.md).
 CODE_UNREADABLE = "IN001"
@@ -168,17 +170,28 @@ def plain_data(node: Any) -> Any:
     return unwrap() if callable(unwrap) else node
 
 
-def load_notice(path: str | Path) -> Notice:
-    """Load a notice file (.yaml, .yml, .json, .toml) into a :class:`Notice`.
+def load_notice(path: str | Path, *, keep_typed_ordinals: bool = False) -> Notice:
+    """Load a notice file (.yaml, .yml, .json, .toml, or Markdown .md) into a :class:`Notice`.
+
+    Ordinals the author typed (一、总体要求, 问题1：…, 一是…) are dropped when they match the
+    derived ones and refused (IN011) when they do not, unless ``keep_typed_ordinals``
+    (see :mod:`gongwen.typed_ordinals`).
 
     Raises :class:`InputError` with one finding per problem found. A seal image named by a
     relative path is taken from the file's folder.
     """
-    return _seal_images_beside(validate(Notice, read_source(path)), Path(path).parent)
+    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        from gongwen.read.markdown import read_markdown_file  # the reader sits above this
+
+        return seal_images_beside(read_markdown_file(path).notice, Path(path).parent)
+    source = read_source(path)
+    notice, _ = typed_ordinals(validate(Notice, source), source, keep=keep_typed_ordinals)
+    return seal_images_beside(notice, Path(path).parent)
 
 
-def _seal_images_beside(notice: Notice, folder: Path) -> Notice:
-    """The notice with relative seal image paths made relative to ``folder`` instead."""
+def seal_images_beside(notice: Notice, folder: Path) -> Notice:
+    """The notice with relative seal image paths made relative to ``folder`` (the notice
+    file's) instead of the working directory."""
     signature = notice.signature
     if signature is None or all(seal.image.is_absolute() for seal in signature.seals):
         return notice
@@ -187,6 +200,22 @@ def _seal_images_beside(notice: Notice, folder: Path) -> Notice:
         for seal in signature.seals
     ]
     return notice.model_copy(update={"signature": signature.model_copy(update={"seals": seals})})
+
+
+def typed_ordinals(
+    notice: Notice, source: SourceData, *, keep: bool = False
+) -> tuple[Notice, list[Finding]]:
+    """:func:`gongwen.typed_ordinals.drop_typed_ordinals` with the file's lines."""
+    from gongwen.typed_ordinals import drop_typed_ordinals
+
+    tree = source.tree
+
+    def line_of(loc: tuple[int | str, ...]) -> int | None:
+        return yaml_line(tree, loc)
+
+    return drop_typed_ordinals(
+        notice, file=source.file, line_of=line_of if tree is not None else None, keep=keep
+    )
 
 
 def notice_from_data(data: Any, *, file: str | None = None) -> Notice:
@@ -205,9 +234,14 @@ def validate(model_class: type[M], source: SourceData) -> M:
     try:
         return model_class.model_validate(source.data)
     except ValidationError as exc:
-        raise InputError(
-            [_finding(error, source) for error in exc.errors(include_url=False)]
-        ) from None
+        raise input_error(exc, source) from None
+
+
+def input_error(exc: ValidationError, source: SourceData | None = None) -> InputError:
+    """pydantic's ``ValidationError`` as an :class:`InputError`: one finding per error, with
+    the codes and messages of notice files (and the file and line when ``source`` has them)."""
+    where = source if source is not None else SourceData(None)
+    return InputError([_finding(error, where) for error in exc.errors(include_url=False)])
 
 
 def yaml_line(tree: Any, loc: FieldPath) -> int | None:

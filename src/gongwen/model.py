@@ -35,6 +35,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     SerializerFunctionWrapHandler,
     Tag,
+    ValidationError,
     WrapSerializer,
     field_validator,
     model_serializer,
@@ -95,9 +96,47 @@ Date = Annotated[date, BeforeValidator(_to_date)]
 
 
 class _Model(BaseModel):
+    """Every model: unknown fields refused, assignments validated, and bad values raised as
+    :class:`~gongwen.findings.InputError` with the loader's codes and messages (IN003, IN004
+    did-you-mean, IN005), the same as the same mistake in a notice file.
+
+    ``model_validate`` keeps pydantic's ``ValidationError``: the loader catches it there and
+    adds the file and line.
+
+    >>> try:
+    ...     Problem(statement="理论学习不深入。", statment="理论学习不深入。")
+    ... except ValueError as error:
+    ...     print(type(error).__name__, error)
+    InputError statment: error IN004: unknown field “statment”; did you mean “statement”?
+    """
+
     model_config = ConfigDict(
         extra="forbid", validate_assignment=True, use_attribute_docstrings=True
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise _input_error(exc) from None
+
+    # Marks this __init__ as pydantic's own, so that validation (model_validate, nested
+    # models) does not call it and keeps raising ValidationError for the loader to place.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:
+            raise _input_error(exc) from None
+
+
+def _input_error(exc: ValidationError) -> Exception:
+    # The loader owns the conversion (codes, Chinese-first messages, did-you-mean); it is
+    # imported here, on the error path only, because the loader imports this module.
+    from gongwen.loader import input_error
+
+    return input_error(exc)
 
 
 # --------------------------------------------------------------------------------------------

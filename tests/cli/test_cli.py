@@ -122,3 +122,26 @@ def test_the_seed_copy_is_the_shared_seed() -> None:
     if not shared.exists():
         pytest.skip(f"no shared folder beside the clone ({shared})")
     assert SEED.read_bytes() == shared.read_bytes()
+
+
+def test_the_clis_light_copies_of_constants_agree_with_their_homes() -> None:
+    from gongwen.cli import batch, convert, render
+    from gongwen.loader import MARKDOWN_SUFFIXES
+    from gongwen.model import RectificationStatus
+    from gongwen.office.convert import DEFAULT_DPI
+
+    assert convert.PREVIEW_DPI == DEFAULT_DPI
+    assert tuple(s.value for s in RectificationStatus) == batch.STATUSES
+    assert set(render.MARKDOWN_SUFFIXES) == MARKDOWN_SUFFIXES
+
+
+def test_building_the_parser_imports_no_model_renderer_or_checker() -> None:
+    code = (
+        "import sys; import gongwen.cli as c; c.build_parser(); "
+        "print(sorted(m for m in ('pydantic', 'lxml', 'ruamel', 'gongwen.check', "
+        "'gongwen.render', 'gongwen.batch') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # gongwen/__init__ may still load some eagerly until it is made lazy (PEP 562); the CLI's
+    # own modules must not add the checker or the batch machinery.
+    assert "gongwen.check" not in out.stdout and "gongwen.batch" not in out.stdout, out.stdout

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from gongwen.dates import format_date
+from gongwen.findings import InputError
 from gongwen.model import BodyItem, Notice, Paragraph, Problem, RectificationStatus, Section, walk
 
 StatusCounts = Mapping[RectificationStatus | None, int]
@@ -137,6 +138,23 @@ def with_progress(items: list[BodyItem], on: date) -> list[BodyItem]:
     return [*items[:at], Paragraph(text=sentence), *items[at:]]
 
 
+CODE_DATE_BEFORE_LAST = "BA031"
+"""``gongwen next --date`` earlier than the last round's date."""
+
+
+def last_round_date(last: Notice) -> date | None:
+    """The date the last round is dated by: 成文日期, else 印发日期, else its publication date.
+
+    >>> last_round_date(Notice(title="T", body=["p"], published="2023-03-14"))
+    datetime.date(2023, 3, 14)
+    """
+    if last.signature is not None:
+        return last.signature.date
+    if last.imprint is not None:
+        return last.imprint.print_date
+    return last.published
+
+
 def next_round(
     last: Notice,
     on: date,
@@ -148,7 +166,8 @@ def next_round(
     Problems without a status get ``default_status``. The 成文日期, the 印发日期 and the
     publication date move to ``on``; a notice with none of them gets ``published: on``.
     Running it again on its own result with the same date changes nothing but the sentence's
-    counts, which follow the statuses.
+    counts, which follow the statuses. A date earlier than the last round's is refused
+    (:class:`InputError`, BA031).
 
     >>> last = Notice(title="T", body=["开头。", {"problem": {"statement": "a"}}],
     ...               published="2023-03-14")
@@ -158,6 +177,13 @@ def next_round(
     >>> next_round(nxt, date(2023, 9, 1)) == nxt
     True
     """
+    previous = last_round_date(last)
+    if previous is not None and on < previous:
+        raise InputError.single(
+            CODE_DATE_BEFORE_LAST,
+            f"新一轮的日期 {format_date(on)} 早于上一轮的 {format_date(previous)} "
+            "(the new round's date is earlier than the last round's)",
+        )
     body = with_progress(carry_forward(last.body, default_status), on)
     update: dict[str, object] = {"body": body}
     if last.signature is not None:

@@ -11,8 +11,10 @@ could not be used (nothing is written); 3 an external tool (LibreOffice) is miss
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from gongwen import __version__
 from gongwen.cli import batch, check, convert, notice, parse, reformat, render
@@ -33,6 +35,21 @@ REGISTRARS: list[Registrar] = [
 """Each module of subcommands adds its parsers through one of these."""
 
 
+EXIT_CLOSED_PIPE = 141
+"""The reader of our output went away (``gongwen schema | head -1``): 128 + SIGPIPE, quietly."""
+
+
+class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose ``--help`` opens with their one-line help when they give no
+    description, so that every ``gongwen COMMAND --help`` says what the command does."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        if kwargs.get("description") is None and kwargs.get("help"):
+            kwargs["description"] = kwargs["help"]
+        parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+        return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
@@ -40,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Chinese official documents (公文) as .docx, laid out to GB/T 9704-2012.",
     )
     parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", action=_Subcommands
+    )
     for register in REGISTRARS:
         register(sub)
     return parser
@@ -52,7 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func: Command = args.func
     try:
-        return func(args)
+        status = func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except BrokenPipeError:
+        # Nobody reads the rest: stop quietly, with no "Exception ignored" at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
     except InputError as exc:
         print_findings(exc.findings, sys.stderr)
         return EXIT_INPUT

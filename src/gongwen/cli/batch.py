@@ -6,21 +6,17 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from gongwen.batch import (
-    ReportResult,
-    ReportStatus,
-    check_with_gongwen,
-    count_statuses,
-    load_batch,
-    progress_sentence,
-    run_batch,
-    write_next_round,
-)
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_TOOL, print_findings
-from gongwen.dates import parse_date
-from gongwen.model import RectificationStatus
+
+if TYPE_CHECKING:
+    from gongwen.batch import ReportResult
+    from gongwen.model import RectificationStatus
+
+# The batch machinery is imported when a command runs, not when the parser is built.
+STATUSES = ("已完成", "正在推进", "长期坚持")
+"""The values of :class:`gongwen.model.RectificationStatus`, for --help (a test checks them)."""
 
 BAR_WIDTH = 30
 
@@ -56,6 +52,8 @@ def _line(report: ReportResult) -> str:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """Run a batch and print one line per report and a summary; exit 1 if any failed."""
+    from gongwen.batch import ReportStatus, check_with_gongwen, load_batch, run_batch
+
     loaded = load_batch(args.batch, shared=args.shared)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
@@ -95,8 +93,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_next(args: argparse.Namespace) -> int:
     """Write the next round's notice file from the last bulletin."""
+    from gongwen.batch import count_statuses, progress_sentence, write_next_round
+
     notice, findings = write_next_round(
-        args.last, args.output, args.date, default_status=RectificationStatus(args.status)
+        args.last, args.output, args.date, default_status=args.status
     )
     print_findings(findings, sys.stderr)
     counts = count_statuses(notice.body)
@@ -115,7 +115,18 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _status(text: str) -> RectificationStatus:
+    from gongwen.model import RectificationStatus
+
+    try:
+        return RectificationStatus(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”: one of {', '.join(STATUSES)}") from None
+
+
 def _date(text: str) -> date:
+    from gongwen.dates import parse_date
+
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -173,9 +184,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--date", type=_date, required=True, help="the new round's date, 2023-09-01")
     p.add_argument(
         "--status",
-        choices=[s.value for s in RectificationStatus],
-        default=RectificationStatus.IN_PROGRESS.value,
-        help="status of problems that have none (default: 正在推进)",
+        type=_status,
+        default="正在推进",
+        metavar="STATUS",
+        help=f"status of problems that have none: {', '.join(STATUSES)} (default: 正在推进)",
     )
     p.set_defaults(func=cmd_next)
 

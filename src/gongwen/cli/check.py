@@ -9,20 +9,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from gongwen.atomic import write_bytes_atomic
-from gongwen.check import (
-    RULES,
-    CheckConfig,
-    check_file,
-    discover_config,
-    fix_file,
-    load_config,
-)
-from gongwen.check.source import DOCX_SUFFIX
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from gongwen.findings import Finding, InputError, Level, finding_to_dict
+
+if TYPE_CHECKING:
+    from gongwen.check import CheckConfig
+
+# The checker is imported when the command runs, not when the parser is built (start-up time).
 
 _COLOURS = {Level.ERROR: "31", Level.WARNING: "33", Level.INFO: "36"}
 
@@ -32,6 +27,8 @@ def _codes(value: str) -> list[str]:
 
 
 def _config(args: argparse.Namespace, file: Path) -> CheckConfig:
+    from gongwen.check import discover_config, load_config
+
     config = load_config(args.config) if args.config else discover_config(file)
     fail = Level(args.fail_level) if args.fail_level else None
     return config.override(
@@ -47,6 +44,10 @@ def _usage_error(message: str) -> int:
 
 
 def _fix_one(args: argparse.Namespace, file: Path, config: CheckConfig) -> list[Finding]:
+    from gongwen.atomic import write_bytes_atomic
+    from gongwen.check import fix_file
+    from gongwen.check.source import DOCX_SUFFIX
+
     if file.suffix.lower() == DOCX_SUFFIX:
         raise InputError.single(
             "IN001", "--fix cannot write .docx; fix the text or the notice file", file=file
@@ -60,6 +61,8 @@ def _fix_one(args: argparse.Namespace, file: Path, config: CheckConfig) -> list[
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check each file; print the findings; exit 0, 1 (findings) or 2 (unreadable)."""
+    from gongwen.check import check_file
+
     if args.list_rules:
         _print_rules(sys.stdout)
         return EXIT_OK
@@ -152,6 +155,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _print_rules(out: TextIO) -> None:
+    from gongwen.check import RULES
+
     for rule in RULES:
         fix = "fix" if rule.fixable else "   "
         print(f"{rule.code}  {rule.level.value:<7}  {fix}  {rule.name}: {rule.summary}", file=out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from gongwen.findings import Finding
@@ -18,6 +19,22 @@ EXIT_TOOL = 3
 """An external tool (LibreOffice) is missing or failed."""
 
 Command = Callable[[argparse.Namespace], int]
+
+
+def output_path(output: Path | None, source: Path, suffix: str) -> Path:
+    """Where a command writes what it makes of ``source``: ``-o`` itself, inside ``-o`` when it
+    is a folder, and beside the input when there is no ``-o``.
+
+    >>> output_path(None, Path("in/n.yaml"), ".docx").as_posix()
+    'in/n.docx'
+    >>> output_path(Path("out.docx"), Path("in/n.yaml"), ".docx").as_posix()
+    'out.docx'
+    """
+    if output is None:
+        return source.with_suffix(suffix)
+    if output.is_dir():
+        return output / (source.stem + suffix)
+    return output
 
 
 def print_findings(findings: Sequence[Finding], stream: TextIO) -> None:

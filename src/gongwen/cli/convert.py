@@ -6,20 +6,18 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongwen.cli.common import EXIT_OK, EXIT_TOOL
-from gongwen.loader import load_notice
-from gongwen.office.convert import (
-    DEFAULT_DPI,
-    ConversionError,
-    ToolMissing,
-    convert_many,
-    pdf_to_png,
-    to_pdf,
-)
-from gongwen.office.fonts import FontStatus, font_report, fonts_in_docx, uses_fontconfig
-from gongwen.write import render_bytes
-from gongwen.write.template import default_template_path
+
+if TYPE_CHECKING:
+    from gongwen.office.convert import ConversionError, ToolMissing
+    from gongwen.office.fonts import FontStatus
+
+# LibreOffice's runner, the renderer and the loader are imported when a command runs, not when
+# the parser is built (start-up time).
+PREVIEW_DPI = 96
+"""The --dpi default: :data:`gongwen.office.convert.DEFAULT_DPI` (a test checks they agree)."""
 
 
 def _tool_error(exc: ToolMissing | ConversionError) -> int:
@@ -29,6 +27,9 @@ def _tool_error(exc: ToolMissing | ConversionError) -> int:
 
 def _docx_of(source: Path, work: Path, template: Path | None) -> Path:
     """``source`` itself when it is a .docx, else the notice rendered into ``work``."""
+    from gongwen.loader import load_notice
+    from gongwen.write import render_bytes
+
     if source.suffix.lower() == ".docx":
         return source
     docx = work / f"{source.stem}.docx"
@@ -38,6 +39,8 @@ def _docx_of(source: Path, work: Path, template: Path | None) -> Path:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """One input: ``-o`` names the PDF. Several: ``-o`` names a folder; one LibreOffice call."""
+    from gongwen.office.convert import ConversionError, ToolMissing, convert_many, to_pdf
+
     inputs: list[Path] = args.inputs
     try:
         if len(inputs) == 1:
@@ -68,6 +71,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     """Render through LibreOffice, then write one PNG a page into the output folder."""
+    from gongwen.office.convert import ConversionError, ToolMissing, pdf_to_png, to_pdf
+
     source: Path = args.input
     outdir: Path = args.output or Path(source.stem + "-pages")
     try:
@@ -103,6 +108,11 @@ def _describe(status: FontStatus) -> str:
 
 def cmd_fonts(args: argparse.Namespace) -> int:
     """List the font names and, for each, installed or what stands in for it."""
+    from gongwen.loader import load_notice
+    from gongwen.office.fonts import font_report, fonts_in_docx, uses_fontconfig
+    from gongwen.write import render_bytes
+    from gongwen.write.template import default_template_path
+
     if args.input is None:
         names = fonts_in_docx(args.template or default_template_path(), every_style=True)
         what = f"the template {args.template or default_template_path()}"
@@ -162,7 +172,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "-o", "--output", type=Path, help="folder for the pages (default: IN's name + -pages)"
     )
     p.add_argument(
-        "--dpi", type=int, default=DEFAULT_DPI, help=f"resolution (default: {DEFAULT_DPI})"
+        "--dpi", type=int, default=PREVIEW_DPI, help=f"resolution (default: {PREVIEW_DPI})"
     )
     _add_libreoffice_options(p)
     p.set_defaults(func=cmd_preview)

@@ -7,20 +7,22 @@ import json
 from pathlib import Path
 
 from gongwen.cli.common import EXIT_OK
-from gongwen.loader import load_notice
-from gongwen.model import Notice
-from gongwen.summary import summarize
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Load a notice file and print a one-line summary, or its errors."""
-    notice = load_notice(args.file)
+    from gongwen.loader import load_notice
+    from gongwen.summary import summarize
+
+    notice = load_notice(args.file, keep_typed_ordinals=args.keep_typed_ordinals)
     print(f"{args.file}: ok: {summarize(notice)}")
     return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the notice input format."""
+    from gongwen.model import Notice
+
     schema = Notice.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "gongwen notice"
@@ -31,7 +33,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``validate`` and ``schema``."""
     p = sub.add_parser("validate", help="check that a notice file loads; print a summary")
-    p.add_argument("file", type=Path, help="notice file (.yaml, .yml, .json, .toml)")
+    p.add_argument("file", type=Path, help="notice file (.yaml, .yml, .json, .toml or .md)")
+    p.add_argument(
+        "--keep-typed-ordinals",
+        action="store_true",
+        help="accept ordinals typed in the text (一、…, 问题1：…) as typed, as render does",
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the notice input format")

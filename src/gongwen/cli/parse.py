@@ -11,12 +11,15 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gongwen.atomic import write_bytes_atomic
-from gongwen.cli.common import EXIT_OK, print_findings
-from gongwen.dumper import dumps_notice
+from gongwen.cli.common import EXIT_OK, output_path, print_findings
 from gongwen.findings import Finding, GongwenError, Level
-from gongwen.read import ReadResult, read_file
+
+if TYPE_CHECKING:
+    from gongwen.read import ReadResult
+
+# The reader and ruamel.yaml are imported when the command runs (start-up time).
 
 EPILOG = """\
 exit statuses:
@@ -29,6 +32,8 @@ exit statuses:
 
 def notice_yaml(result: ReadResult) -> str:
     """The notice as a YAML notice file, with a comment over every place a finding points to."""
+    from gongwen.dumper import dumps_notice
+
     counts = Counter(f.code for f in result.findings)
     summary = ", ".join(f"{code}×{n}" for code, n in sorted(counts.items())) or "none"
     head = [
@@ -62,17 +67,21 @@ def _print_summary(findings: list[Finding], shown: Level) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Read the file, print findings, write the YAML (or print it)."""
+    from gongwen.atomic import write_bytes_atomic
+    from gongwen.read import read_file
+
     result = read_file(args.file)
     text = notice_yaml(result)
     _print_summary(result.findings, Level(args.level))
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    output = output_path(args.output, args.file, ".yaml")
     try:
-        write_bytes_atomic(args.output, text.encode("utf-8"))
+        write_bytes_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        raise GongwenError(f"{args.output}: cannot be written: {exc.strerror}") from None
-    print(f"{args.file} -> {args.output}", file=sys.stderr)
+        raise GongwenError(f"{output}: cannot be written: {exc.strerror}") from None
+    print(f"{args.file} -> {output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -80,7 +89,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``parse``."""
     p = sub.add_parser(
         "parse",
-        help="read a published notice (.txt or .docx) into a notice file",
+        help="read a published notice (.txt, .md or .docx) into a notice file",
         description=(
             "Read a notice published as text (UTF-8 or GB18030/GBK) or .docx into the YAML "
             "notice file that 'gongwen render' and 'gongwen validate' read. What the reader "
@@ -90,9 +99,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, help="the published notice: .txt or .docx")
+    p.add_argument("file", type=Path, help="the published notice: .txt, .md or .docx")
     p.add_argument(
-        "-o", "--output", type=Path, help="the YAML file to write (default: print to stdout)"
+        "-o",
+        "--output",
+        type=Path,
+        help="the YAML file to write, or a folder to write FILE's name .yaml into "
+        "(default: print to stdout)",
     )
     p.add_argument(
         "--level",

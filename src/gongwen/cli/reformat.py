@@ -6,21 +6,25 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gongwen.batch.reformat import FormatStatus, Formatted, format_draft, format_tree
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, print_findings
 
+if TYPE_CHECKING:
+    from gongwen.batch.reformat import Formatted
+
+# The reader and the renderer are imported when the command runs (start-up time).
 _SAID = {
-    FormatStatus.WRITTEN: "已排版",
-    FormatStatus.SKIPPED: "未改动，跳过",
-    FormatStatus.REFUSED: "未排版（--strict：有内容无法保留）",
-    FormatStatus.FAILED: "无法排版",
+    "written": "已排版",
+    "skipped": "未改动，跳过",
+    "refused": "未排版（--strict：有内容无法保留）",
+    "failed": "无法排版",
 }
 
 
 def _report(draft: Formatted, verbose: bool) -> None:
     where = f" -> {draft.output}" if draft.output else ""
-    print(f"{draft.source}{where}: {_SAID[draft.status]}", file=sys.stderr)
+    print(f"{draft.source}{where}: {_SAID[draft.status.value]}", file=sys.stderr)
     if draft.errors:
         print_findings(draft.errors, sys.stderr)
     if verbose and draft.changes:
@@ -33,6 +37,8 @@ def _report(draft: Formatted, verbose: bool) -> None:
 
 def cmd_format(args: argparse.Namespace) -> int:
     """One draft to one file, or a folder to a folder."""
+    from gongwen.batch.reformat import FormatStatus, format_draft, format_tree
+
     source: Path = args.input
     if source.is_dir():
         if args.output is None:

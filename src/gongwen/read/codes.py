@@ -78,6 +78,14 @@ _TABLE: Final = (
     # Blocks at the end
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
     ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),
+    # Markdown (gongwen.read.markdown)
+    ReaderCode("RD070", _I, "Markdown formatting (emphasis, code, links, HTML tags) dropped"),
+    ReaderCode("RD071", _W, "Markdown content with no place in a notice (images, [TOC]) dropped"),
+    ReaderCode("RD072", _W, "a Markdown table read as lines of text, one row a paragraph"),
+    ReaderCode("RD073", _W, "a Markdown code block read as plain paragraphs"),
+    ReaderCode("RD074", _I, "Markdown list bullets or quote marks dropped; the items kept"),
+    ReaderCode("RD075", _W, "a Markdown heading level with no 公文 level (###### or a second #)"),
+    ReaderCode("RD076", _W, "a heading's # level and its typed ordinal disagree; the ordinal wins"),
     # Input errors: nothing is read
     ReaderCode("RD102", _E, "the text is neither UTF-8 nor GB18030/GBK, or is binary"),
     ReaderCode("RD103", _E, "the file is not a .docx (not a zip, or no word/document.xml)"),

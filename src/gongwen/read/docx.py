@@ -14,15 +14,18 @@ and its XML read with lxml's safe parser; python-docx is not needed to read.
 from __future__ import annotations
 
 import contextlib
+import io
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from gongwen.compose import PUBLISHED_PROPERTY, STATUSES_PROPERTY, Block, Run
-from gongwen.findings import Finding
+from gongwen.findings import Finding, InputError
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
 from gongwen.loader import read_bytes
 from gongwen.model import Notice, Problem, RectificationStatus, walk
@@ -40,6 +43,9 @@ from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
 from gongwen.read.safety import MAX_DOCX_BYTES, open_docx, parse_xml
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 __all__ = ["paragraph_texts", "read_docx", "read_docx_bytes"]
 
@@ -320,6 +326,23 @@ def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
     return [p.text for p in _paragraphs(body, {})] if body is not None else []
 
 
-def read_docx(path: str | Path) -> ReadResult:
-    """Read a notice from a .docx file (at most :data:`~gongwen.read.safety.MAX_DOCX_BYTES`)."""
+def read_docx(path: str | Path | DocxDocument) -> ReadResult:
+    """Read a notice from a .docx file (at most :data:`~gongwen.read.safety.MAX_DOCX_BYTES`),
+    or from a python-docx ``Document`` open in memory."""
+    if not isinstance(path, str | os.PathLike):
+        return read_docx_bytes(document_bytes(path), file="<docx.Document>")
     return read_docx_bytes(read_bytes(path, MAX_DOCX_BYTES), file=str(path))
+
+
+def document_bytes(document: DocxDocument) -> bytes:
+    """A python-docx ``Document`` saved to bytes, as a file of it would hold."""
+    save = getattr(document, "save", None)
+    if not callable(save) or not type(document).__module__.startswith("docx."):
+        raise InputError.single(
+            "RD106",
+            f"不能当作 .docx 读取：{type(document).__name__} "
+            "(expected a path or a python-docx Document)",
+        )
+    stream = io.BytesIO()
+    save(stream)
+    return stream.getvalue()

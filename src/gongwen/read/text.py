@@ -7,14 +7,19 @@ UTF-8 (with or without BOM), GB18030/GBK or UTF-16 with a BOM: see
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongwen.findings import InputError
-from gongwen.loader import read_bytes
+from gongwen.loader import MARKDOWN_SUFFIXES, read_bytes
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
 from gongwen.read.safety import MAX_DOCX_BYTES, MAX_TEXT_BYTES, decode_text
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 __all__ = ["ReadResult", "read_file", "read_text"]
 
@@ -59,14 +64,23 @@ def read_text(text: str, *, file: str | None = None) -> ReadResult:
     return parse_paragraphs(text_paragraphs(text), source=source)
 
 
-def read_file(path: str | Path) -> ReadResult:
-    """Read a notice from a .txt or .docx file, refusing oversized or hostile files.
+def read_file(path: str | Path | DocxDocument) -> ReadResult:
+    """Read a notice from a .txt, .md (Markdown) or .docx file, refusing oversized or hostile
+    files, or from a python-docx ``Document``.
 
     The file is read once, with a size limit, and only read: nothing is written.
     """
+    if not isinstance(path, str | os.PathLike):  # a python-docx Document open in memory
+        from gongwen.read.docx import read_docx
+
+        return read_docx(path)
     path = Path(path)
     name = str(path)
     suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        from gongwen.read.markdown import read_markdown_file
+
+        return read_markdown_file(path)
     if suffix in DOCX_SUFFIXES:
         from gongwen.read.docx import read_docx_bytes  # python-docx stays out of text reading
 
@@ -74,7 +88,7 @@ def read_file(path: str | Path) -> ReadResult:
     if suffix not in TEXT_SUFFIXES:
         raise InputError.single(
             "RD106",
-            f"不支持的文件类型“{path.suffix}”：gongwen parse 读取 .txt 或 .docx",
+            f"不支持的文件类型“{path.suffix}”：gongwen parse 读取 .txt、.md 或 .docx",
             file=name,
         )
     data = read_bytes(path, MAX_TEXT_BYTES)

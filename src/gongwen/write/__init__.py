@@ -7,7 +7,9 @@ the notice's own date, so the same input gives byte-identical files.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
+from os import PathLike
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,7 +27,7 @@ from gongwen.compose import (
     problem_statuses,
     unprinted_values,
 )
-from gongwen.loader import load_notice
+from gongwen.findings import InputError
 from gongwen.model import Notice
 from gongwen.ooxml import (
     CONTENT_TYPES_PART,
@@ -44,11 +46,14 @@ from gongwen.ooxml import (
 )
 from gongwen.write import _oxml, _pictures
 from gongwen.write._zip import deflate, write_zip
+from gongwen.write.inputs import NoticeInput, TemplateInput, as_notice, as_template
 from gongwen.write.template import (
     Template,
     TemplateError,
-    load_template,
 )
+
+CODE_OUTPUT_TYPE = "IN007"
+"""render() was asked to write a kind of file it does not write."""
 
 __all__ = ["TemplateError", "document_date", "render", "render_bytes"]
 
@@ -193,11 +198,16 @@ def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def render_bytes(notice: Notice, *, template: str | Path | None = None) -> bytes:
-    """The .docx of a notice, as bytes."""
-    loaded = load_template(template)
+def render_bytes(notice: NoticeInput, *, template: TemplateInput = None) -> bytes:
+    """The .docx of a notice, as bytes.
+
+    ``notice`` is a :class:`Notice`, a mapping of its fields or the path of a notice file;
+    ``template`` a path, a python-docx ``Document`` or None (see :mod:`gongwen.write.inputs`).
+    """
+    model = as_notice(notice)
+    loaded = as_template(template)
     pictures = _pictures.Pictures()
-    document = _document_xml(notice, loaded, pictures)
+    document = _document_xml(model, loaded, pictures)
     entries = []
     for name, data in loaded.parts:
         if name == DOCUMENT_PART:
@@ -207,28 +217,53 @@ def render_bytes(notice: Notice, *, template: str | Path | None = None) -> bytes
         elif pictures.media and name == CONTENT_TYPES_PART:
             entries.append(deflate(name, pictures.content_types(data)))
         elif name == CORE_PART:
-            entries.append(deflate(name, _core_xml(data, notice)))
+            entries.append(deflate(name, _core_xml(data, model)))
         elif name == CUSTOM_PART:
-            entries.append(deflate(name, _custom_xml(data, notice)))
+            entries.append(deflate(name, _custom_xml(data, model)))
         else:
             entries.append(loaded.deflated[name])
     entries += [deflate(name, data) for name, data in pictures.parts()]
     return write_zip(entries)
 
 
+OUTPUT_SUFFIXES = (".docx", ".pdf")
+"""What :func:`render` writes to a path: a .docx, or a PDF through LibreOffice."""
+
+
 def render(
-    notice: Notice | str | Path,
+    notice: NoticeInput,
     target: str | Path | BinaryIO,
     *,
-    template: str | Path | None = None,
+    template: TemplateInput = None,
 ) -> None:
-    """Render a notice (a :class:`Notice` or a notice file) to a path or a binary stream.
+    """Render a notice (a :class:`Notice`, a mapping of fields or a notice file) to a path or a
+    binary stream.
 
-    A path is written atomically: the file appears whole or not at all.
+    A path ending in .docx is written atomically: the file appears whole or not at all. One
+    ending in .pdf is converted through LibreOffice (:class:`gongwen.office.convert.ToolMissing`
+    when it is not installed); any other suffix is refused before anything is written.
     """
-    model = notice if isinstance(notice, Notice) else load_notice(notice)
-    data = render_bytes(model, template=template)
-    if isinstance(target, str | Path):
+    suffix = Path(target).suffix.lower() if isinstance(target, str | PathLike) else None
+    if suffix is not None and suffix not in OUTPUT_SUFFIXES:
+        raise InputError.single(
+            CODE_OUTPUT_TYPE,
+            f"不能写成“{suffix or '（无扩展名）'}”文件：render writes .docx or .pdf",
+            file=str(target),
+        )
+    data = render_bytes(notice, template=template)
+    if suffix == ".pdf":
+        assert isinstance(target, str | PathLike)
+        _write_pdf(data, Path(target))
+    elif isinstance(target, str | PathLike):
         write_bytes_atomic(target, data)
     else:
         target.write(data)
+
+
+def _write_pdf(docx: bytes, target: Path) -> None:
+    from gongwen.office.convert import to_pdf  # LibreOffice only when a PDF is asked for
+
+    with tempfile.TemporaryDirectory(prefix="gongwen-render-") as work:
+        source = Path(work) / f"{target.stem or 'notice'}.docx"
+        source.write_bytes(docx)
+        to_pdf(source, target)

@@ -1,0 +1,210 @@
+"""Ordinals an author typed into a notice file (一、总体要求, 问题1：…, 一是…), at load time.
+
+The model derives every ordinal from position, so a typed one would print twice
+(一、一、总体要求). When the typed ordinal is the one gongwen derives, it is dropped with a
+finding (IN010, info); when it is another one, the file is refused (IN011, an
+:class:`~gongwen.findings.InputError` naming file, field path and line), because gongwen
+cannot tell which of the two the author meant. ``keep=True`` (the CLI's
+``--keep-typed-ordinals``) keeps every text exactly as typed.
+
+The recognisers are :mod:`gongwen.numbering`'s parse functions, the ones the text reader and
+the checker use; this module is the one place the loader calls them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gongwen.findings import Finding, InputError, Level, Location
+from gongwen.model import BodyItem, Notice, Problem, Section
+from gongwen.numbering import (
+    heading_ordinal,
+    measure_lead,
+    parse_heading_ordinal,
+    parse_measure_lead,
+    parse_problem_label,
+    problem_label,
+)
+
+__all__ = ["CODE_TYPED_DROPPED", "CODE_TYPED_MISMATCH", "TypedOrdinal", "drop_typed_ordinals"]
+
+CODE_TYPED_DROPPED = "IN010"
+"""A typed ordinal that matches the derived one was dropped (info)."""
+CODE_TYPED_MISMATCH = "IN011"
+"""A typed ordinal disagrees with the derived one, or stands with no text after it (error)."""
+
+Loc = tuple[int | str, ...]
+LineOf = Callable[[Loc], int | None]
+
+
+@dataclass(frozen=True)
+class TypedOrdinal:
+    """An ordinal found typed at the start of a field: where, what was typed, what is derived,
+    the text after it, and whether the typed number is the derived one."""
+
+    loc: Loc
+    typed: str
+    derived: str
+    rest: str
+    same: bool
+
+    @property
+    def matches(self) -> bool:
+        """The typed ordinal is the derived one and text follows it."""
+        return self.same and bool(self.rest.strip())
+
+
+def _heading(text: str, level: int, number: int, loc: Loc) -> TypedOrdinal | None:
+    parsed = parse_heading_ordinal(text)
+    if parsed is None:
+        return None
+    typed = text.lstrip()[: len(text.lstrip()) - len(parsed.rest)].strip()
+    derived = heading_ordinal(level, number)
+    same = (parsed.level, parsed.number) == (level, number)
+    return TypedOrdinal(loc, typed, derived, parsed.rest, same)
+
+
+def _problem(text: str, number: int, loc: Loc) -> TypedOrdinal | None:
+    derived = problem_label(number)
+    label = parse_problem_label(text, expected=number)
+    if label is not None:
+        typed = text.lstrip()[: len(text.lstrip()) - len(label[1])].strip()
+        return TypedOrdinal(loc, typed, derived, label[1], label[0] == number)
+    parsed = parse_heading_ordinal(text)  # 1. or 1、 typed before a problem
+    if parsed is None or parsed.level != 3:
+        return None
+    typed = text.lstrip()[: len(text.lstrip()) - len(parsed.rest)].strip()
+    return TypedOrdinal(loc, typed, derived, parsed.rest, parsed.number == number)
+
+
+def _measure(text: str, number: int, loc: Loc) -> TypedOrdinal | None:
+    lead = parse_measure_lead(text)
+    if lead is None:
+        return None
+    typed = text.lstrip()[: len(text.lstrip()) - len(lead[1])].strip()
+    return TypedOrdinal(loc, typed, measure_lead(number), lead[1], lead[0] == number)
+
+
+def find_typed_ordinals(notice: Notice) -> list[TypedOrdinal]:
+    """Every typed ordinal in a notice's body and attachments, in document order (problems
+    are numbered across each body, as they are rendered).
+
+    >>> problem = {"statement": "问题1：学习不够。", "measures": ["一是学。", "三是做。"]}
+    >>> n = Notice(title="T", body=[{"section": {"heading": "一、总体要求", "body": [
+    ...     {"problem": problem}]}}])
+    >>> for t in find_typed_ordinals(n):
+    ...     print(t.typed, t.derived, t.matches)
+    一、 一、 True
+    问题1： 问题1： True
+    一是 一是 True
+    三是 二是 False
+    """
+    found: list[TypedOrdinal] = []
+    _walk(notice.body, ("body",), 1, found, [0])
+    for index, attachment in enumerate(notice.attachments):
+        _walk(attachment.body, ("attachments", index, "body"), 1, found, [0])
+    return found
+
+
+def _walk(
+    items: list[BodyItem], path: Loc, level: int, found: list[TypedOrdinal], problems: list[int]
+) -> None:
+    sections = 0
+    for index, item in enumerate(items):
+        if isinstance(item, Section):
+            sections += 1
+            loc = (*path, index, "section")
+            typed = _heading(item.heading, level, sections, (*loc, "heading"))
+            if typed is not None:
+                found.append(typed)
+            _walk(item.body, (*loc, "body"), level + 1, found, problems)
+        elif isinstance(item, Problem):
+            problems[0] += 1
+            loc = (*path, index, "problem")
+            typed = _problem(item.statement, problems[0], (*loc, "statement"))
+            if typed is not None:
+                found.append(typed)
+            if len(item.measures) >= 2:  # one measure is a plain paragraph, with no lead
+                for n, measure in enumerate(item.measures, start=1):
+                    typed = _measure(measure, n, (*loc, "measures", n - 1))
+                    if typed is not None:
+                        found.append(typed)
+
+
+def drop_typed_ordinals(
+    notice: Notice, *, file: str | None = None, line_of: LineOf | None = None, keep: bool = False
+) -> tuple[Notice, list[Finding]]:
+    """The notice with typed ordinals that match the derived ones dropped, and a finding each.
+
+    Raises :class:`InputError` (IN011) when a typed ordinal disagrees with the derived one;
+    with ``keep`` nothing is dropped or refused. ``line_of`` gives the source line of a field
+    path, when the file has lines.
+
+    >>> n = Notice(title="T", body=[{"section": {"heading": "一、总体要求"}}])
+    >>> fixed, found = drop_typed_ordinals(n)
+    >>> fixed.body[0].heading, [f.code for f in found]
+    ('总体要求', ['IN010'])
+    >>> try:
+    ...     drop_typed_ordinals(Notice(title="T", body=[{"section": {"heading": "二、要求"}}]))
+    ... except InputError as error:
+    ...     print(error.findings[0].code, error.findings[0].location.path)
+    IN011 body[0].section.heading
+    """
+    if keep:
+        return notice, []
+    typed = find_typed_ordinals(notice)
+    if not typed:
+        return notice, []
+
+    def where(t: TypedOrdinal) -> Location:
+        from gongwen.fieldpath import format_path  # the one writer of field paths
+
+        line = line_of(t.loc) if line_of is not None else None
+        return Location(file, line, format_path(t.loc))
+
+    wrong = [t for t in typed if not t.matches]
+    if wrong:
+        raise InputError([_mismatch(t, where(t)) for t in wrong])
+    fixed = notice.model_copy(deep=True)
+    findings = []
+    for t in typed:
+        _set(fixed, t.loc, t.rest.strip())
+        findings.append(
+            Finding(
+                CODE_TYPED_DROPPED,
+                Level.INFO,
+                f"删去了键入的序号“{t.typed}”：gongwen 按位置生成它 "
+                f"(the typed ordinal is dropped; rendering derives {t.derived})",
+                where(t),
+            )
+        )
+    return fixed, findings
+
+
+def _mismatch(t: TypedOrdinal, where: Location) -> Finding:
+    if not t.same:
+        message = (
+            f"键入的序号“{t.typed}”与按位置生成的“{t.derived}”不一致；删去键入的序号，"
+            "或加 --keep-typed-ordinals 保留原文 (the typed ordinal disagrees with the "
+            "derived one: delete it, or keep the text as typed)"
+        )
+    else:
+        message = f"只有序号“{t.typed}”，没有文字 (an ordinal with no text after it)"
+    return Finding(CODE_TYPED_MISMATCH, Level.ERROR, message, where, fix=None)
+
+
+def _set(notice: Notice, loc: Loc, value: str) -> None:
+    node: object = notice
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            assert isinstance(node, list)
+            node = node[part]
+        elif part not in ("section", "problem"):  # the tags of body items, not attributes
+            node = getattr(node, part)
+    last = loc[-1]
+    if isinstance(last, int):
+        assert isinstance(node, list)
+        node[last] = value
+    else:
+        setattr(node, last, value)
