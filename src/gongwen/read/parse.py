@@ -34,19 +34,9 @@ from gongwen.numbering import (
     parse_problem_label,
 )
 from gongwen.read.codes import finding
-from gongwen.read.recognise import (
-    CLOSING,
-    ContactParts,
-    HeadingMark,
-    first_sentence,
-    parse_chrome,
-    parse_contact,
-    parse_heading,
-    parse_label,
-    parse_standalone_date,
-    split_run_in_measures,
-)
-from gongwen.read.repair import (
+from gongwen.recognise.chrome import parse_chrome
+from gongwen.recognise.contact import ContactParts, parse_contact
+from gongwen.recognise.damage import (
     find_lost_numerals,
     find_stray_digits,
     fullwidth_punctuation,
@@ -54,6 +44,10 @@ from gongwen.read.repair import (
     remove_illegal_characters,
     restore_lost_numeral,
 )
+from gongwen.recognise.headings import HeadingMark, parse_heading
+from gongwen.recognise.labels import parse_label, split_run_in_measures
+from gongwen.recognise.sentences import CLOSING, first_sentence
+from gongwen.recognise.tail import parse_standalone_date
 
 __all__ = ["ReadResult", "SourceParagraph", "parse_paragraphs"]
 
