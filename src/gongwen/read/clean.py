@@ -1,0 +1,121 @@
+"""Pass 1 of the reader: clean each paragraph, drop page chrome, repair what is certain.
+
+Every repair and every damage found is a finding; see :mod:`gongwen.read.codes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gongwen.dates import find_run_together_dates, format_date
+from gongwen.read.context import Pass, SourceParagraph, quote
+from gongwen.recognise.chrome import parse_chrome
+from gongwen.recognise.damage import (
+    find_lost_numerals,
+    find_stray_digits,
+    fullwidth_punctuation,
+    remove_illegal_characters,
+    restore_lost_numeral,
+)
+
+__all__ = ["Cleaner"]
+
+
+class Cleaner(Pass):
+    """Cleans the paragraphs of one reading: :meth:`run` gives the paragraphs left."""
+
+    def run(self, paragraphs: Sequence[SourceParagraph]) -> list[SourceParagraph]:
+        out: list[SourceParagraph] = []
+        blank = False
+        for para in paragraphs:
+            text, removed = remove_illegal_characters(para.text)
+            if removed:
+                self.report("RD003", f"删除了 {removed} 个 Word 文档不能容纳的控制字符", para.line)
+            text = text.strip(" \t\u3000\r\n\ufeff\xa0")
+            if not text:
+                blank = True
+                continue
+            chrome = parse_chrome(text)
+            if chrome is not None:
+                for key, value in chrome.metadata.items():
+                    self.metadata.setdefault(key, value)
+                kept = "，保留" + "、".join(chrome.metadata) if chrome.metadata else "，已删除"
+                self.report("RD001", f"网页附加内容 {quote(text)}{kept}", para.line)
+                blank = True
+                continue
+            out.append(
+                SourceParagraph(
+                    text, para.line, para.blank_before or blank, para.heading_level, para.title
+                )
+            )
+            blank = False
+        out = [self._punctuation(p) for p in out]
+        out = [self._dates(p) for p in out]
+        document = "\n".join(p.text for p in out)
+        out = [self._numerals(p, document) for p in out]
+        for p in out:
+            self._stray_digits(p)
+        return out
+
+    def _punctuation(self, para: SourceParagraph) -> SourceParagraph:
+        text, counts = fullwidth_punctuation(para.text)
+        if not counts:
+            return para
+        detail = "、".join(f"“{mark}”×{n}" for mark, n in counts.items())
+        first = min(i for i, c in enumerate(para.text) if c != text[i])
+        context = para.text[max(0, first - 8) : first + 8]
+        self.report(
+            "RD002",
+            f"{sum(counts.values())} 处半角标点改为全角（{detail}），如 {quote(context)}",
+            para.line,
+        )
+        return self._replace(para, text)
+
+    def _dates(self, para: SourceParagraph) -> SourceParagraph:
+        text = para.text
+        reports: list[tuple[str, str, str | None]] = []
+        for run in reversed(find_run_together_dates(text)):
+            if len(run.candidates) == 1:
+                fixed = format_date(run.candidates[0])
+                message = f"日期 {quote(run.text)} 缺少“年”“月”，改为“{fixed}”（只有这一种读法）"
+                reports.append(("RD010", message, fixed))
+                text = text[: run.start] + fixed + text[run.end :]
+            else:
+                readings = "、".join(format_date(d) for d in run.candidates)
+                message = f"日期 {quote(run.text)} 缺少“年”“月”，可读作 {readings}，未修改"
+                reports.append(("RD011", message, None))
+        for code, message, fix in reversed(reports):
+            self.report(code, message, para.line, fix=fix)
+        return para if text == para.text else self._replace(para, text)
+
+    def _numerals(self, para: SourceParagraph, document: str) -> SourceParagraph:
+        text = para.text
+        reports: list[tuple[str, str, str | None]] = []
+        for lost in reversed(find_lost_numerals(text, document)):
+            damaged = text[max(0, lost.index - 2) : lost.index + 1 + len(lost.following)]
+            if lost.restored is not None:
+                message = (
+                    f"{quote(damaged)} 在“第”后缺少数字；本文另处写作"
+                    f"“第{lost.restored}{lost.following}”，据此补为“{lost.restored}”"
+                )
+                reports.append(("RD012", message, lost.restored))
+                text = restore_lost_numeral(text, lost)
+            else:
+                named = "、".join(f"第{c}{lost.following}" for c in lost.candidates)
+                also = f"，本文另处有 {named}" if named else ""
+                message = f"{quote(damaged)} 在“第”后缺少数字{also}，未修改"
+                reports.append(("RD013", message, None))
+        for code, message, fix in reversed(reports):
+            self.report(code, message, para.line, fix=fix)
+        return para if text == para.text else self._replace(para, text)
+
+    def _stray_digits(self, para: SourceParagraph) -> None:
+        for stray in find_stray_digits(para.text):
+            around = para.text[max(0, stray.start - 3) : stray.end + 3]
+            reading = "”或“".join(stray.dates)
+            self.report(
+                "RD014",
+                f"{quote(around)} 中的数字“{stray.digits}”前后缺少文字或标点，"
+                f"可能是“{reading}”，未修改",
+                para.line,
+            )
