@@ -28,7 +28,16 @@ from gongwen.read.tree import (
 )
 from gongwen.recognise.damage import is_cjk
 from gongwen.recognise.headings import HeadingMark, parse_heading
-from gongwen.recognise.labels import parse_label, split_run_in_measures
+from gongwen.recognise.labels import (
+    LabelKind,
+    Labelled,
+    label_kind,
+    parse_label,
+    parse_status,
+    split_labelled,
+    split_run_in_measures,
+)
+from gongwen.recognise.lines import Kind, classify, numbered_problem
 from gongwen.recognise.sentences import first_sentence
 
 __all__ = ["BodyBuilder"]
@@ -46,8 +55,12 @@ class BodyBuilder(Pass):
         super().__init__(ctx)
         self.run_in = 0
         self.paragraph_lists = 0
+        self.top_level: int | None = None
+        """The level of the outermost headings of the main text (1 for 一、)."""
 
     def build(self, paras: list[SourceParagraph]) -> list[Item]:
+        if self.top_level is None:
+            self.top_level = self._top_level(paras)
         root = SectionNode("", 0, 0, None)
         stack: list[SectionNode] = [root]
         problem: ProblemNode | None = None
@@ -66,22 +79,22 @@ class BodyBuilder(Pass):
             label = parse_label(text)
 
             next_label = parse_label(nxt.text) if nxt is not None else None
-            # an item numbered 1. / （1） directly followed by 整改情况 is a problem
+            inline = [p.label for p in split_labelled(mark.rest) if p.label] if mark else []
+            # an item numbered 1. / （1） with a label run in or on the next line is a problem
             if (
                 mark is not None
                 and mark.level in (3, 4)
                 and mark.damage is None
-                and next_label is not None
+                and (inline or next_label is not None)
                 and problem_label is None
             ):
                 problems += 1
-                problem = self._new_problem(mark.rest, para.line)
+                problem, in_measures = self._new_problem(mark.rest, para.line)
                 stack[-1].items.append(problem)
-                in_measures = False
+                shown = inline[0] if inline else next_label[0] if next_label else ""
                 self.report(
                     "RD033",
-                    f"{self.original(para.line)} 后接“{next_label[0]}”，"
-                    f"按问题读取（问题{problems}）",
+                    f"{self.original(para.line)} 带有“{shown}”，按问题读取（问题{problems}）",
                     para.line,
                 )
             elif mark is not None and problem_label is None:
@@ -104,14 +117,14 @@ class BodyBuilder(Pass):
                 if not rest.strip() and nxt is not None:
                     rest = nxt.text
                     i += 1
-                problem = self._new_problem(rest, para.line)
+                problem, in_measures = self._new_problem(rest, para.line)
                 stack[-1].items.append(problem)
-                in_measures = False
-            elif label is not None and problem is not None and problem.label is None:
-                problem.label, problem.label_line = label[0], para.line
-                in_measures = True
-                if label[1]:
-                    self._add_measures(problem, label[1], para.line)
+            elif (
+                label is not None
+                and problem is not None
+                and (problem.label is None or label_kind(*label) is not LabelKind.MEASURES)
+            ):
+                in_measures = self._labelled(problem, split_labelled(text), para.line)
             elif in_measures and problem is not None:
                 self._add_measures(problem, text, para.line)
             else:
@@ -125,6 +138,29 @@ class BodyBuilder(Pass):
             i += 1
         self._check_measures(root)
         return root.items
+
+    def _top_level(self, paras: list[SourceParagraph]) -> int:
+        """The level of the first heading when no heading above it comes (（一） or 1. first);
+        numbered problems (1. with a label) are not headings."""
+        levels = []
+        for k, para in enumerate(paras):
+            found = classify(para.text)
+            following = paras[k + 1].text if k + 1 < len(paras) else None
+            if (
+                found.kind is Kind.HEADING
+                and found.level is not None
+                and found.damage is None
+                and not numbered_problem(found, para.text, following)
+            ):
+                levels.append(found.level)
+        top = min(levels, default=1)
+        if top > 1:
+            self.report(
+                "RD026",
+                f"正文的第一级标题是第{top}级（{heading_ordinal(top, 1)}），按原文序号保留",
+                paras[0].line if paras else None,
+            )
+        return top
 
     def _paragraph(self, container: SectionNode, text: str, line: int) -> TextNode:
         """A body paragraph; a run of 一是/二是 paragraphs outside problems is checked too."""
@@ -153,13 +189,50 @@ class BodyBuilder(Pass):
             line,
         )
 
-    def _new_problem(self, text: str, line: int) -> ProblemNode:
-        statement, description = first_sentence(text.strip())
+    def _new_problem(self, text: str, line: int) -> tuple[ProblemNode, bool]:
+        """A problem from its line: statement, description, then any labels run in; and
+        whether measures follow (the line ended in a measures label)."""
+        parts = split_labelled(text)
+        lead = parts[0].text if parts and parts[0].label is None else ""
+        statement, description = first_sentence(lead.strip())
         if description:
             description = self._closed(description, line)
         else:
             statement = self._closed(statement, line)
-        return ProblemNode(line, statement, description or None)
+        problem = ProblemNode(line, statement, description or None)
+        labelled = [p for p in parts if p.label is not None]
+        return problem, self._labelled(problem, labelled, line) if labelled else False
+
+    def _labelled(self, problem: ProblemNode, parts: list[Labelled], line: int) -> bool:
+        """Labelled parts of a line under a problem; whether measures follow."""
+        in_measures = False
+        for part in parts:
+            if part.label is None:
+                continue
+            value = part.text.strip()
+            kind = label_kind(part.label, value)
+            if kind is LabelKind.STATUS and not value:
+                kind = LabelKind.MEASURES  # 完成情况： alone, measures below it
+            if kind is LabelKind.STATUS:
+                status = parse_status(value)
+                problem.status, problem.details["status"] = status, line
+                self.report("RD034", f"“{part.label}：{value}”读作完成情况（{status}）", line)
+                in_measures = False
+            elif kind is LabelKind.DEADLINE:
+                problem.deadline, problem.details["deadline"] = value.rstrip("。；"), line
+                in_measures = False
+            elif kind is LabelKind.RESPONSIBLE:
+                problem.responsible, problem.details["responsible"] = value.rstrip("。；"), line
+                in_measures = False
+            elif problem.label is None:
+                problem.label, problem.label_line = part.label, line
+                in_measures = True
+                if value:
+                    self._add_measures(problem, value, line)
+            else:
+                in_measures = True
+                self._add_measures(problem, f"{part.label}：{value}", line)
+        return in_measures
 
     def _problem_label_findings(self, text: str, number: int, expected: int, line: int) -> None:
         m = re.match(r"\s*问题\s*([0-9０-９]+)\s*([：:])?", text)
@@ -215,11 +288,12 @@ class BodyBuilder(Pass):
                 f"原文为“{heading_ordinal(level, mark.number)}”：{self.original(para.line)}",
                 para.line,
             )
-        if depth + 1 != level:
+        top = self.top_level or 1
+        if depth + top != level:
             self.report(
                 "RD023",
-                f"{self.original(para.line)} 是第{level}级标题，却位于第{depth}级标题之下，"
-                f"按第{depth + 1}级读取",
+                f"{self.original(para.line)} 是第{level}级标题，却位于第{depth + top - 1}级标题"
+                f"之下，按第{depth + top}级读取",
                 para.line,
             )
         heading, rest = first_sentence(mark.rest.strip())
@@ -228,8 +302,11 @@ class BodyBuilder(Pass):
         stack.append(section)
         if rest:
             self.report(
-                "RD024", f"{self.original(para.line)}：标题与正文在同一段，已分开", para.line
+                "RD024",
+                f"{self.original(para.line)}：标题与正文在同一段，读作标题后接正文（run_in）",
+                para.line,
             )
+            section.run_in = True
             section.items.append(TextNode(self._closed(rest, para.line), para.line))
 
     def _add_measures(self, problem: ProblemNode, text: str, line: int) -> None:

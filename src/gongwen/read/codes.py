@@ -58,15 +58,17 @@ _TABLE: Final = (
     ReaderCode(
         "RD023", _W, "a heading skips a level (1. directly under 一、); nested one level down"
     ),
-    ReaderCode("RD024", _I, "a heading run into its paragraph; heading and text separated"),
+    ReaderCode("RD024", _I, "a heading run into its paragraph; read as a run-in heading"),
     ReaderCode("RD025", _W, "a heading ordinal with no heading text"),
+    ReaderCode("RD026", _I, "the outermost headings are below 一、 (（一） or 1.); kept so"),
     # Problems
     ReaderCode("RD030", _I, "问题N lost its colon"),
     ReaderCode(
         "RD031", _W, "问题N ran into digits of its text (问题82019年); number settled by the count"
     ),
     ReaderCode("RD032", _W, "问题N numbers skip or repeat"),
-    ReaderCode("RD033", _I, "an item numbered 1. 2. followed by 整改情况 read as a problem"),
+    ReaderCode("RD033", _I, "an item numbered 1. 2. with a label read as a problem"),
+    ReaderCode("RD034", _I, "完成情况 read into the problem's status"),
     # Measures
     ReaderCode("RD040", _W, "a measure lost the numeral of its lead (“是加强…” after 一是, 二是)"),
     ReaderCode("RD041", _W, "a measure without 一是/二是 in a list of led measures"),

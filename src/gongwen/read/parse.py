@@ -83,6 +83,8 @@ def parse_paragraphs(
             data["published"] = published.isoformat()
     if builder.run_in and not builder.paragraph_lists:
         data["presentation"] = {"measures": "run-in"}
+    if builder.top_level is not None and builder.top_level > 1:
+        data.setdefault("presentation", {})["top_level"] = builder.top_level
     notice = notice_from_data(data, file=source)
     ctx.findings.sort(key=lambda f: f.location.line or 0)
     return ReadResult(notice, [*findings, *ctx.findings], ctx.lines, source, ctx.metadata)

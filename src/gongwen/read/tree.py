@@ -26,6 +26,11 @@ class ProblemNode:
     measures: list[TextNode] = field(default_factory=list)
     leads: list[int | None] = field(default_factory=list)
     """The number of each measure's lead as written (None: no lead)."""
+    status: str | None = None
+    deadline: str | None = None
+    responsible: str | None = None
+    details: dict[str, int] = field(default_factory=dict)
+    """The line of each detail read (status, deadline, responsible)."""
 
 
 @dataclass
@@ -35,6 +40,7 @@ class SectionNode:
     level: int
     number: int | None
     items: list[Item] = field(default_factory=list)
+    run_in: bool = False
 
     def sections(self) -> list[SectionNode]:
         return [i for i in self.items if isinstance(i, SectionNode)]
@@ -94,6 +100,8 @@ def dump_items(items: list[Item], path: str, lines: dict[str, int]) -> list[dict
             lines[here] = item.line
             lines[f"{here}.heading"] = item.line
             section: dict[str, Any] = {"heading": item.heading}
+            if item.run_in:
+                section["run_in"] = True
             if item.items:
                 section["body"] = dump_items(item.items, f"{here}.body", lines)
             out.append({"section": section})
@@ -109,6 +117,11 @@ def dump_items(items: list[Item], path: str, lines: dict[str, int]) -> list[dict
                 problem["measures"] = [m.text for m in item.measures]
                 for n, m in enumerate(item.measures):
                     lines[f"{here}.measures[{n}]"] = m.line
+            for name in ("status", "deadline", "responsible"):
+                value = getattr(item, name)
+                if value:
+                    problem[name] = value
+                    lines[f"{here}.{name}"] = item.details.get(name, item.line)
             if item.label is not None and item.label_line is not None:
                 if item.label != "整改情况":
                     problem["measures_label"] = item.label

@@ -1,0 +1,108 @@
+"""The small cases of issue 11, each read from text, and each model kept through render."""
+
+from __future__ import annotations
+
+from gongwen.model import Notice, Paragraph, Problem, Section, walk
+from gongwen.read import read_docx_bytes, read_text
+from gongwen.render import render_bytes
+
+TITLE = "关于巡察整改进展情况的通报\n\n"
+
+
+def _problems(notice: Notice) -> list[Problem]:
+    return [item for _, item in walk(notice.body) if isinstance(item, Problem)]
+
+
+def _round_trip(notice: Notice) -> None:
+    assert read_docx_bytes(render_bytes(notice)).notice == notice
+
+
+def test_a_numbered_problem_with_its_status_before_the_measures() -> None:
+    result = read_text(
+        TITLE + "1.台账不全。\n完成情况:已完成\n整改情况:一是补建台账;二是每月核对。\n"
+    )
+    (problem,) = _problems(result.notice)
+    assert problem.statement == "台账不全。"
+    assert problem.status == "已完成"
+    assert problem.measures == ["补建台账。", "每月核对。"]
+    assert {f.code for f in result.findings} >= {"RD033", "RD034"}
+    _round_trip(result.notice)
+
+
+def test_a_problem_with_its_measures_run_into_its_line() -> None:
+    result = read_text(TITLE + "问题3:制度执行不严格。整改情况:一是修订办法;二是逐项复核。\n")
+    (problem,) = _problems(result.notice)
+    assert problem.statement == "制度执行不严格。"
+    assert problem.description is None
+    assert problem.measures == ["修订办法。", "逐项复核。"]
+
+
+def test_numbered_problems_with_labels_on_the_same_line() -> None:
+    text = TITLE + "\n".join(
+        [
+            "一、整改落实情况",
+            "1.学习不深入。完成情况:已完成。整改情况:一是集中学习;二是专题研讨。",
+            "2.制度落实不到位。完成情况:正在推进。整改情况:一是修订制度;二是加强督查。",
+            "3.台账不规范。整改时限:2023年底前。责任单位:区财政局。整改措施:一是补建;二是核对。",
+        ]
+    )
+    problems = _problems(read_text(text).notice)
+    assert [p.statement for p in problems] == ["学习不深入。", "制度落实不到位。", "台账不规范。"]
+    assert [p.status for p in problems] == ["已完成", "正在推进", None]
+    assert [len(p.measures) for p in problems] == [2, 2, 2]
+    assert (problems[2].deadline, problems[2].responsible) == ("2023年底前", "区财政局")
+    assert problems[2].measures_label == "整改措施"
+
+
+def test_details_on_lines_of_their_own_and_a_round_trip() -> None:
+    text = TITLE + "\n".join(
+        [
+            "问题1:资金拨付滞后。",
+            "责任单位:区财政局",
+            "整改时限:2023年12月底",
+            "整改措施:",
+            "一是加快拨付。",
+            "二是建立台账。",
+        ]
+    )
+    notice = read_text(text).notice
+    (problem,) = _problems(notice)
+    assert (problem.responsible, problem.deadline) == ("区财政局", "2023年12月底")
+    assert problem.measures == ["加快拨付。", "建立台账。"]
+    _round_trip(notice)
+
+
+def test_a_run_in_heading_stays_run_in_through_render() -> None:
+    text = (
+        TITLE
+        + "一、总体情况\n（一）健全工作机制。各部门要建立台账，逐项销号。\n"
+        + "（二）强化督查\n继续推进整改。\n"
+    )
+    notice = read_text(text).notice
+    first = notice.body[0]
+    assert isinstance(first, Section)
+    sub = first.body[0]
+    assert isinstance(sub, Section) and sub.run_in
+    assert sub.heading == "健全工作机制。"
+    assert sub.body == [Paragraph(text="各部门要建立台账，逐项销号。")]
+    second = first.body[1]
+    assert isinstance(second, Section) and not second.run_in
+    _round_trip(notice)
+
+
+def test_a_notice_whose_top_level_is_the_second_keeps_its_ordinals() -> None:
+    text = (
+        TITLE
+        + "各社区：\n（一）加强组织领导\n街道成立了领导小组。\n1.建立台账。\n逐项销号。\n"
+        + "（二）强化督查\n每月通报。\n"
+    )
+    result = read_text(text)
+    assert result.notice.presentation.top_level == 2
+    assert "RD023" not in {f.code for f in result.findings}
+    rendered = read_docx_bytes(render_bytes(result.notice))
+    assert rendered.notice == result.notice
+    from gongwen.compose import compose
+
+    texts = [getattr(b, "text", "") for b in compose(result.notice)]
+    assert "（一）加强组织领导" in texts and "1.建立台账。" in texts and "（二）强化督查" in texts
+    assert not any(t.startswith("一、") for t in texts)
