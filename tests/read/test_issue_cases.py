@@ -106,3 +106,26 @@ def test_a_notice_whose_top_level_is_the_second_keeps_its_ordinals() -> None:
     texts = [getattr(b, "text", "") for b in compose(result.notice)]
     assert "（一）加强组织领导" in texts and "1.建立台账。" in texts and "（二）强化督查" in texts
     assert not any(t.startswith("一、") for t in texts)
+
+
+def test_only_sentences_get_a_full_stop_and_each_one_added_is_a_finding() -> None:
+    text = TITLE + "\n".join(
+        [
+            "一、整改情况",
+            "全年共投入整改资金1.05亿元,",
+            "用于老旧小区改造和管网更新",
+            "局长   张三",
+            "张三 李四 王五 赵六",
+        ]
+    )
+    result = read_text(text)
+    paragraphs = [i.text for _, i in walk(result.notice.body) if isinstance(i, Paragraph)]
+    assert paragraphs == [
+        "全年共投入整改资金1.05亿元，",
+        "用于老旧小区改造和管网更新。",
+        "局长   张三",
+        "张三 李四 王五 赵六",
+    ]
+    added = [f for f in result.findings if f.code == "RD051"]
+    assert [f.location.line for f in added] == [5]
+    assert [f.location.line for f in result.findings if f.code == "RD052"] == [4]

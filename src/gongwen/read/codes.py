@@ -77,6 +77,7 @@ _TABLE: Final = (
     # Counts and sentences
     ReaderCode("RD050", _W, "a count stated in the text disagrees with the structure read"),
     ReaderCode("RD051", _W, "a paragraph lost its closing punctuation; 。 added"),
+    ReaderCode("RD052", _W, "a paragraph stops inside a sentence (ends in ，); no 。 added"),
     # Blocks at the end
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
     ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from gongwen.findings import Finding
 from gongwen.model import Notice
 from gongwen.read.codes import finding
-from gongwen.recognise.damage import is_cjk
-from gongwen.recognise.sentences import CLOSING
+from gongwen.recognise.sentences import is_sentence
 
 __all__ = ["Context", "Pass", "ReadResult", "SourceParagraph", "quote"]
 
@@ -103,11 +102,15 @@ class Pass:
         return SourceParagraph(text, para.line, para.blank_before, para.heading_level, para.title)
 
     def _closed(self, text: str, line: int) -> str:
-        """``text`` ending with punctuation; a 。 added (and reported) when the end was lost."""
-        last = text[-1:]
-        if last and last not in CLOSING and (is_cjk(last) or last.isalnum()) and len(text) > 8:
+        """``text`` ending with punctuation: a 。 added (and reported, RD051) only when the text
+        is a sentence whose end was lost (:func:`~gongwen.recognise.sentences.is_sentence`);
+        a line that stops inside a sentence (after ，) is reported (RD052) and left as it is."""
+        if is_sentence(text):
             self.report(
                 "RD051", f"{quote(text[-QUOTE_CHARS:])} 末尾缺少标点，补“。”", line, fix="。"
             )
             return text + "。"
+        if text[-1:] in "，、,":
+            message = f"{quote(text[-QUOTE_CHARS:])} 在句中断开（以“{text[-1]}”结尾），未补标点"
+            self.report("RD052", message, line)
         return text
