@@ -16,10 +16,16 @@ from gongwen.dates import parse_date
 from gongwen.findings import InputError
 from gongwen.model import Classification, DocumentNumber, SecrecyLevel, Urgency
 from gongwen.numbering import parse_attachment_label, parse_problem_label
-from gongwen.read.context import Pass, SourceParagraph, quote
+from gongwen.read.context import Context, Pass, SourceParagraph, quote
 from gongwen.recognise.contact import ContactParts, parse_contact
 from gongwen.recognise.damage import is_cjk
-from gongwen.recognise.head import addressee_like, split_addressees
+from gongwen.recognise.head import (
+    TRAILING_NUMBER,
+    addressee_like,
+    find_title,
+    names_document_kind,
+    split_addressees,
+)
 from gongwen.recognise.headings import parse_heading
 from gongwen.recognise.labels import parse_label
 from gongwen.recognise.tail import parse_standalone_date
@@ -54,6 +60,12 @@ BodyReader = Callable[[list[SourceParagraph], str], list[dict[str, Any]]]
 class HeadReader(Pass):
     """版头, title, 主送机关: :meth:`run` fills ``data`` and gives where the body starts."""
 
+    title_in_header: list[SourceParagraph]
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.title_in_header = []
+
     def run(self, paras: list[SourceParagraph], data: dict[str, Any]) -> int:
         i = 0
         header: dict[str, Any] = {}
@@ -84,6 +96,16 @@ class HeadReader(Pass):
             if number and not _DOC_NUMBER.match(number):
                 break
             organs = [p.text for p in paras[i:j]]
+            # a title between the 标志 and the 字号 (as some pages set it) is the title
+            inside = [p for p in paras[i:j] if names_document_kind(p.text)]
+            if inside and not any(
+                names_document_kind(o) for o in organs[: organs.index(inside[0].text)]
+            ):
+                self.title_in_header = inside
+                organs = [o for o in organs if o not in {p.text for p in inside}]
+            # only organ names stand above the 字号: page furniture above them is not one
+            while organs and not _organ_name(organs[0]):
+                organs = organs[1:]
             if organs:
                 with_wenjian = organs[-1] == "文件" or organs[-1].endswith("文件")
                 if organs[-1] == "文件":
@@ -125,8 +147,13 @@ class HeadReader(Pass):
         # 标题: the paragraphs up to the first empty line, a few short lines at most
         if i >= len(paras):
             raise InputError.single("RD107", "没有找到标题和正文", file=self.source)
-        title = [paras[i]]
-        if "\n" not in paras[i].text:
+        if self.title_in_header:
+            i, end = i, None
+            title = list(self.title_in_header)
+        else:
+            i, end = self._skip_furniture(paras, i)
+            title = [paras[i]] if end is None else paras[i:end]
+        if "\n" not in paras[i].text and end is None and not self.title_in_header:
             j = i + 1
             while (
                 j < len(paras)
@@ -140,7 +167,23 @@ class HeadReader(Pass):
                 j += 1
         data["title"] = [line for p in title for line in p.text.split("\n") if line.strip()]
         self.lines["title"] = title[0].line
-        i += len(title)
+        number = TRAILING_NUMBER.search(data["title"][-1])
+        if (
+            number is not None
+            and "document_number" not in header
+            and _valid_number(number[0][1:-1])
+        ):
+            data["title"][-1] = data["title"][-1][: number.start()].rstrip()
+            header["document_number"] = number[0][1:-1]
+            data["header"] = header
+            self.lines["header.document_number"] = title[-1].line
+            self.report(
+                "RD007",
+                f"标题后括注的发文字号“{number[0][1:-1]}”移入版头（发文字号）",
+                title[-1].line,
+            )
+        if not self.title_in_header:
+            i += len(title)
         # 主送机关: one short line ending with a colon
         if i < len(paras) and addressee_like(paras[i].text):
             names = split_addressees(paras[i].text)
@@ -148,6 +191,30 @@ class HeadReader(Pass):
             self.lines["addressees"] = paras[i].line
             i += 1
         return i
+
+    def _skip_furniture(self, paras: list[SourceParagraph], i: int) -> tuple[int, int | None]:
+        """The title's place: lines above the one naming a kind of document are page
+        furniture (RD005, the lines quoted); with none, the first line is taken (RD006)."""
+        texts = [p.text for p in paras[i:]]
+        found = find_title(texts, [p.blank_before for p in paras[i:]])
+        if found is None:
+            if not names_document_kind(paras[i].text.split("\n")[-1]):
+                self.report(
+                    "RD006",
+                    f"没有以文种结尾的标题行，取第一行 {quote(paras[i].text)} 作标题",
+                    paras[i].line,
+                )
+            return i, None
+        start = i + found[0]
+        if start > i:
+            skipped = "、".join(quote(p.text, 12) for p in paras[i:start])
+            self.report(
+                "RD005",
+                f"标题 {quote(paras[start].text)} 之前的 {start - i} 行"
+                f"按网页附加内容删除：{skipped}",
+                paras[i].line,
+            )
+        return start, i + found[1]
 
 
 class TailReader(Pass):
@@ -355,3 +422,21 @@ def _split_attachments(paras: list[SourceParagraph]) -> list[list[SourceParagrap
         elif chunks:
             chunks[-1].append(p)
     return chunks
+
+
+def _organ_name(text: str) -> bool:
+    """A line that can be (part of) a 发文机关标志: mostly Chinese, no marks, 4+ characters."""
+    stripped = text.strip()
+    return (
+        len(stripped) >= 4
+        and sum(1 for c in stripped if is_cjk(c)) >= 3
+        and not any(c in _ORGAN_PUNCTUATION for c in stripped)
+    )
+
+
+def _valid_number(text: str) -> bool:
+    try:
+        DocumentNumber.model_validate(text)
+    except ValueError:
+        return False
+    return True

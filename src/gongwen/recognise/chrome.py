@@ -23,10 +23,12 @@ class Chrome:
 
 
 _KEPT_KEYS = (
-    "发布日期|发布时间|发文日期|成文日期|日期|时间|来源|信息来源|文章来源|作者|发布者|发布机构"
-    "|浏览次数|阅读次数|访问次数|点击数|点击次数|点击量|阅读量|浏览量|责任编辑|编辑|审核|索引号"
+    "发布日期|发布时间|发文日期|成文日期|生成日期|归档时间|日期|时间|来源|信息来源|文章来源|作者"
+    "|发布者|发布机构|浏览次数|阅读次数|访问次数|访问量|点击数|点击次数|点击量|阅读量|浏览量"
+    "|责任编辑|责编|编辑|审核|信息索引号|索引号|主题分类|文件编号|有效性|公开范围|公开方式"
+    "|公开形式|文件名称|所属机构"
 )
-_WIDGET_KEYS = "字体|字号|打印|分享到|分享"
+_WIDGET_KEYS = "字体|字号|打印|分享到|分享|视力保护色|下载地址|扫一扫"
 _CHROME_ITEM = re.compile(rf"[【\[]?\s*({_KEPT_KEYS}|{_WIDGET_KEYS})\s*[:：]")
 _CHROME_WORDS = frozenset(
     {
@@ -66,6 +68,17 @@ _CHROME_WORDS = frozenset(
         "[打印]",
         "[关闭]",
         "关怀版",
+        "微信",
+        "微博",
+        "繁体字",
+        "EN",
+        "手机版",
+        "政务微博",
+        "政务微信",
+        "朗读",
+        "无障碍版",
+        "长者助手",
+        "适老化",
         "无障碍",
         "长者模式",
         "无障碍浏览",
@@ -88,7 +101,16 @@ _CHROME_WORDS = frozenset(
         "【返回顶部】",
     }
 )
-_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]")
+_BREADCRUMB = re.compile(
+    r"^(?:您)?(?:当前|现在)?(?:所在|的|所处)?(?:位置|栏目)\s*[:：]|^->|^(?:首页|主页)\s*(?:->|>)"
+)
+_FILE_NAME = re.compile(
+    r"[\w\-（）()]{1,40}\.(?:png|jpe?g|gif|bmp|pdf|docx?|xlsx?|wps|zip|rar)", re.I
+)
+_LOGIN = re.compile(
+    r"(?:账号|手机|用户名)[+＋](?:密码|验证码)登录|还没有账号[?？]?|立即注册|忘记密码[?？]?"
+)
+_STAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s+[0-9]{1,2}:[0-9]{2}")
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>>|>|»|＞|→|›|/)\s*")
 _PAGE_LABEL = re.compile(r"^第\s*([A-Z]?[0-9０-９]{1,3}\s*版)\s*[:：]?\s*(\S{0,12})$")
 
@@ -108,9 +130,11 @@ def parse_chrome(text: str) -> Chrome | None:
     >>> print(parse_chrome("来源不明的资金要及时清查。"))
     None
     """
-    line = text.strip()
+    line = text.strip().lstrip("•·●◆▪").strip()
     if not line or len(line) > 160:
         return None
+    if _FILE_NAME.fullmatch(line) or _LOGIN.fullmatch(line):
+        return Chrome()
     if _BREADCRUMB.match(line):
         return Chrome()
     if m := _PAGE_LABEL.match(line):
@@ -126,8 +150,11 @@ def parse_chrome(text: str) -> Chrome | None:
     if words and all(word in _CHROME_WORDS for word in words):
         return Chrome()
     items = list(_CHROME_ITEM.finditer(line))
-    if not items or line[: items[0].start()].strip():
+    if not items:
         return None
+    if line[: items[0].start()].strip():
+        # 某某人民政府   2019-05-17 15:15:00   来源: 督查室: a stamped byline
+        return Chrome() if _STAMP.search(line) and len(line) <= 80 else None
     metadata: dict[str, str] = {}
     for item, following in zip(items, [*items[1:], None], strict=True):
         end = following.start() if following is not None else len(line)

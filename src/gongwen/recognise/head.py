@@ -18,10 +18,14 @@ from gongwen.recognise.tail import parse_signature_date
 __all__ = [
     "CLASSIFICATION",
     "DOCUMENT_KINDS",
+    "TRAILING_NUMBER",
     "addressee_like",
+    "body_starts",
+    "find_title",
     "is_classification",
     "is_copy_number",
     "is_document_number",
+    "names_document_kind",
     "split_addressees",
     "title_candidate",
 ]
@@ -119,3 +123,81 @@ def split_addressees(text: str) -> list[str]:
             current += char
     names.append(current)
     return [n.strip() for n in names if n.strip()]
+
+
+_KIND_END = re.compile(
+    r"(?:通知|通报|报告|意见|决定|办法|方案|规定|函|纪要|请示|批复|公告|通告|决议|公报|通知单)$"
+)
+TRAILING_NUMBER = re.compile(r"[（(][^（）()]{1,12}〔[0-9]{4}〕[0-9]{1,4}号[）)]$")
+"""A 发文字号 in brackets after a title, as pages print it: …的通知（岳办发〔2023〕12号）."""
+_HEAD_ZONE = 30
+"""How many paragraphs at the top may hold page furniture before the title."""
+_TITLE_KIND_MAX = 90
+"""A title that names its kind of document may be this long (it wraps on the page)."""
+
+
+def names_document_kind(text: str) -> bool:
+    """A line that ends a title: it ends in the name of a kind of document (… 的通报).
+
+    >>> names_document_kind("关于巡察整改进展情况的通报"), names_document_kind("巡察公告")
+    (True, True)
+    >>> names_document_kind("根据区委统一部署，现将有关情况通报如下：")
+    False
+    """
+    stripped = TRAILING_NUMBER.sub("", text.strip(SPACES))
+    return (
+        len(stripped) <= _TITLE_KIND_MAX
+        and _KIND_END.search(stripped) is not None
+        and not _SENTENCE_INSIDE.search(stripped)
+        and "：" not in stripped
+        and ":" not in stripped
+    )
+
+
+def body_starts(text: str) -> bool:
+    """A line that cannot stand before the title: a heading, a 问题N, an addressee line, or a
+    long sentence (the opening paragraph)."""
+    stripped = text.strip(SPACES)
+    return (
+        scan_heading(stripped) is not None
+        or _PROBLEM.match(stripped) is not None
+        or addressee_like(stripped)
+        or (len(stripped) > 60 and _SENTENCE_INSIDE.search(stripped) is not None)
+    )
+
+
+def find_title(texts: list[str], blank_before: list[bool]) -> tuple[int, int] | None:
+    """Where the title is among the top paragraphs when page furniture may come first: the
+    last group of lines, before the body starts, whose last line names a kind of document
+    (a page often shows the title in its own heading first). The group takes up to two
+    title-like lines above it when no empty line separates them. None when no line names a
+    kind of document.
+
+    >>> find_title(["首页", "关于巡察整改情况的通报", "专题专栏：巡察整改。",
+    ...             "中共某街道工作委员会", "关于巡察整改情况的通报", "根据区委统一部署……。"],
+    ...            [False, False, False, False, True, False])
+    (3, 5)
+    >>> print(find_title(["东山区开展巡察整改专项督查", "近日，东山区……。"], [False, False]))
+    None
+    """
+    found: tuple[int, int] | None = None
+    for k, text in enumerate(texts[:_HEAD_ZONE]):
+        if body_starts(text):
+            break
+        if not names_document_kind(text):
+            continue
+        start = k
+        while (
+            start > 0
+            and k - start < 2
+            and (
+                not blank_before[start]
+                or (start == k and texts[k].lstrip(SPACES)[:2] == "关于")
+                or texts[start - 1].strip(SPACES).endswith(("的", "和", "及", "与"))
+            )
+            and title_candidate(texts[start - 1].strip(SPACES), None)
+            and not names_document_kind(texts[start - 1])
+        ):
+            start -= 1
+        found = (start, k + 1)
+    return found
