@@ -129,3 +129,46 @@ def test_only_sentences_get_a_full_stop_and_each_one_added_is_a_finding() -> Non
     added = [f for f in result.findings if f.code == "RD051"]
     assert [f.location.line for f in added] == [5]
     assert [f.location.line for f in result.findings if f.code == "RD052"] == [4]
+
+
+def test_damage_beyond_the_seed_is_reported_with_its_line() -> None:
+    text = TITLE + "\n".join(
+        [
+            "根据委巡察工作领导小组统一部署，县委第五巡察组对某局开展巡察。",
+            "县委第五巡视组组长在会上讲话。县委第五巡察组反馈了意见。",
+            "在市届人大常委会次会议上，截止时间为2023年9月15，逾期不再受理。",
+            "某县卫生健康局  某县医疗保障局",
+            "2023年9月15",
+        ]
+    )
+    result = read_text(text)
+    lines = {
+        code: [f.location.line for f in result.findings if f.code == code]
+        for code in ("RD053", "RD054", "RD055", "RD056")
+    }
+    assert lines == {"RD053": [5, 5], "RD054": [4], "RD055": [5, 7], "RD056": [3]}
+    signature = result.notice.signature
+    assert signature is not None
+    assert signature.organs == ["某县卫生健康局", "某县医疗保障局"]
+    assert signature.date.isoformat() == "2023-09-15"
+    body = " ".join(i.text for _, i in walk(result.notice.body) if isinstance(i, Paragraph))
+    assert "县委第五巡视组" in body and "市届人大" in body  # reported, not changed
+
+
+def test_what_follows_the_attachment_note_is_not_an_attachment() -> None:
+    text = TITLE + "\n".join(
+        [
+            "请各单位按要求抓好整改落实。",
+            "附件:1.整改台账",
+            "2.问题清单",
+            "联系人:张三  联系电话:0371-7654321",
+            "某县巡察工作领导小组办公室",
+            "二〇二三年九月十五日",
+        ]
+    )
+    notice = read_text(text).notice
+    assert [a.title for a in notice.attachments] == ["整改台账", "问题清单"]
+    assert notice.signature is not None
+    assert notice.signature.organs == ["某县巡察工作领导小组办公室"]
+    assert notice.presentation.date_numerals == "chinese"
+    assert notice.contact is not None and notice.contact.phones == ["0371-7654321"]

@@ -79,7 +79,8 @@ class BodyBuilder(Pass):
             label = parse_label(text)
 
             next_label = parse_label(nxt.text) if nxt is not None else None
-            inline = [p.label for p in split_labelled(mark.rest) if p.label] if mark else []
+            parts = split_labelled(mark.rest) if mark else []
+            inline = [p.label for p in parts[1:] if p.label] if parts and not parts[0].label else []
             # an item numbered 1. / （1） with a label run in or on the next line is a problem
             if (
                 mark is not None

@@ -11,12 +11,18 @@ from gongwen.dates import find_run_together_dates, format_date
 from gongwen.read.context import Pass, SourceParagraph, quote
 from gongwen.recognise.chrome import parse_chrome
 from gongwen.recognise.damage import (
+    find_cut_names,
+    find_days_lost,
+    find_lost_counts,
     find_lost_numerals,
+    find_mixup_spans,
+    find_organ_mixups,
     find_stray_digits,
     fullwidth_punctuation,
     remove_illegal_characters,
     restore_lost_numeral,
 )
+from gongwen.recognise.tail import parse_signature_date
 
 __all__ = ["Cleaner"]
 
@@ -53,9 +59,43 @@ class Cleaner(Pass):
         out = [self._dates(p) for p in out]
         document = "\n".join(p.text for p in out)
         out = [self._numerals(p, document) for p in out]
+        mixups = find_organ_mixups("\n".join(p.text for p in out))
         for p in out:
             self._stray_digits(p)
+            self._damage(p, mixups)
         return out
+
+    def _damage(self, para: SourceParagraph, mixups: dict[str, str]) -> None:
+        """Damage beyond the seed's patterns, reported with the line and left as written."""
+        text = para.text
+        for damage in find_mixup_spans(text, mixups):
+            self.report(
+                "RD054",
+                f"{quote(damage.text)} 与本文其他处的“{damage.detail}”不一致"
+                "（巡视/巡察混用），未修改",
+                para.line,
+            )
+        for damage in find_lost_counts(text):
+            self.report(
+                "RD053",
+                f"{quote(text[max(0, damage.start - 4) : damage.end + 4])} 中"
+                f"“{damage.text[-1]}”前缺少数字，未修改",
+                para.line,
+            )
+        if parse_signature_date(text) is None:  # a 成文日期 alone is the tail's business
+            for damage in find_days_lost(text):
+                self.report(
+                    "RD055",
+                    f"日期 {quote(damage.text)} 缺少“日”（应为“{damage.detail}”？），未修改",
+                    para.line,
+                )
+        for damage in find_cut_names(text):
+            self.report(
+                "RD056",
+                f"{quote(text[max(0, damage.start - 4) : damage.end + 4])} 中的机关名称不完整"
+                f"（“委”前缺少市、县、区等），未修改",
+                para.line,
+            )
 
     def _punctuation(self, para: SourceParagraph) -> SourceParagraph:
         text, counts = fullwidth_punctuation(para.text)

@@ -81,6 +81,11 @@ _TABLE: Final = (
     ReaderCode("RD050", _W, "a count stated in the text disagrees with the structure read"),
     ReaderCode("RD051", _W, "a paragraph lost its closing punctuation; 。 added"),
     ReaderCode("RD052", _W, "a paragraph stops inside a sentence (ends in ，); no 。 added"),
+    ReaderCode("RD053", _W, "a numeral lost before 届/次/轮/点 with no 第 (市届人大); not changed"),
+    ReaderCode("RD054", _W, "an organ named 巡视 in one place and 巡察 in others; not changed"),
+    ReaderCode("RD055", _W, "a date lost its 日 (2023年9月15); added only to a 成文日期 alone"),
+    ReaderCode("RD056", _W, "an organ name cut short (根据委巡察工作领导小组); not changed"),
+    ReaderCode("RD057", _W, "a line after 附件说明 that is not an attachment; kept in the body"),
     # Blocks at the end
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
     ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),

@@ -49,7 +49,7 @@ def find_regions(ctx: Context, paras: list[SourceParagraph]) -> Regions:
     start = HeadReader(ctx).run(paras, head)
     tail_reader = TailReader(ctx)
     end, tail = tail_reader.regions(paras, start)
-    contact, body = tail_reader.contact(paras[start:end])
+    contact, body = tail_reader.contact(paras[start:end] + tail.after_attachments)
     return Regions(head, body, contact, tail)
 
 

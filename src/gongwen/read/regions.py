@@ -28,7 +28,7 @@ from gongwen.recognise.head import (
 )
 from gongwen.recognise.headings import parse_heading
 from gongwen.recognise.labels import parse_label
-from gongwen.recognise.tail import parse_standalone_date
+from gongwen.recognise.tail import parse_attachment_item, parse_signature_date, split_organs
 
 __all__ = ["HeadReader", "Tail", "TailReader", "leading_date"]
 
@@ -51,6 +51,8 @@ class Tail:
     date: SourceParagraph | None = None
     organs: list[SourceParagraph] = field(default_factory=list)
     note_of_attachments: list[SourceParagraph] = field(default_factory=list)
+    after_attachments: list[SourceParagraph] = field(default_factory=list)
+    """Lines between 附件说明 and the 署名 that are not attachment items (RD057)."""
 
 
 BodyReader = Callable[[list[SourceParagraph], str], list[dict[str, Any]]]
@@ -248,11 +250,11 @@ class TailReader(Pass):
         if (
             end - 2 > start
             and _is_note(paras[end - 1].text)
-            and parse_standalone_date(paras[end - 2].text) is not None
+            and parse_signature_date(paras[end - 2].text) is not None
         ):
             tail.note = paras[end - 1]
             end -= 1
-        if end - 1 > start and parse_standalone_date(paras[end - 1].text) is not None:
+        if end - 1 > start and parse_signature_date(paras[end - 1].text) is not None:
             tail.date = paras[end - 1]
             end -= 1
             organs: list[SourceParagraph] = []
@@ -263,7 +265,22 @@ class TailReader(Pass):
         # 附件说明: 附件：name, or 附件：1.name then 2.name …
         for k in range(end - 1, start, -1):
             if re.match(r"^附件\s*[：:]", paras[k].text):
-                tail.note_of_attachments = paras[k:end]
+                stop = k + 1
+                while stop < end and parse_attachment_item(paras[stop].text) is not None:
+                    stop += 1
+                tail.note_of_attachments = paras[k:stop]
+                after = paras[stop:end]
+                if after and not tail.organs and tail.date is not None:
+                    organs = [p for p in after if _organ_like(p.text)]
+                    if len(organs) == len(after) and len(after) <= 4:
+                        tail.organs, after = after, []
+                for p in after:
+                    self.report(
+                        "RD057",
+                        f"{quote(p.text)} 在附件说明之后，不是附件名称，保留为正文最后一段",
+                        p.line,
+                    )
+                tail.after_attachments = after
                 end = k
                 break
         return end, tail
@@ -356,9 +373,17 @@ class TailReader(Pass):
             data["attachments"] = attachments
         if tail.date is not None:
             date_para = tail.date
-            signed = parse_standalone_date(date_para.text)
-            assert signed is not None
-            organs = [p.text for p in tail.organs]
+            written = parse_signature_date(date_para.text)
+            assert written is not None
+            signed = written.date
+            if written.day_missing:
+                self.report(
+                    "RD055",
+                    f"成文日期 {quote(date_para.text)} 缺少“日”，补为“{date_para.text.strip()}日”",
+                    date_para.line,
+                    fix="日",
+                )
+            organs = [name for p in tail.organs for name in split_organs(p.text)]
             data["signature"] = {"organs": organs, "date": signed.isoformat()}
             self.lines["signature"] = (tail.organs[0] if organs else date_para).line
             self.lines["signature.date"] = date_para.line

@@ -131,12 +131,16 @@ def numbered_problem(found: LineKind, line: str, next_line: str | None) -> bool:
     >>> line = "2.制度落实不到位。完成情况:正在推进。整改情况:一是修订;二是复核。"
     >>> numbered_problem(classify(line), line, None)
     True
+    >>> line = "（1）整改进展"
+    >>> numbered_problem(classify(line), line, "（2）下一步打算")
+    False
     >>> line = "1.加强组织领导。各部门要……"
     >>> numbered_problem(classify(line), line, "2.强化督查。")
     False
     """
     if found.kind is not Kind.HEADING or found.level not in (3, 4) or found.damage is not None:
         return False
-    if any(part.label is not None for part in split_labelled(line[found.start :])):
-        return True
+    parts = split_labelled(line[found.start :])
+    if parts[0].label is None and any(part.label is not None for part in parts[1:]):
+        return True  # a statement, then labels: not a heading that is itself a label
     return next_line is not None and parse_label(next_line.strip(SPACES)) is not None
