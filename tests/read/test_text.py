@@ -444,7 +444,7 @@ NUMBERING = """关于整改的通报
 def test_numbering_that_skips_or_repeats_is_reported_where_it_happens() -> None:
     result = read_text(NUMBERING)
     where = sorted((f.location.line, f.code) for f in result.findings if f.level == Level.WARNING)
-    assert where == [(7, "RD042"), (8, "RD032"), (9, "RD022"), (11, "RD042")]
+    assert where == [(7, "GW107"), (8, "GW104"), (9, "GW101"), (11, "GW107")]
     # the model numbers by position, so the derived numbering is right again
     assert [type(i).__name__ for _, i in walk(result.notice.body)] == [
         "Section", "Problem", "Problem", "Section", "Paragraph", "Paragraph",

@@ -106,3 +106,23 @@ def scan_heading(line): ...
 """
     found = second_classifiers(old_view)
     assert len(found) == 5, found
+
+
+def test_one_code_a_defect_from_the_reader_and_the_checker() -> None:
+    """The same damaged text gets the same code from ``gongwen parse`` and ``gongwen check``."""
+    from gongwen.check import check_text
+    from gongwen.read import read_text
+    from gongwen.read.codes import CODES
+    from gongwen.recognise.defects import DEFECTS, RETIRED
+
+    text = (
+        "关于巡察整改情况的通报\n\n一、整改情况\n问题1：学习不够。\n整改情况：\n一是加强学习。\n"
+        "三是完善制度。\n问题3：制度不全。\n三、下一步打算\n继续推进整改。\n"
+    )
+    read_codes = {f.code for f in read_text(text).findings}
+    check_codes = {f.code for f in check_text(text)}
+    for name in ("measure-sequence", "problem-sequence", "heading-gap"):
+        code = DEFECTS[name].code
+        assert code in read_codes and code in check_codes, name
+    assert not read_codes & set(RETIRED)
+    assert all("retired" in CODES[code].summary for code in RETIRED)

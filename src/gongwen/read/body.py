@@ -27,6 +27,7 @@ from gongwen.read.tree import (
     texts_before_first_problem,
 )
 from gongwen.recognise.damage import is_cjk
+from gongwen.recognise.defects import DEFECTS
 from gongwen.recognise.headings import HeadingMark, parse_heading
 from gongwen.recognise.labels import (
     LabelKind,
@@ -184,7 +185,7 @@ class BodyBuilder(Pass):
     def _lead_skip(self, expected: int, number: int, line: int) -> None:
         kind = "重复" if number < expected else "跳号"
         self.report(
-            "RD042",
+            DEFECTS["measure-sequence"].code,
             f"“一是、二是”序号{kind}：此处应为“{measure_lead(expected)}”，"
             f"原文为“{measure_lead(number)}”",
             line,
@@ -251,7 +252,7 @@ class BodyBuilder(Pass):
         if number != expected:
             kind = "重复" if number < expected else "跳号"
             self.report(
-                "RD032",
+                DEFECTS["problem-sequence"].code,
                 f"问题编号{kind}：应为“问题{expected}”，原文为“问题{number}”（按位置编号）",
                 line,
             )
@@ -284,7 +285,7 @@ class BodyBuilder(Pass):
         if mark.number is not None and mark.number != expected and mark.damage != "ordinal":
             kind = "重复" if mark.number < expected else "跳号"
             self.report(
-                "RD022",
+                DEFECTS["heading-repeat" if mark.number < expected else "heading-gap"].code,
                 f"标题序号{kind}：此处应为“{heading_ordinal(level, expected)}”，"
                 f"原文为“{heading_ordinal(level, mark.number)}”：{self.original(para.line)}",
                 para.line,

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Final
 
 from gongwen.findings import Finding, Level, Location
+from gongwen.recognise.defects import DEFECTS
 
 __all__ = ["CODES", "ReaderCode", "finding"]
 
@@ -57,7 +58,7 @@ _TABLE: Final = (
     # Headings
     ReaderCode("RD020", _W, "a heading lost its ordinal (“)聚焦…”); numbered from its place"),
     ReaderCode("RD021", _W, "a heading ordinal lost its opening bracket (“四)”); read as （四）"),
-    ReaderCode("RD022", _W, "heading ordinals skip or repeat"),
+    ReaderCode("RD022", _W, "retired: reported as GW101/GW102 (one code a defect)"),
     ReaderCode(
         "RD023", _W, "a heading skips a level (1. directly under 一、); nested one level down"
     ),
@@ -69,13 +70,13 @@ _TABLE: Final = (
     ReaderCode(
         "RD031", _W, "问题N ran into digits of its text (问题82019年); number settled by the count"
     ),
-    ReaderCode("RD032", _W, "问题N numbers skip or repeat"),
+    ReaderCode("RD032", _W, "retired: reported as GW104 (one code a defect)"),
     ReaderCode("RD033", _I, "an item numbered 1. 2. with a label read as a problem"),
     ReaderCode("RD034", _I, "完成情况 read into the problem's status"),
     # Measures
     ReaderCode("RD040", _W, "a measure lost the numeral of its lead (“是加强…” after 一是, 二是)"),
     ReaderCode("RD041", _W, "a measure without 一是/二是 in a list of led measures"),
-    ReaderCode("RD042", _W, "一是/二是 numbers skip or repeat"),
+    ReaderCode("RD042", _W, "retired: reported as GW107 (one code a defect)"),
     ReaderCode("RD043", _W, "a 整改情况 label with no problem before it kept as a paragraph"),
     # Counts and sentences
     ReaderCode("RD050", _W, "a count stated in the text disagrees with the structure read"),
@@ -113,10 +114,12 @@ def finding(
     path: str | None = None,
     fix: str | None = None,
 ) -> Finding:
-    """A finding with the level of its code.
+    """A finding with the level of its code; a defect the checker owns
+    (:mod:`gongwen.recognise.defects`) is reported under the checker's code.
 
     >>> str(finding("RD010", "日期“2022412日”", file="a.txt", line=7))
     'a.txt:7: warning RD010: 日期“2022412日”'
     """
-    level = CODES[code].level
+    shared = {d.code for d in DEFECTS.values()}
+    level = Level.WARNING if code in shared else CODES[code].level
     return Finding(code, level, message, Location(file, line, path), fix)
