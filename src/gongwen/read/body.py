@@ -16,7 +16,7 @@ from gongwen.numbering import (
     parse_measure_lead,
     parse_problem_label,
 )
-from gongwen.read.context import Context, Pass, SourceParagraph
+from gongwen.read.context import Context, Pass, SourceParagraph, quote
 from gongwen.read.tree import (
     Item,
     ProblemNode,
@@ -33,10 +33,13 @@ from gongwen.recognise.labels import (
     LabelKind,
     Labelled,
     label_kind,
+    leading_status,
     parse_label,
     parse_status,
+    quoted_problem,
     split_labelled,
     split_run_in_measures,
+    trailing_status,
 )
 from gongwen.recognise.lines import Kind, classify, numbered_problem
 from gongwen.recognise.sentences import first_sentence
@@ -196,12 +199,29 @@ class BodyBuilder(Pass):
         whether measures follow (the line ended in a measures label)."""
         parts = split_labelled(text)
         lead = parts[0].text if parts and parts[0].label is None else ""
-        statement, description = first_sentence(lead.strip())
+        quoted = quoted_problem(lead)
+        if quoted is not None:
+            # 关于“……”的问题: the quoted feedback is the problem (the wrapper reported)
+            self.report("RD035", f"{quote(lead)} 读作问题“{quoted[0]}”", line)
+            statement, description = first_sentence(quoted[0])
+            description = " ".join(t for t in (description, quoted[1]) if t)
+        else:
+            statement, description = first_sentence(lead.strip())
+        status = leading_status(description) if description else None
+        if status is not None:
+            # 1.问题。已整改。整改措施…: the status, then what was done
+            description = ""
         if description:
             description = self._closed(description, line)
         else:
             statement = self._closed(statement, line)
         problem = ProblemNode(line, statement, description or None)
+        if status is not None:
+            problem.status, problem.details["status"] = status[0], line
+            self.report("RD034", f"{quote(lead)} 中的完成情况读作“{status[0]}”", line)
+            if status[1]:
+                problem.measures.append(TextNode(self._closed(status[1], line), line))
+                problem.leads.append(None)
         labelled = [p for p in parts if p.label is not None]
         return problem, self._labelled(problem, labelled, line) if labelled else False
 
@@ -231,6 +251,10 @@ class BodyBuilder(Pass):
                 in_measures = True
                 if value:
                     self._add_measures(problem, value, line)
+                    stated = trailing_status(value)
+                    if stated is not None and problem.status is None:
+                        problem.status, problem.details["status"] = stated, line
+                        self.report("RD034", f"“{part.label}”末句读作完成情况（{stated}）", line)
             else:
                 in_measures = True
                 self._add_measures(problem, f"{part.label}：{value}", line)

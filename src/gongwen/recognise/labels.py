@@ -24,10 +24,13 @@ __all__ = [
     "LabelKind",
     "Labelled",
     "label_kind",
+    "leading_status",
     "parse_label",
     "parse_status",
+    "quoted_problem",
     "split_labelled",
     "split_run_in_measures",
+    "trailing_status",
 ]
 
 _NUMERAL_CHARS = "零一二三四五六七八九十百千"
@@ -51,6 +54,7 @@ LABELS: dict[str, LabelKind] = {
     "落实情况": LabelKind.MEASURES,
     "进展情况": LabelKind.MEASURES,
     "办理情况": LabelKind.MEASURES,
+    "整改结果": LabelKind.MEASURES,
     "完成情况": LabelKind.STATUS,
     "整改时限": LabelKind.DEADLINE,
     "完成时限": LabelKind.DEADLINE,
@@ -58,6 +62,9 @@ LABELS: dict[str, LabelKind] = {
     "责任单位": LabelKind.RESPONSIBLE,
     "责任部门": LabelKind.RESPONSIBLE,
     "牵头单位": LabelKind.RESPONSIBLE,
+    "责任科室": LabelKind.RESPONSIBLE,
+    "责任领导": LabelKind.RESPONSIBLE,
+    "责任人": LabelKind.RESPONSIBLE,
 }
 """Every label the reader and the checker know, longest first in matching."""
 
@@ -98,6 +105,10 @@ _STATUSES = {
     "持续推进": "正在推进",
     "基本完成": "正在推进",
     "长期坚持": "长期坚持",
+    "部分整改": "正在推进",
+    "整改完毕": "已完成",
+    "已完成整改": "已完成",
+    "已全部整改": "已完成",
     "长期推进": "长期坚持",
     "持续整改": "长期坚持",
 }
@@ -200,3 +211,45 @@ def split_run_in_measures(text: str) -> list[tuple[int, str]] | None:
             piece += "。"
         out.append((number, piece))
     return out
+
+
+def leading_status(text: str) -> tuple[str, str] | None:
+    """A status sentence first in ``text`` (``已整改。市财政局已收回…``): the status, the rest.
+
+    >>> leading_status("已整改。市财政局已收回存量资金。")
+    ('已完成', '市财政局已收回存量资金。')
+    >>> print(leading_status("市财政局已整改。"))
+    None
+    """
+    head, _, rest = text.strip().partition("。")
+    status = parse_status(head)
+    return (status, rest.strip()) if status is not None and rest is not None else None
+
+
+def trailing_status(text: str) -> str | None:
+    """The status a measure's last clause states (``…已缴库1436.2万元，已整改。``).
+
+    >>> trailing_status("已缴库1436.2万元，已整改。"), print(trailing_status("已缴库。"))
+    None
+    ('已完成', None)
+    """
+    clause = re.split(r"[，,；;。]", text.strip().rstrip("。；; "))[-1]
+    return parse_status(clause) if clause != text.strip().rstrip("。；; ") else None
+
+
+_QUOTED = re.compile(r"^(?:关于|对于|针对)“(.+)”(?:的|等)?问题[。，：；,:;]?\s*(.*)$", re.DOTALL)
+
+
+def quoted_problem(text: str) -> tuple[str, str] | None:
+    """A problem written as 关于“……”的问题 (巡视 reports quote the feedback): the quoted
+    text, and what follows the wrapper.
+
+    >>> quoted_problem("关于“推动科技创新政策落地见效不够到位”的问题。")
+    ('推动科技创新政策落地见效不够到位', '')
+    >>> quoted_problem("对于“三会一课制度落实不到位。支委会记录不完整”的问题")
+    ('三会一课制度落实不到位。支委会记录不完整', '')
+    >>> print(quoted_problem("关于巡察整改的问题"))
+    None
+    """
+    m = _QUOTED.match(text.strip())
+    return (m[1].strip(), m[2].strip()) if m is not None else None

@@ -17,7 +17,7 @@ from gongwen.numbering import ascii_digits, parse_measure_lead, parse_problem_la
 from gongwen.recognise.chrome import parse_chrome
 from gongwen.recognise.contact import parse_contact
 from gongwen.recognise.headings import scan_heading, split_run_in
-from gongwen.recognise.labels import parse_label, split_labelled
+from gongwen.recognise.labels import leading_status, parse_label, split_labelled
 from gongwen.recognise.tail import parse_attachment_item, parse_signature_date
 
 __all__ = ["Kind", "LineKind", "classify", "numbered_problem"]
@@ -131,6 +131,9 @@ def numbered_problem(found: LineKind, line: str, next_line: str | None) -> bool:
     >>> line = "2.制度落实不到位。完成情况:正在推进。整改情况:一是修订;二是复核。"
     >>> numbered_problem(classify(line), line, None)
     True
+    >>> line = "1.固定资产账实不符。正在整改。已完成资产清查。"
+    >>> numbered_problem(classify(line), line, None)
+    True
     >>> line = "（1）整改进展"
     >>> numbered_problem(classify(line), line, "（2）下一步打算")
     False
@@ -143,4 +146,7 @@ def numbered_problem(found: LineKind, line: str, next_line: str | None) -> bool:
     parts = split_labelled(line[found.start :])
     if parts[0].label is None and any(part.label is not None for part in parts[1:]):
         return True  # a statement, then labels: not a heading that is itself a label
+    _, after = split_run_in(parts[0].text)
+    if after and leading_status(after) is not None:
+        return True  # 1.未及时清理存量资金。已整改。…: a statement, then its status
     return next_line is not None and parse_label(next_line.strip(SPACES)) is not None
