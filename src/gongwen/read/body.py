@@ -85,18 +85,17 @@ class BodyBuilder(Pass):
             next_label = parse_label(nxt.text) if nxt is not None else None
             parts = split_labelled(mark.rest) if mark else []
             inline = [p.label for p in parts[1:] if p.label] if parts and not parts[0].label else []
-            # an item numbered 1. / （1） with a label run in or on the next line is a problem
+            # an item numbered 1. / （1） with a label run in or on the next line, or with its
+            # status after the statement, is a problem (the recogniser decides)
             if (
                 mark is not None
-                and mark.level in (3, 4)
-                and mark.damage is None
-                and (inline or next_label is not None)
                 and problem_label is None
+                and numbered_problem(classify(text), text, nxt.text if nxt else None)
             ):
                 problems += 1
                 problem, in_measures = self._new_problem(mark.rest, para.line)
                 stack[-1].items.append(problem)
-                shown = inline[0] if inline else next_label[0] if next_label else ""
+                shown = inline[0] if inline else next_label[0] if next_label else "完成情况"
                 self.report(
                     "RD033",
                     f"{self.original(para.line)} 带有“{shown}”，按问题读取（问题{problems}）",
