@@ -28,7 +28,7 @@ class ContactParts:
 
 
 _PHONE_LABELS = "联系电话|举报电话|咨询电话|监督电话|值班电话|办公电话|电话"
-_POSTBOX_LABELS = "邮政信箱|通信地址|通讯地址|邮寄地址|来信地址"
+_POSTBOX_LABELS = "邮政信箱|邮政地址|通信地址|通讯地址|邮寄地址|来信地址"
 _EMAIL_LABELS = "电子邮箱|电子信箱|电子邮件|邮箱|E-mail|Email|e-mail|email"
 _OTHER_LABELS = "传真|邮编|邮政编码|联系人|手机|微信公众号|网址|举报网址|地址"
 _CONTACT_LABEL = re.compile(
@@ -39,7 +39,7 @@ _LABEL_AFTER_GAP = re.compile(
     rf"\s+(?=(?:{_PHONE_LABELS}|{_POSTBOX_LABELS}|{_EMAIL_LABELS}|{_OTHER_LABELS})\s*[：:])"
 )
 _CONTACT_LEAD = re.compile(r"(联系方式|联系办法|举报方式|受理方式)\s*[：:]\s*")
-_PHONE = re.compile(r"^[0-9０-９()（）\-－—\s转]+(?:[（(][\u4e00-\u9fff]{1,10}[)）])?$")
+_PHONE = re.compile(r"^[0-9０-９()（）\-－—\s转]+(?:[（(][^()（）]{1,20}[)）])?$")
 
 
 def parse_contact(text: str) -> ContactParts | None:
@@ -103,4 +103,6 @@ def _first_label_at_sentence_start(body: str) -> int | None:
     for m in _CONTACT_LABEL.finditer(body):
         if m.start() == 0 or body[m.start() - 1] in "。；;！？":
             return m.start()
+        if body[m.start() - 1] in "，," and m[1].startswith("联系"):
+            return m.start()  # …进行监督，联系电话：…
     return None
