@@ -35,10 +35,10 @@ from gongwen.recognise.labels import (
     label_kind,
     leading_status,
     parse_label,
-    parse_status,
     quoted_problem,
     split_labelled,
     split_run_in_measures,
+    status_of,
     trailing_status,
 )
 from gongwen.recognise.lines import Kind, classify, numbered_problem
@@ -235,7 +235,7 @@ class BodyBuilder(Pass):
             if kind is LabelKind.STATUS and not value:
                 kind = LabelKind.MEASURES  # 完成情况： alone, measures below it
             if kind is LabelKind.STATUS:
-                status = parse_status(value)
+                status = status_of(value)
                 problem.status, problem.details["status"] = status, line
                 self.report("RD034", f"“{part.label}：{value}”读作完成情况（{status}）", line)
                 in_measures = False

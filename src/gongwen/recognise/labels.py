@@ -30,6 +30,7 @@ __all__ = [
     "quoted_problem",
     "split_labelled",
     "split_run_in_measures",
+    "status_of",
     "trailing_status",
 ]
 
@@ -129,11 +130,30 @@ def label_kind(label: str, value: str = "") -> LabelKind:
 
     >>> label_kind("完成情况", "已完成"), label_kind("完成情况", "一是加强学习；二是完善制度。")
     (<LabelKind.STATUS: 'status'>, <LabelKind.MEASURES: 'measures'>)
+    >>> label_kind("整改进展", "正在推进，计划年底前完成。")
+    <LabelKind.STATUS: 'status'>
     """
     kind = LABELS[label]
-    if kind is LabelKind.STATUS and value and parse_status(value) is None:
+    if kind is LabelKind.STATUS and value and status_of(value) is None:
         return LabelKind.MEASURES
+    if label in _PROGRESS and value and status_of(value) is not None:
+        return LabelKind.STATUS  # 整改进展：已完成。
     return kind
+
+
+_PROGRESS = frozenset({"整改进展", "整改进展情况", "进展情况", "完成情况"})
+
+
+def status_of(value: str) -> str | None:
+    """The status a label's value states, whole or in its first clause (``正在推进，计划…``).
+
+    >>> status_of("正在推进，计划于2024年6月底前完成。"), status_of("已完成。")
+    ('正在推进', '已完成')
+    """
+    found = parse_status(value)
+    if found is None:
+        found = parse_status(re.split(r"[，,；;。]", value.strip(), maxsplit=1)[0])
+    return found
 
 
 @dataclass(frozen=True)
