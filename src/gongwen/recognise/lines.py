@@ -122,8 +122,9 @@ def classify(line: str) -> LineKind:
 
 def numbered_problem(found: LineKind, line: str, next_line: str | None) -> bool:
     """Whether a ``1.``/``（1）`` item (a level-3 or level-4 heading by its ordinal) is a
-    problem: a label runs into its line after a sentence (``2.制度落实不到位。完成情况:…``)
-    or stands at the start of the next line.
+    problem: a label runs into its line after a sentence (``2.制度落实不到位。完成情况:…``),
+    its status follows the statement (``1.…。已整改。``) or a label starts the next line. A
+    ``（一）`` item is a problem only by what its own line holds.
 
     >>> line = "1.台账不全。"
     >>> numbered_problem(classify(line), line, "完成情况:已完成")
@@ -141,7 +142,7 @@ def numbered_problem(found: LineKind, line: str, next_line: str | None) -> bool:
     >>> numbered_problem(classify(line), line, "2.强化督查。")
     False
     """
-    if found.kind is not Kind.HEADING or found.level not in (3, 4) or found.damage is not None:
+    if found.kind is not Kind.HEADING or found.level not in (2, 3, 4) or found.damage is not None:
         return False
     parts = split_labelled(line[found.start :])
     if parts[0].label is None and any(part.label is not None for part in parts[1:]):
@@ -149,4 +150,6 @@ def numbered_problem(found: LineKind, line: str, next_line: str | None) -> bool:
     _, after = split_run_in(parts[0].text)
     if after and leading_status(after) is not None:
         return True  # 1.未及时清理存量资金。已整改。…: a statement, then its status
+    if found.level == 2:
+        return False  # （一） with a label only below it is a heading over problems
     return next_line is not None and parse_label(next_line.strip(SPACES)) is not None
