@@ -74,6 +74,10 @@ class BodyBuilder(Pass):
         while i < len(paras):
             para = paras[i]
             text = para.text
+            if para.front:  # a subtitle or speaker line: as written
+                stack[-1].items.append(TextNode(text, para.line))
+                i += 1
+                continue
             nxt = paras[i + 1] if i + 1 < len(paras) else None
             bracketed = next((s.level for s in reversed(stack) if s.level in (2, 4)), 2)
             mark = parse_heading(text, bracketed)

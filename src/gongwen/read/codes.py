@@ -43,6 +43,7 @@ _TABLE: Final = (
     ReaderCode("RD005", _I, "lines above the title (page furniture) dropped; the title chosen"),
     ReaderCode("RD006", _I, "no line names a kind of document; the first line taken as title"),
     ReaderCode("RD007", _I, "a 发文字号 printed in brackets after the title moved to the 版头"),
+    ReaderCode("RD008", _I, "a subtitle or speaker line before the 主送机关 kept as body text"),
     # Dates and numbers that lost characters
     ReaderCode("RD010", _W, "a date lost its 年/月 (2022412日); repaired, as only one date fits"),
     ReaderCode("RD011", _W, "a date lost its 年/月 and several dates fit; left as published"),

@@ -53,6 +53,9 @@ class SourceParagraph:
     blank_before: bool = False
     heading_level: int | None = None
     title: bool = False
+    front: bool = False
+    """A subtitle or speaker line between the title and the 主送机关 (a report to a people's
+    congress): kept as a body paragraph as written, never given a 。."""
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:

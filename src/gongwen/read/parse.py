@@ -46,10 +46,12 @@ def find_regions(ctx: Context, paras: list[SourceParagraph]) -> Regions:
             "RD107", "没有找到公文内容（文件为空或只有网页附加内容）", file=ctx.source
         )
     head: dict[str, Any] = {}
-    start = HeadReader(ctx).run(paras, head)
+    head_reader = HeadReader(ctx)
+    start = head_reader.run(paras, head)
     tail_reader = TailReader(ctx)
     end, tail = tail_reader.regions(paras, start)
-    contact, body = tail_reader.contact(paras[start:end] + tail.after_attachments)
+    body_paras = head_reader.front_matter + paras[start:end] + tail.after_attachments
+    contact, body = tail_reader.contact(body_paras)
     return Regions(head, body, contact, tail)
 
 

@@ -23,6 +23,7 @@ from gongwen.recognise.head import (
     TRAILING_NUMBER,
     addressee_like,
     find_title,
+    front_matter_line,
     names_document_kind,
     split_addressees,
 )
@@ -63,10 +64,12 @@ class HeadReader(Pass):
     """版头, title, 主送机关: :meth:`run` fills ``data`` and gives where the body starts."""
 
     title_in_header: list[SourceParagraph]
+    front_matter: list[SourceParagraph]
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.title_in_header = []
+        self.front_matter = []
 
     def run(self, paras: list[SourceParagraph], data: dict[str, Any]) -> int:
         i = 0
@@ -103,7 +106,9 @@ class HeadReader(Pass):
             if inside and not any(
                 names_document_kind(o) for o in organs[: organs.index(inside[0].text)]
             ):
-                self.title_in_header = inside
+                self.title_in_header = inside[-1:]
+                for p in inside[:-1]:
+                    self.report("RD005", f"重复的标题行 {quote(p.text)} 按网页附加内容删除", p.line)
                 organs = [o for o in organs if o not in {p.text for p in inside}]
             # only organ names stand above the 字号: page furniture above them is not one
             while organs and not _organ_name(organs[0]):
@@ -186,6 +191,27 @@ class HeadReader(Pass):
             )
         if not self.title_in_header:
             i += len(title)
+        # a subtitle (—2021年12月2日在…会议上) and a speaker line before the 主送机关
+        front = 0
+        while (
+            front < 3
+            and i + front + 1 < len(paras)
+            and front_matter_line(paras[i + front].text)
+            and not addressee_like(paras[i + front].text)
+        ):
+            front += 1
+        if front and addressee_like(paras[i + front].text):
+            self.front_matter = [
+                SourceParagraph(p.text, p.line, p.blank_before, p.heading_level, p.title, True)
+                for p in paras[i : i + front]
+            ]
+            quoted = "、".join(quote(p.text, 12) for p in self.front_matter)
+            self.report(
+                "RD008",
+                f"标题与主送机关之间的 {quoted} 保留为正文开头的段落（模型没有副标题）",
+                paras[i].line,
+            )
+            i += front
         # 主送机关: one short line ending with a colon
         if i < len(paras) and addressee_like(paras[i].text):
             names = split_addressees(paras[i].text)

@@ -152,7 +152,8 @@ def parse_chrome(text: str) -> Chrome | None:
     items = list(_CHROME_ITEM.finditer(line))
     if not items:
         return None
-    if line[: items[0].start()].strip():
+    prefix = re.sub(r"[【】\[\]|｜]", " ", line[: items[0].start()]).split()
+    if prefix and not all(word in _CHROME_WORDS for word in prefix):
         # 某某人民政府   2019-05-17 15:15:00   来源: 督查室: a stamped byline
         return Chrome() if _STAMP.search(line) and len(line) <= 80 else None
     metadata: dict[str, str] = {}

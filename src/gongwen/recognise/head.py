@@ -22,6 +22,7 @@ __all__ = [
     "addressee_like",
     "body_starts",
     "find_title",
+    "front_matter_line",
     "is_classification",
     "is_copy_number",
     "is_document_number",
@@ -201,3 +202,26 @@ def find_title(texts: list[str], blank_before: list[bool]) -> tuple[int, int] | 
             start -= 1
         found = (start, k + 1)
     return found
+
+
+_SUBTITLE = re.compile(r"^(?:[—－\-]{1,2}|——)|会议上$|会议$|常务委员会|人民代表大会")
+_SPEAKER = re.compile(
+    r"^\S{2,20}(?:局长|主任|书记|部长|厅长|处长|县长|市长|区长)[ \u3000]+\S{2,4}$"
+)
+
+
+def front_matter_line(text: str) -> bool:
+    """A subtitle or speaker line of a report made to a people's congress, between its title
+    and its 主送机关.
+
+    >>> front_matter_line("—2021年12月2日在瑶山自治县第十二届")
+    True
+    >>> front_matter_line("市审计局局长   钟远明")
+    True
+    >>> front_matter_line("现将有关情况报告如下：")
+    False
+    """
+    stripped = text.strip()
+    return len(stripped) <= 40 and (
+        _SUBTITLE.search(stripped) is not None or _SPEAKER.match(stripped) is not None
+    )
