@@ -172,3 +172,43 @@ def test_what_follows_the_attachment_note_is_not_an_attachment() -> None:
     assert notice.signature.organs == ["某县巡察工作领导小组办公室"]
     assert notice.presentation.date_numerals == "chinese"
     assert notice.contact is not None and notice.contact.phones == ["0371-7654321"]
+
+
+def test_contact_lines_with_a_spaced_label_and_an_office_after_the_number() -> None:
+    text = TITLE + "\n".join(
+        [
+            "请各单位抓好整改。",
+            "电 话:0573-85067721(市委巡察办);",
+            "电子邮箱:xcb@pinghai.gov.cn;",
+            "某县巡察办",
+            "2023年9月15",
+        ]
+    )
+    notice = read_text(text).notice
+    assert notice.contact is not None
+    assert notice.contact.phones == ["0573-85067721（市委巡察办）"]
+    assert notice.contact.email == "xcb@pinghai.gov.cn"
+    assert [i.text for i in notice.body if isinstance(i, Paragraph)] == ["请各单位抓好整改。"]
+
+
+def test_the_title_is_chosen_among_page_furniture_and_said_so() -> None:
+    text = "\n".join(
+        [
+            "关怀版 无障碍",
+            "第A03版:要闻",
+            "您当前所在位置: 首页 > 信息公开 > 巡察",
+            "本级巡察整改",
+            "",
+            "中共某街道工作委员会",
+            "",
+            "关于巡察整改进展情况的通报",
+            "",
+            "各乡(镇、街道)党委,区直各部门:",
+            "根据区委统一部署，区委第二巡察组对街道开展了巡察。",
+        ]
+    )
+    result = read_text(text)
+    assert result.notice.title_lines == ["中共某街道工作委员会", "关于巡察整改进展情况的通报"]
+    assert result.notice.addressees == ["各乡（镇、街道）党委", "区直各部门"]
+    (chosen,) = [f for f in result.findings if f.code == "RD005"]
+    assert "本级巡察整改" in chosen.message
