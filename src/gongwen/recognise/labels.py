@@ -145,14 +145,19 @@ _PROGRESS = frozenset({"整改进展", "整改进展情况", "进展情况", "�
 
 
 def status_of(value: str) -> str | None:
-    """The status a label's value states, whole or in its first clause (``正在推进，计划…``).
+    """The status a label's value states, whole, in its first clause (``正在推进，计划…``) or in
+    its last (``已完成阶段性任务，长期坚持``).
 
     >>> status_of("正在推进，计划于2024年6月底前完成。"), status_of("已完成。")
     ('正在推进', '已完成')
+    >>> status_of("已完成阶段性任务，长期坚持。")
+    '长期坚持'
+
     """
     found = parse_status(value)
-    if found is None:
-        found = parse_status(re.split(r"[，,；;。]", value.strip(), maxsplit=1)[0])
+    clauses = [c for c in re.split(r"[，,；;。]", value.strip()) if c.strip()]
+    for clause in (clauses[:1] + clauses[-1:]) if found is None else []:
+        found = found or parse_status(clause)
     return found
 
 
