@@ -35,6 +35,7 @@ from gongwen.recognise.labels import (
     label_kind,
     leading_status,
     parse_label,
+    parse_numeral_problem_label,
     quoted_problem,
     split_labelled,
     split_run_in_measures,
@@ -84,6 +85,13 @@ class BodyBuilder(Pass):
             if mark is None and para.heading_level:
                 mark = HeadingMark(min(max(para.heading_level, 1), 4), None, text)
             problem_label = parse_problem_label(text, problems + 1)
+            if problem_label is None and (written := parse_numeral_problem_label(text)):
+                problem_label = written
+                self.report(
+                    "RD036",
+                    f"{quote(text, 12)} 的“问题{text.strip()[2]}…”读作问题{written[0]}",
+                    para.line,
+                )
             label = parse_label(text)
 
             next_label = parse_label(nxt.text) if nxt is not None else None

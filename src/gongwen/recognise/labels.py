@@ -26,6 +26,7 @@ __all__ = [
     "label_kind",
     "leading_status",
     "parse_label",
+    "parse_numeral_problem_label",
     "parse_status",
     "quoted_problem",
     "split_labelled",
@@ -278,3 +279,23 @@ def quoted_problem(text: str) -> tuple[str, str] | None:
     """
     m = _QUOTED.match(text.strip())
     return (m[1].strip(), m[2].strip()) if m is not None else None
+
+
+_NUMERAL_PROBLEM = re.compile(r"^\s*问题([一二三四五六七八九十百]+)\s*[：:]\s*(.*)$", re.DOTALL)
+
+
+def parse_numeral_problem_label(text: str) -> tuple[int, str] | None:
+    """A problem label written with a Chinese numeral (``问题三：…``): its number and text.
+
+    >>> parse_numeral_problem_label("问题三:部分处室调研“走过场”。")
+    (3, '部分处室调研“走过场”。')
+    >>> print(parse_numeral_problem_label("问题一是学习不够"))
+    None
+    """
+    m = _NUMERAL_PROBLEM.match(text)
+    if m is None:
+        return None
+    try:
+        return parse_chinese_numeral(m[1]), m[2].strip()
+    except ValueError:
+        return None

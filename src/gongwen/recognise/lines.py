@@ -17,7 +17,12 @@ from gongwen.numbering import ascii_digits, parse_measure_lead, parse_problem_la
 from gongwen.recognise.chrome import parse_chrome
 from gongwen.recognise.contact import parse_contact
 from gongwen.recognise.headings import scan_heading, split_run_in
-from gongwen.recognise.labels import leading_status, parse_label, split_labelled
+from gongwen.recognise.labels import (
+    leading_status,
+    parse_label,
+    parse_numeral_problem_label,
+    split_labelled,
+)
 from gongwen.recognise.tail import parse_attachment_item, parse_signature_date
 
 __all__ = ["Kind", "LineKind", "classify", "numbered_problem"]
@@ -93,6 +98,8 @@ def classify(line: str) -> LineKind:
         found = parse_problem_label(text)
         start = len(line) - len(found[1]) if found is not None else m.end()
         return LineKind(Kind.PROBLEM, number=int(ascii_digits(m[1])), start=start)
+    if (written := parse_numeral_problem_label(text)) is not None:
+        return LineKind(Kind.PROBLEM, number=written[0], start=len(line) - len(written[1]))
     if (label := parse_label(text)) is not None:
         return LineKind(Kind.LABEL, start=len(line) - len(label[1]), label=label[0])
     if parse_signature_date(text) is not None:
