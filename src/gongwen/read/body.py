@@ -141,6 +141,19 @@ class BodyBuilder(Pass):
                 and (problem.label is None or label_kind(*label) is not LabelKind.MEASURES)
             ):
                 in_measures = self._labelled(problem, split_labelled(text), para.line)
+            elif (
+                problem is not None
+                and not in_measures
+                and not problem.measures
+                and problem.status is None
+                and (stated := leading_status(text)) is not None
+            ):
+                # （一）问题。 then 该问题已完成整改。一是…：the status, then the measures
+                problem.status, problem.details["status"] = stated[0], para.line
+                self.report("RD034", f"{quote(text, 12)} 读作完成情况（{stated[0]}）", para.line)
+                if stated[1]:
+                    self._add_measures(problem, stated[1], para.line)
+                in_measures = True
             elif in_measures and problem is not None:
                 self._add_measures(problem, text, para.line)
             else:

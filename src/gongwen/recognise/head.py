@@ -96,6 +96,8 @@ def addressee_like(text: str) -> bool:
     return (
         len(text) <= 80
         and text[-1:] in "：:"
+        and text[:1] not in "，,、。；;：:"
+        and all(len(name) <= 30 for name in split_addressees(text))
         and not any(c in text for c in "。；")
         and parse_label(text) is None
         and scan_heading(text) is None

@@ -119,11 +119,13 @@ _STATUSES = {
 def parse_status(text: str) -> str | None:
     """The model's status (已完成, 正在推进, 长期坚持) that a 完成情况 value states, or None.
 
-    >>> parse_status("已完成。"), parse_status("正在推进"), print(parse_status("一是加强学习"))
-    None
+    >>> parse_status("该问题已完成整改。"), parse_status("正在推进"), parse_status("一是加强")
     ('已完成', '正在推进', None)
     """
-    return _STATUSES.get(text.strip().rstrip("。.；;，, "))
+    value = text.strip().rstrip("。.；;，, ")
+    for subject in ("该问题", "此问题", "该项问题"):
+        value = value.removeprefix(subject)
+    return _STATUSES.get(value)
 
 
 def label_kind(label: str, value: str = "") -> LabelKind:

@@ -157,6 +157,8 @@ def numbered_problem(found: LineKind, line: str, next_line: str | None) -> bool:
     _, after = split_run_in(parts[0].text)
     if after and leading_status(after) is not None:
         return True  # 1.未及时清理存量资金。已整改。…: a statement, then its status
+    if next_line is not None and leading_status(next_line.strip(SPACES)) is not None:
+        return True  # （一）问题。 then 该问题已完成整改。…
     if found.level == 2:
         return False  # （一） with a label only below it is a heading over problems
     return next_line is not None and parse_label(next_line.strip(SPACES)) is not None
