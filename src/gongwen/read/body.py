@@ -36,6 +36,7 @@ from gongwen.recognise.labels import (
     leading_status,
     parse_label,
     parse_numeral_problem_label,
+    planned_deadline,
     quoted_problem,
     split_labelled,
     split_run_in_measures,
@@ -263,6 +264,10 @@ class BodyBuilder(Pass):
                 status = status_of(value)
                 problem.status, problem.details["status"] = status, line
                 self.report("RD034", f"“{part.label}：{value}”读作完成情况（{status}）", line)
+                planned = planned_deadline(value)
+                if planned is not None and problem.deadline is None:
+                    problem.deadline, problem.details["deadline"] = planned, line
+                    self.report("RD037", f"“{value}”中的“{planned}”读作整改时限", line)
                 in_measures = False
             elif kind is LabelKind.DEADLINE:
                 problem.deadline, problem.details["deadline"] = value.rstrip("。；"), line

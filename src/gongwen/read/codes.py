@@ -76,6 +76,7 @@ _TABLE: Final = (
     ReaderCode("RD034", _I, "完成情况 read into the problem's status"),
     ReaderCode("RD035", _I, "a problem written 关于“…”的问题 read as the quoted text"),
     ReaderCode("RD036", _I, "a problem label with a Chinese numeral (问题三：) read as 问题N"),
+    ReaderCode("RD037", _I, "a deadline read from a status (正在推进，计划于…前完成)"),
     # Measures
     ReaderCode("RD040", _W, "a measure lost the numeral of its lead (“是加强…” after 一是, 二是)"),
     ReaderCode("RD041", _W, "a measure without 一是/二是 in a list of led measures"),

@@ -28,6 +28,7 @@ __all__ = [
     "parse_label",
     "parse_numeral_problem_label",
     "parse_status",
+    "planned_deadline",
     "quoted_problem",
     "split_labelled",
     "split_run_in_measures",
@@ -65,6 +66,7 @@ LABELS: dict[str, LabelKind] = {
     "责任部门": LabelKind.RESPONSIBLE,
     "牵头单位": LabelKind.RESPONSIBLE,
     "责任科室": LabelKind.RESPONSIBLE,
+    "责任处室": LabelKind.RESPONSIBLE,
     "责任领导": LabelKind.RESPONSIBLE,
     "责任人": LabelKind.RESPONSIBLE,
 }
@@ -72,7 +74,7 @@ LABELS: dict[str, LabelKind] = {
 
 _LABEL_WORDS = "|".join(sorted(LABELS, key=len, reverse=True))
 _LABEL = re.compile(rf"^({_LABEL_WORDS})\s*(?:[：:]\s*(.*)|$)", re.DOTALL)
-_INNER_LABEL = re.compile(rf"(?<=[。；;！？])\s*({_LABEL_WORDS})\s*[：:]\s*")
+_INNER_LABEL = re.compile(rf"(?:(?<=[。；;！？])\s*|\s+)({_LABEL_WORDS})\s*[：:]\s*")
 
 
 def parse_label(text: str) -> tuple[str, str] | None:
@@ -179,6 +181,8 @@ def split_labelled(text: str) -> list[Labelled]:
     [('整改情况', '一是补建台账;二是每月核对。')]
     >>> [(s.label, s.text) for s in split_labelled("台账不全。")]
     [(None, '台账不全。')]
+    >>> [(s.label, s.text) for s in split_labelled("整改时限:2025年8月底 责任处室:办公室")]
+    [('整改时限', '2025年8月底'), ('责任处室', '办公室')]
     """
     stripped = text.strip()
     cuts: list[tuple[int, int, str]] = []
@@ -301,3 +305,20 @@ def parse_numeral_problem_label(text: str) -> tuple[int, str] | None:
         return parse_chinese_numeral(m[1]), m[2].strip()
     except ValueError:
         return None
+
+
+_PLANNED = re.compile(
+    r"(?:计划|预计|力争|确保)(?:于|在)?([0-9]{4}年[0-9]{1,2}月(?:底|末|[0-9]{1,2}日)?前?)完成"
+)
+
+
+def planned_deadline(text: str) -> str | None:
+    """The deadline a status or measure states (``正在推进，计划于2024年6月底前完成``).
+
+    >>> planned_deadline("正在推进，计划于2024年6月底前完成。")
+    '2024年6月底前'
+    >>> print(planned_deadline("已于2023年完成。"))
+    None
+    """
+    m = _PLANNED.search(text)
+    return m[1] if m is not None else None
