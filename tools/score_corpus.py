@@ -31,12 +31,12 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from gongwen import render_bytes
 from gongwen.findings import Finding
 from gongwen.model import Notice, Problem, Section
 from gongwen.read import read_docx_bytes, read_text
 from gongwen.read.parse import ReadResult
 from gongwen.recognise.damage import fullwidth_punctuation
-from gongwen.render import render_bytes
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from gongwen import render_bytes
 from gongwen.model import Notice, Paragraph, Problem, Section, walk
 from gongwen.read import read_docx_bytes, read_text
-from gongwen.render import render_bytes
 
 TITLE = "关于巡察整改进展情况的通报\n\n"
 

@@ -11,10 +11,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongwen import render_bytes
 from gongwen.compose import compose
 from gongwen.model import Notice
 from gongwen.read import read_docx_bytes, read_text
-from gongwen.render import render_bytes
 from tests.strategies import organ_names, prose, sentences
 
 
