@@ -16,7 +16,7 @@ from gongwen.model import Notice, Paragraph, Problem, Section, walk
 from gongwen.read import ReadResult, read_file, read_text
 from gongwen.read.codes import CODES
 from gongwen.read.docx import read_docx_bytes
-from gongwen.recognise.damage import fullwidth_punctuation
+from gongwen.read.repair import fullwidth_punctuation
 from gongwen.render import render_bytes
 from gongwen.summary import summarize
 from tests.conftest import EXAMPLES, SEED
