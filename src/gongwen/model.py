@@ -506,13 +506,13 @@ class Contact(_Model):
 class Presentation(_Model):
     """Choices of presentation that the standard leaves open."""
 
+    top_level: int = Field(default=1, ge=1, le=MAX_SECTION_DEPTH)
+    """The level of the outermost sections: 1 numbers them 一、, 2 （一）, 3 1., 4 （1） — a
+    notice whose top level is （一） keeps the ordinals of its source."""
     measures: Literal["paragraphs", "run-in"] = "paragraphs"
     """一是… each in its own paragraph, or run together: 一是……；二是……。"""
     date_numerals: Literal["arabic", "chinese"] = "arabic"
     """2023年3月14日 (GB/T 9704-2012) or 二〇二三年三月十四日 (the withdrawn 1999 standard)."""
-    top_level: int = Field(default=1, ge=1, le=MAX_SECTION_DEPTH)
-    """The level of the outermost sections: 1 numbers them 一、, 2 （一）, 3 1., 4 （1） — a
-    notice whose top level is （一） keeps the ordinals of its source."""
 
 
 def _title_text(value: str) -> str:
