@@ -22,7 +22,7 @@ from gongwen.layout import HEADING_ROLES, StyleRole
 from gongwen.loader import notice_from_data
 from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, problem_label
 from gongwen.read.parse import ReadResult
-from gongwen.recognise.labels import split_run_in_measures
+from gongwen.read.recognise import split_run_in_measures
 
 __all__ = ["LinedBlock", "notice_from_blocks"]
 
