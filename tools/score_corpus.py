@@ -66,8 +66,8 @@ FIELDS = (
 
 DEFECT_CODES: dict[str, tuple[str, ...]] = {
     "half_width_punctuation": ("RD002",),
-    "run_together_date": ("RD010", "RD011", "RD014"),
-    "lost_numeral": ("RD012", "RD013", "RD053"),
+    "run_together_date": ("RD010", "GW505", "GW506"),
+    "lost_numeral": ("RD012", "GW110", "RD053"),
     "lost_ordinal": ("RD020", "RD021", "RD025"),
     "lost_colon": ("RD030", "RD031"),
     "lone_measure_fragment": ("RD040",),
@@ -76,9 +76,9 @@ DEFECT_CODES: dict[str, tuple[str, ...]] = {
     "name_cut_short": ("RD056",),
     "numbering_gap": ("GW101", "GW104", "GW107"),
     "numbering_repeat": ("GW102", "GW104", "GW107"),
-    "stray_digits": ("RD014",),
+    "stray_digits": ("GW506",),
     "missing_period": ("RD051", "RD052"),
-    "count_mismatch": ("RD050",),
+    "count_mismatch": ("GW201", "GW202"),
 }
 """The finding codes that report each kind of defect; other kinds take any finding on the line."""
 

@@ -126,3 +126,16 @@ def test_one_code_a_defect_from_the_reader_and_the_checker() -> None:
         assert code in read_codes and code in check_codes, name
     assert not read_codes & set(RETIRED)
     assert all("retired" in CODES[code].summary for code in RETIRED)
+
+
+def test_unrepaired_damage_gets_the_checkers_code_from_the_reader_too() -> None:
+    from gongwen.check import check_text
+    from gongwen.read import read_text
+
+    text = (
+        "关于巡察整改情况的通报\n\n区委第巡察组于2022111日对街道开展巡察，反馈了3个问题。\n"
+        "一、整改情况\n问题1：学习不够。\n问题2：制度不全。\n"
+    )
+    wanted = {"GW110", "GW202", "GW505"}  # 第 without numeral, a count, a date of two readings
+    assert wanted <= {f.code for f in read_text(text).findings}
+    assert wanted <= {f.code for f in check_text(text)}

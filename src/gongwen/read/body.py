@@ -421,7 +421,7 @@ class BodyBuilder(Pass):
                 stated = _number(m[1])
                 if stated is not None and stated != total:
                     self.report(
-                        "RD050",
+                        DEFECTS["problem-count"].code,
                         f"正文说“{m[0]}”，读到的问题共 {total} 个",
                         text.line,
                     )
@@ -429,7 +429,7 @@ class BodyBuilder(Pass):
                 stated = _number(m[1])
                 if stated is not None and stated != len(aspects):
                     self.report(
-                        "RD050",
+                        DEFECTS["aspect-count"].code,
                         f"正文说“{m[0]}”，读到的含问题的小节共 {len(aspects)} 个",
                         text.line,
                     )

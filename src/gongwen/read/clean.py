@@ -22,6 +22,7 @@ from gongwen.recognise.damage import (
     remove_illegal_characters,
     restore_lost_numeral,
 )
+from gongwen.recognise.defects import DEFECTS
 from gongwen.recognise.tail import parse_signature_date
 
 __all__ = ["Cleaner"]
@@ -123,7 +124,7 @@ class Cleaner(Pass):
             else:
                 readings = "、".join(format_date(d) for d in run.candidates)
                 message = f"日期 {quote(run.text)} 缺少“年”“月”，可读作 {readings}，未修改"
-                reports.append(("RD011", message, None))
+                reports.append((DEFECTS["date-run-together"].code, message, None))
         for code, message, fix in reversed(reports):
             self.report(code, message, para.line, fix=fix)
         return para if text == para.text else self._replace(para, text)
@@ -144,7 +145,7 @@ class Cleaner(Pass):
                 named = "、".join(f"第{c}{lost.following}" for c in lost.candidates)
                 also = f"，本文另处有 {named}" if named else ""
                 message = f"{quote(damaged)} 在“第”后缺少数字{also}，未修改"
-                reports.append(("RD013", message, None))
+                reports.append((DEFECTS["numeral-lost-after-di"].code, message, None))
         for code, message, fix in reversed(reports):
             self.report(code, message, para.line, fix=fix)
         return para if text == para.text else self._replace(para, text)
@@ -154,7 +155,7 @@ class Cleaner(Pass):
             around = para.text[max(0, stray.start - 3) : stray.end + 3]
             reading = "”或“".join(stray.dates)
             self.report(
-                "RD014",
+                DEFECTS["date-month-day-lost"].code,
                 f"{quote(around)} 中的数字“{stray.digits}”前后缺少文字或标点，"
                 f"可能是“{reading}”，未修改",
                 para.line,

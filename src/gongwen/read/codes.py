@@ -46,16 +46,12 @@ _TABLE: Final = (
     ReaderCode("RD008", _I, "a subtitle or speaker line before the 主送机关 kept as body text"),
     # Dates and numbers that lost characters
     ReaderCode("RD010", _W, "a date lost its 年/月 (2022412日); repaired, as only one date fits"),
-    ReaderCode("RD011", _W, "a date lost its 年/月 and several dates fit; left as published"),
+    ReaderCode("RD011", _W, "retired: reported as GW505 (one code a defect)"),
     ReaderCode(
         "RD012", _W, "a numeral lost after 第 (区委第巡察组); restored from the same document"
     ),
-    ReaderCode(
-        "RD013", _W, "a numeral lost after 第 and the document does not name it; left as published"
-    ),
-    ReaderCode(
-        "RD014", _W, "digits run into the words around them (巡察91区委): 月/日 or punctuation lost"
-    ),
+    ReaderCode("RD013", _W, "retired: reported as GW110 (one code a defect)"),
+    ReaderCode("RD014", _W, "retired: reported as GW506 (one code a defect)"),
     # Headings
     ReaderCode("RD020", _W, "a heading lost its ordinal (“)聚焦…”); numbered from its place"),
     ReaderCode("RD021", _W, "a heading ordinal lost its opening bracket (“四)”); read as （四）"),
@@ -83,7 +79,7 @@ _TABLE: Final = (
     ReaderCode("RD042", _W, "retired: reported as GW107 (one code a defect)"),
     ReaderCode("RD043", _W, "a 整改情况 label with no problem before it kept as a paragraph"),
     # Counts and sentences
-    ReaderCode("RD050", _W, "a count stated in the text disagrees with the structure read"),
+    ReaderCode("RD050", _W, "retired: reported as GW201/GW202 (one code a defect)"),
     ReaderCode("RD051", _W, "a paragraph lost its closing punctuation; 。 added"),
     ReaderCode("RD052", _W, "a paragraph stops inside a sentence (ends in ，); no 。 added"),
     ReaderCode("RD053", _W, "a numeral lost before 届/次/轮/点 with no 第 (市届人大); not changed"),
