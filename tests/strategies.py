@@ -16,6 +16,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from gongwen.model import Notice, Problem, walk
+from gongwen.recognise.labels import parse_status
 
 # Common characters of 公文 prose. Left out on purpose: 是 (it would make 一是/二是 leads
 # inside text), 件 (an organ name ending in 文件 reads as the 文件 of a 发文机关标志), and
@@ -39,11 +40,17 @@ _ORDINAL_START = re.compile(r"^(\d+|[一二三四五六七八九十]+)[、.．]"
 loader drops or refuses typed ordinals (IN010/IN011), so real text never starts so."""
 
 
+def _states_a_status(text: str) -> bool:
+    """A clause that states a rectification status (推进中, 已整改): the reader reads such a
+    clause as the problem's status, as real notices mean it, so generated prose avoids it."""
+    return any(parse_status(c) for c in re.split("[，、。；！]", text) if c)
+
+
 @functools.cache
 def sentences(end: str = "。") -> st.SearchStrategy[str]:
     """One or more clauses of prose ending in ``end`` (empty: no end mark)."""
     return st.builds(lambda clauses, joiner: joiner.join(clauses) + end, _CLAUSES, _JOINERS).filter(
-        lambda text: not _ORDINAL_START.match(text)
+        lambda text: not _ORDINAL_START.match(text) and not _states_a_status(text)
     )
 
 

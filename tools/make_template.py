@@ -410,6 +410,8 @@ STYLES: tuple[StyleDef, ...] = (
     # 楷体 / 黑体 runs inside body text (e.g. a run-in heading).
     character_style(StyleRole.KAI, KAITI),
     character_style(StyleRole.HEI, HEITI),
+    # 仿宋 text run into a heading paragraph (a run-in heading, cl. 7.3.3 practice).
+    character_style(StyleRole.FANG, FANGSONG),
 )
 
 

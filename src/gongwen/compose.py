@@ -356,7 +356,9 @@ class _Counters:
     sections: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
 
 
-def compose_body(items: list[BodyItem], measures: str, path: str = "body") -> list[Block]:
+def compose_body(
+    items: list[BodyItem], measures: str, path: str = "body", top_level: int = 1
+) -> list[Block]:
     """Blocks of a body: headings with derived ordinals, problems numbered across it.
 
     >>> from gongwen.model import Notice
@@ -367,7 +369,7 @@ def compose_body(items: list[BodyItem], measures: str, path: str = "body") -> li
     """
     counters = _Counters()
     blocks: list[Block] = []
-    _compose_items(items, 0, counters, blocks, measures, path)
+    _compose_items(items, top_level - 1, counters, blocks, measures, path)
     return blocks
 
 
@@ -378,22 +380,37 @@ def _compose_items(
     blocks: list[Block],
     measures: str,
     path: str,
+    offset: int = 0,
 ) -> None:
     counters.sections[depth:] = [0] * (len(counters.sections) - depth)
-    for index, item in enumerate(items):
+    for index, item in enumerate(items, start=offset):
         here = f"{path}[{index}].{item.kind}"
         if isinstance(item, Paragraph):
             blocks.append(Block(StyleRole.NORMAL, (Run(item.text),), path=here))
         elif isinstance(item, Section):
             counters.sections[depth] += 1
             ordinal = heading_ordinal(depth + 1, counters.sections[depth])
-            blocks.append(
-                Block(layout.HEADING_ROLES[depth], (Run(ordinal), Run(item.heading)), path=here)
-            )
+            runs = [Run(ordinal), Run(item.heading)]
+            body = item.body
+            if item.run_in and body and isinstance(body[0], Paragraph):
+                # cl. 7.3.3 practice: the heading, then its first paragraph in 仿宋, run in
+                runs.append(Run(body[0].text, StyleRole.FANG))
+                blocks.append(Block(layout.HEADING_ROLES[depth], tuple(runs), path=here))
+                _compose_items(
+                    body[1:], depth + 1, counters, blocks, measures, f"{here}.body", offset=1
+                )
+                continue
+            blocks.append(Block(layout.HEADING_ROLES[depth], tuple(runs), path=here))
             _compose_items(item.body, depth + 1, counters, blocks, measures, f"{here}.body")
         else:
             counters.problems += 1
             blocks.extend(_problem(item, counters.problems, measures, here))
+
+
+DEADLINE_LABEL = "整改时限"
+"""The label of a problem's ``deadline``, set like 整改情况 on a line of its own."""
+RESPONSIBLE_LABEL = "责任单位"
+"""The label of a problem's ``responsible``."""
 
 
 def _problem(problem: Problem, number: int, measures: str, path: str) -> list[Block]:
@@ -401,6 +418,14 @@ def _problem(problem: Problem, number: int, measures: str, path: str) -> list[Bl
     if problem.description:
         runs.append(Run(problem.description))
     blocks = [Block(StyleRole.PROBLEM, tuple(runs), path=path)]
+    for detail, value, field_name in (
+        (DEADLINE_LABEL, problem.deadline, "deadline"),
+        (RESPONSIBLE_LABEL, problem.responsible, "responsible"),
+    ):
+        if value:
+            detail_runs = (Run(f"{detail}："), Run(value))
+            here = f"{path}.{field_name}"
+            blocks.append(Block(StyleRole.MEASURES_LABEL, detail_runs, path=here))
     if not problem.measures:
         return blocks
     label = Block(StyleRole.MEASURES_LABEL, (Run(f"{problem.measures_label}："),), path=path)
@@ -594,7 +619,8 @@ def compose(notice: Notice) -> list[Element]:
         text = "、".join(notice.addressees) + "："
         out.append(Block(StyleRole.ADDRESSEE, (Run(text),), path="addressees"))
     measures = notice.presentation.measures
-    out += compose_body(notice.body, measures)
+    top = notice.presentation.top_level
+    out += compose_body(notice.body, measures, top_level=top)
     if notice.contact:
         out.append(Block(StyleRole.CONTACT, (Run(contact_text(notice.contact)),), path="contact"))
     if notice.attachments:
@@ -626,7 +652,7 @@ def compose(notice: Notice) -> list[Element]:
         title = Run(attachment.title)
         out.append(Block(StyleRole.ATTACHMENT_TITLE, (title,), path=f"{here}.title"))
         out += blank(1)
-        out += compose_body(attachment.body, measures, f"{here}.body")
+        out += compose_body(attachment.body, measures, f"{here}.body", top)
     if notice.imprint:
         i = notice.imprint
         if kind == "letter":

@@ -366,9 +366,12 @@ class StyleRole(StrEnum):
     SIGNER_NAME = "GwSignerName"  # character style: 签发人姓名 楷体 (cl. 7.2.6)
     KAI = "GwKai"  # character style: 楷体
     HEI = "GwHei"  # character style: 黑体
+    FANG = "GwFang"  # character style: 仿宋 (the text of a run-in heading, cl. 7.3.3)
 
 
-CHARACTER_STYLE_ROLES: Final = frozenset({StyleRole.SIGNER_NAME, StyleRole.KAI, StyleRole.HEI})
+CHARACTER_STYLE_ROLES: Final = frozenset(
+    {StyleRole.SIGNER_NAME, StyleRole.KAI, StyleRole.HEI, StyleRole.FANG}
+)
 HEADING_ROLES: Final = (
     StyleRole.HEADING_1,
     StyleRole.HEADING_2,

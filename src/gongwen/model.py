@@ -391,6 +391,10 @@ class Problem(_BodyItem):
     """The label above the measures, without the colon: 整改情况, 完成情况, …"""
     status: RectificationStatus | None = None
     """Progress of the rectification, when known."""
+    deadline: Line | None = None
+    """整改时限: by when the problem is to be put right, as the text gives it (2023年底前)."""
+    responsible: Line | None = None
+    """责任单位: who puts it right, as the text gives it."""
 
 
 def _body_tag(value: Any) -> str | None:
@@ -419,6 +423,18 @@ class Section(_BodyItem):
     """The heading text without its ordinal."""
     body: BodyList = Field(default_factory=list)
     """Paragraphs, problems and subsections, in order."""
+    run_in: bool = False
+    """The heading runs into the first paragraph of ``body``: one paragraph, the heading in its
+    level's font, then the text in 仿宋 (cl. 7.3.3 practice: ``（二）健全工作机制。各部门要……``)."""
+
+    @model_validator(mode="after")
+    def _run_in_needs_a_paragraph(self) -> Section:
+        if self.run_in and not (self.body and isinstance(self.body[0], Paragraph)):
+            raise PydanticCustomError(
+                "run_in_without_paragraph",
+                "a run-in heading (run_in: true) needs a paragraph first in its body",
+            )
+        return self
 
 
 BodyItem: TypeAlias = Annotated[
@@ -593,6 +609,9 @@ class Contact(_Model):
 class Presentation(_Model):
     """Choices of presentation that the standard leaves open."""
 
+    top_level: int = Field(default=1, ge=1, le=MAX_SECTION_DEPTH)
+    """The level of the outermost sections: 1 numbers them 一、, 2 （一）, 3 1., 4 （1） — a
+    notice whose top level is （一） keeps the ordinals of its source."""
     measures: Literal["paragraphs", "run-in"] = "paragraphs"
     """一是… each in its own paragraph, or run together: 一是……；二是……。"""
     date_numerals: Literal["arabic", "chinese"] = "arabic"
@@ -665,7 +684,7 @@ class Notice(_Model):
         for where, items in [("body", self.body)] + [
             (f"attachments.{i}.body", a.body) for i, a in enumerate(self.attachments)
         ]:
-            too_deep = _too_deep(items, 1)
+            too_deep = _too_deep(items, self.presentation.top_level)
             if too_deep is not None:
                 raise PydanticCustomError(
                     "section_depth",

@@ -47,7 +47,7 @@ def test_findings_go_to_stderr_with_file_and_line(
     assert f"{SEED}:111: warning RD020:" in err
     assert f"{SEED}:155: warning RD021:" in err
     assert "RD002" not in err.split("findings:")[0]  # info findings are counted, not listed
-    assert "101 findings: RD001×2, RD002×71," in err
+    assert "101 findings: GW506×1, RD001×2, RD002×71," in err
     assert "87 at level info not shown" in err
 
 

@@ -28,7 +28,17 @@ from typing import Any, Protocol
 
 from gongwen.dates import find_dates, parse_date
 from gongwen.model import Attachment, BodyItem, Notice, Paragraph, Problem, Section
-from gongwen.numbering import ascii_digits, parse_chinese_numeral, parse_heading_ordinal
+from gongwen.recognise.chrome import parse_chrome
+from gongwen.recognise.head import (
+    is_classification,
+    is_copy_number,
+    is_document_number,
+    title_candidate,
+)
+from gongwen.recognise.headings import HeadingScan, scan_heading
+from gongwen.recognise.labels import LABELS, LabelKind, label_kind
+from gongwen.recognise.lines import Kind, classify, numbered_problem
+from gongwen.recognise.tail import parse_attachment_item, parse_signature_date
 
 SPACES = " \t\u3000\xa0\r\ufeff"
 """White space around a line, including the full-width space of typed indents."""
@@ -39,8 +49,8 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 NUMERALS = "一二三四五六七八九十百"
 """The characters of a Chinese numeral used as an ordinal (一 to 九百九十九)."""
 
-MEASURE_LABELS = ("整改情况", "整改措施", "完成情况", "整改进展情况", "整改进展", "落实情况")
-"""Labels that open a list of measures under a problem."""
+MEASURE_LABELS = tuple(label for label, kind in LABELS.items() if kind is not LabelKind.DEADLINE)
+"""Labels that may open a list of measures under a problem (from the recogniser)."""
 
 
 class Role(StrEnum):
@@ -130,141 +140,18 @@ class Node:
 
 
 # ---------------------------------------------------------------------------------------------
-# Headings written in text, damaged ones included
-
-
-@dataclass(frozen=True)
-class HeadingScan:
-    """A heading ordinal found at the start of a line, possibly damaged.
-
-    ``number`` is None when the numeral was lost; ``damage`` names what was lost:
-    ``"open"`` (the opening bracket: 三）), ``"close"`` (the closing bracket: （三聚焦),
-    ``"numeral"`` (the numeral and maybe a bracket: ）聚焦, 、强化) or None for a whole ordinal.
-    ``level`` is None when a lost numeral leaves the level open (2 or 4).
-    """
-
-    level: int | None
-    number: int | None
-    start: int
-    damage: str | None = None
-
-
-_LOST_OPEN = re.compile(rf"([{NUMERALS}]+)[)）]\s*")
-_LOST_OPEN_ARABIC = re.compile(r"([0-9０-９]{1,3})[)）]\s*")
-# "（三聚焦…" lost its ）; "（三月份报送）" is a bracketed phrase, not a heading.
-_LOST_CLOSE = re.compile(
-    rf"[(（]\s*([{NUMERALS}]+)(?=[{CJK}])(?![{NUMERALS}是、])(?![^)）]*[)）])\s*"
-)
-_LOST_NUMERAL = re.compile(r"[(（]?\s*[)）]\s*")
-_LOST_LEVEL1 = re.compile(r"、\s*")
-
-
-def _numeral_value(text: str) -> int | None:
-    try:
-        return parse_chinese_numeral(text)
-    except ValueError:
-        return None
-
-
-def scan_heading(line: str) -> HeadingScan | None:
-    """The heading ordinal at the start of a line of text, whole or damaged; None if none.
-
-    >>> scan_heading("二、坚持问题导向")
-    HeadingScan(level=1, number=2, start=2, damage=None)
-    >>> scan_heading("   )聚焦基层党组织软弱涣散")
-    HeadingScan(level=None, number=None, start=4, damage='numeral')
-    >>> scan_heading("四)对巡察发现问题的整改情况。")
-    HeadingScan(level=2, number=4, start=2, damage='open')
-    >>> scan_heading("(三聚焦群众身边的不正之风")
-    HeadingScan(level=2, number=3, start=2, damage='close')
-    >>> print(scan_heading("一是加强学习"), scan_heading("2019年以来"))
-    None None
-    """
-    lead = len(line) - len(line.lstrip(SPACES))
-    text = line[lead:]
-    whole = parse_heading_ordinal(text)
-    if whole is not None:
-        return HeadingScan(whole.level, whole.number, len(line) - len(whole.rest))
-    if m := _LOST_OPEN.match(text):
-        number = _numeral_value(m[1])
-        if number is not None:
-            return HeadingScan(2, number, lead + m.end(), "open")
-    if m := _LOST_OPEN_ARABIC.match(text):
-        digits = ascii_digits(m[1])
-        if not digits.startswith("0"):
-            return HeadingScan(4, int(digits), lead + m.end(), "open")
-    if m := _LOST_CLOSE.match(text):
-        number = _numeral_value(m[1])
-        if number is not None:
-            return HeadingScan(2, number, lead + m.end(), "close")
-    if m := _LOST_NUMERAL.match(text):
-        return HeadingScan(None, None, lead + m.end(), "numeral")
-    if m := _LOST_LEVEL1.match(text):
-        return HeadingScan(1, None, lead + m.end(), "numeral")
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
 # Lines of text into units
 
-_CHROME = re.compile(
-    r"(?:发布日期|发布时间|浏览次数|点击数|阅读次数|字体\s*[:：]|打印本页|关闭窗口|当前位置|"
-    r"您当前的位置|分享到|来源\s*[:：]|首页\s*[>＞])"
-)
-_PUBLISHED = re.compile(
-    r"(?:发布日期|发布时间)\s*[:：]?\s*([0-9]{4})\s*[-./年]\s*([0-9]{1,2})\s*[-./月]\s*([0-9]{1,2})"
-)
-_COPY_NUMBER = re.compile(r"[0-9０-９]{1,10}")
-_DOCUMENT_NUMBER = re.compile(
-    r"\S{1,20}?[〔\[【(（［]\s*[0-9]{4}\s*[〕\]】)）］]\s*字?\s*第?\s*[0-9]+\s*号"
-)
-_CLASSIFICATION = re.compile(r"(?:秘密|机密|绝密)(?:\s*★.*)?|特急|加急")
-_LABEL = re.compile(rf"({'|'.join(MEASURE_LABELS)})\s*[：:]\s*|({'|'.join(MEASURE_LABELS)})\s*$")
-_PROBLEM = re.compile(r"问题\s*([0-9０-９]+)")
-_ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[：:]\s*(?=\S)")
-_ATTACHMENT_LABEL = re.compile(r"附件\s*([0-9０-９]{1,3})?")
-_NOTE_ENTRY = re.compile(r"([0-9０-９]{1,3})\s*[.．、]\s*(?=\S)")
-_IMPRINT = re.compile(r"(?:抄送|主送)\s*[：:]|.*印发$")
 _BRACKETED = re.compile(r"[（(].+[)）]")
-_SENTENCE_INSIDE = re.compile(r"[。；！？]")
 _FRONT_ROLES = frozenset(
     {Role.TITLE, Role.HEADER, Role.COPY_NUMBER, Role.DOCUMENT_NUMBER, Role.CHROME}
 )
-_TITLE_MAX = 40
-"""A title line is at most this many characters (a 2号 line holds about 20)."""
 _SIGNATURE_MAX = 30
 
 
 def _is_date_line(text: str) -> date | None:
-    try:
-        return parse_date(text)
-    except ValueError:
-        return None
-
-
-_DOCUMENT_KINDS = re.compile(
-    r"(?:通知|通报|报告|意见|决定|办法|方案|规定|函|纪要|请示|批复|公告|通告|决议|公报|命令|议案)"
-    r"[。，；：、,.;:！？!?]+$"
-)
-
-
-def _title_candidate(text: str, next_line: str | None) -> bool:
-    """Whether a line at the top can be (part of) the title.
-
-    A line that ends like a sentence is a title only when it names a kind of document and a
-    blank line follows it.
-    """
-    if len(text) > _TITLE_MAX or text.endswith(("：", ":")):
-        return False
-    if scan_heading(text) or _PROBLEM.match(text) or _LABEL.match(text):
-        return False
-    if _SENTENCE_INSIDE.search(text.rstrip("。；！？.;!?")):
-        return False
-    if text[-1] in "。，；、,.;！？!?" and (
-        not _DOCUMENT_KINDS.search(text) or (next_line is not None and next_line.strip(SPACES))
-    ):
-        return False
-    return _is_date_line(text) is None
+    found = parse_signature_date(text)
+    return found.date if found is not None else None
 
 
 @dataclass
@@ -297,7 +184,7 @@ def units_from_lines(lines: list[str]) -> tuple[list[Unit], date | None]:
     scan = _Scan()
     index = _front(lines, scan)
     for number, line in enumerate(lines[index:], start=index + 1):
-        _body_line(line, number, scan)
+        _body_line(line, number, scan, _next(lines, number - 1))
     return _mark_signature(scan.units), scan.published
 
 
@@ -312,21 +199,21 @@ def _front(lines: list[str], scan: _Scan) -> int:
         if not text:
             title_done = title_done or bool(title)
             continue
-        if _CHROME.search(text):
+        if parse_chrome(text) is not None:
             _chrome(text, number, scan)
             title_done = title_done or bool(title)
             continue
-        if not title and _COPY_NUMBER.fullmatch(text):
+        if not title and is_copy_number(text):
             scan.add(line, Role.COPY_NUMBER, number)
-        elif _DOCUMENT_NUMBER.fullmatch(text):
+        elif is_document_number(text):
             # What came before a 发文字号 was the 发文机关标志, not the title.
             for i in title:
                 scan.units[i] = replace(scan.units[i], role=Role.HEADER)
             title, title_done = [], False
             scan.add(line, Role.DOCUMENT_NUMBER, number)
-        elif not title and _CLASSIFICATION.fullmatch(text):
+        elif not title and is_classification(text):
             scan.add(line, Role.HEADER, number)
-        elif not title_done and len(title) < 3 and _title_candidate(text, _next(lines, index)):
+        elif not title_done and len(title) < 3 and title_candidate(text, _next(lines, index)):
             title.append(len(scan.units))
             scan.add(line, Role.TITLE, number)
         else:
@@ -344,57 +231,66 @@ def _next(lines: list[str], index: int) -> str | None:
 
 def _chrome(text: str, number: int, scan: _Scan) -> None:
     scan.add(text, Role.CHROME, number)
-    if m := _PUBLISHED.search(text):
-        with contextlib.suppress(ValueError):
-            scan.published = date(int(m[1]), int(m[2]), int(m[3]))
+    chrome = parse_chrome(text)
+    if chrome is None or scan.published is not None:
+        return
+    value = chrome.metadata.get("发布日期") or chrome.metadata.get("发布时间") or ""
+    head = value.split()[0] if value.split() else ""
+    with contextlib.suppress(ValueError):
+        scan.published = parse_date(head)
 
 
-def _body_line(line: str, number: int, scan: _Scan) -> None:
+def _body_line(line: str, number: int, scan: _Scan, next_line: str | None = None) -> None:
     text = line.strip(SPACES)
     if not text:
         return
     lead = len(line) - len(line.lstrip(SPACES))
-    if _CHROME.search(text) and len(text) < 60:
+    found = classify(line)
+    if found.kind is Kind.CHROME:
         _chrome(text, number, scan)
         return
     if scan.await_attachment_title:
         scan.await_attachment_title = False
         scan.add(line, Role.ATTACHMENT_TITLE, number, start=lead)
         return
-    if m := _ATTACHMENT_NOTE.match(text):
+    if found.kind is Kind.ATTACHMENT_NOTE:
         scan.in_note = True
         scan.in_measures = False
-        scan.add(line, Role.ATTACHMENT_NOTE, number, start=lead + m.end())
+        scan.add(line, Role.ATTACHMENT_NOTE, number, start=found.start)
         return
-    if scan.in_note and _NOTE_ENTRY.match(text):
+    if scan.in_note and parse_attachment_item(text) is not None:
         scan.add(line, Role.ATTACHMENT_NOTE, number, start=lead)
         return
     scan.in_note = False
-    if m := _ATTACHMENT_LABEL.fullmatch(text):
+    if found.kind is Kind.ATTACHMENT_LABEL:
         scan.part += 1
         scan.problem, scan.in_measures, scan.seen_heading = None, False, False
-        n = int(ascii_digits(m[1])) if m[1] else None
-        scan.add(line, Role.ATTACHMENT_LABEL, number, number=n)
+        scan.add(line, Role.ATTACHMENT_LABEL, number, number=found.number)
         scan.await_attachment_title = True
         return
-    if m := _PROBLEM.match(text):
+    if found.kind is Kind.PROBLEM or numbered_problem(found, line, next_line):
         scan.problem = scan.problems
         scan.problems += 1
         scan.in_measures = False
-        n = int(ascii_digits(m[1]))
-        scan.add(line, Role.PROBLEM, number, number=n, problem=scan.problem)
+        scan.add(line, Role.PROBLEM, number, number=found.number, problem=scan.problem)
         return
-    if m := _LABEL.match(text):
+    if found.kind is Kind.LABEL and found.label is not None:
+        rest = line[found.start :].strip(SPACES)
+        if label_kind(found.label, rest) is not LabelKind.MEASURES:
+            # 整改时限, 责任单位, a 完成情况 status: details of the problem, not measures
+            scan.in_measures = False
+            scan.add(line, Role.PARAGRAPH, number, start=found.start, problem=scan.problem)
+            return
         scan.in_measures = True
-        rest = text[m.end() :]
         role = Role.MEASURE if rest else Role.MEASURES_LABEL
-        scan.add(line, role, number, start=lead + m.end(), problem=scan.problem)
+        scan.add(line, role, number, start=found.start, problem=scan.problem)
         return
-    heading = scan_heading(line)
-    if heading is not None:
+    if found.kind is Kind.HEADING:
+        heading = scan_heading(line)
+        assert heading is not None
         _heading(line, number, heading, scan)
         return
-    if _IMPRINT.match(text):
+    if found.kind is Kind.IMPRINT:
         scan.add(line, Role.IMPRINT, number, start=lead)
         return
     if scan.in_measures and scan.problem is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from gongwen.compose import Block, Run
+from gongwen.compose import DEADLINE_LABEL, RESPONSIBLE_LABEL, Block, Run
 from gongwen.dates import parse_date
 from gongwen.findings import Finding
 from gongwen.layout import HEADING_ROLES, StyleRole
@@ -62,6 +62,10 @@ def _runs_after(runs: tuple[Run, ...], prefix: str) -> list[str]:
     return [_strip_prefix(text, prefix)]
 
 
+_DETAILS = {DEADLINE_LABEL: "deadline", RESPONSIBLE_LABEL: "responsible"}
+"""Labelled lines under a problem that are fields of their own."""
+
+
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
@@ -69,6 +73,8 @@ class _Reader:
         self.lines: dict[str, int] = {}
         self.data: dict[str, Any] = {}
         self.run_in = False
+        self.top_depth = len(HEADING_ROLES)
+        """The depth of the outermost heading read (0 for 一、)."""
 
     def body(self, blocks: Sequence[LinedBlock], path: str) -> list[dict[str, Any]]:
         """Body items from headings, paragraphs, problems, labels and measures."""
@@ -100,9 +106,15 @@ class _Reader:
                 counts[depth + 1 :] = [0] * (len(counts) - depth - 1)
                 parent = stack[depth]
                 ordinal = heading_ordinal(depth + 1, counts[depth])
-                heading = "".join(_runs_after(block.runs, ordinal)).strip()
+                parts = _runs_after(block.runs, ordinal)
                 here = f"{parent.path}[{len(parent.items)}].section"
-                section: dict[str, Any] = {"heading": heading, "body": []}
+                section: dict[str, Any] = {"heading": parts[0].strip(), "body": []}
+                self.top_depth = min(self.top_depth, depth)
+                if len(parts) > 1 and "".join(parts[1:]).strip():
+                    # a run-in heading: the runs after the heading are its first paragraph
+                    section["run_in"] = True
+                    section["body"].append({"paragraph": "".join(parts[1:]).strip()})
+                    self.lines[f"{here}.body[0].paragraph"] = line
                 parent.items.append({"section": section})
                 self.lines[here] = line
                 self.lines[f"{here}.heading"] = line
@@ -123,6 +135,11 @@ class _Reader:
                     self.lines[f"{problem_path}.description"] = line
             elif role == StyleRole.MEASURES_LABEL and problem is not None:
                 label = block.text.strip()
+                detail = _DETAILS.get(label.split("：", 1)[0]) if "：" in label[:-1] else None
+                if detail is not None:
+                    problem[detail] = label.split("：", 1)[1].strip()
+                    self.lines[f"{problem_path}.{detail}"] = line
+                    continue
                 label = label[:-1] if label.endswith("：") else label
                 if label != "整改情况":
                     problem["measures_label"] = label
@@ -307,6 +324,8 @@ def notice_from_blocks(
         data["attachments"] = attachments
     if reader.run_in:
         data.setdefault("presentation", {})["measures"] = "run-in"
+    if 0 < reader.top_depth < len(HEADING_ROLES):
+        data.setdefault("presentation", {})["top_level"] = reader.top_depth + 1
     dated_otherwise = "signature" in data or "imprint" in data
     if created is not None and created != FALLBACK_DATE and not dated_otherwise:
         data["published"] = created.isoformat()

@@ -51,6 +51,7 @@ ROLE_TERMS = {
     StyleRole.SIGNER_NAME: "签发人姓名",
     StyleRole.KAI: "楷体",
     StyleRole.HEI: "黑体",
+    StyleRole.FANG: "仿宋（标题后接正文）",
 }
 """The Chinese term of each role, for error messages a clerk can act on."""
 
