@@ -281,6 +281,44 @@ FONT_ENGLISH_NAMES: Final = MappingProxyType(
 )
 
 
+# --- tables (cl. 8 and practice) -------------------------------------------------------------
+# GB/T 9704 sets no size for text in tables; cl. 5.2.2 makes 3号 the default "unless stated".
+# Tables take 4号 (14 pt) 仿宋: the next size down that the standard itself uses for matter
+# set apart from the 正文 (版记 cl. 7.4.2/7.4.3, 页码 cl. 7.5), so it is a size the standard
+# already prints, and it puts 31 characters in a portrait 版心 line (45 in a landscape one)
+# instead of 27 — a six-column 整改台账 fits without breaking every word. The header row is
+# 黑体 of the same size, like the level-1 heading's face (cl. 7.3.3).
+TABLE_SIZE_PT: Final = CHINESE_SIZES_PT["四号"]
+# Cell text lines are single-spaced, off the 29.4 pt grid: exact body leading inherited into
+# cells is what blows rows up (field-lessons.md).
+TABLE_RULE_EIGHTH_PT: Final = 4  # 0.5 pt single rules, Word's default table grid [practice]
+# 横排表格 (cl. 8): the A4 page turned, with the same margins on the same edges of the paper:
+# the 订口 (28 mm) and the 切口 side (26 mm) become top and bottom, the 天头 (37 mm) the right
+# and the bottom margin (35 mm) the left, so the page number stays where it is on the other
+# pages (on the long edge at the foot of the portrait page) and the table head lies on the
+# 订口 side of odd pages and the 切口 side of even pages (both the left edge of the sheet as
+# it lies on the desk, which the reader turns the document clockwise to read).
+LANDSCAPE_TOP_MARGIN_TWIPS: Final = mm_to_twips(LEFT_MARGIN_MM)  # cl. 5.2.1 订口 28 mm: 1587
+LANDSCAPE_BOTTOM_MARGIN_TWIPS: Final = mm_to_twips(RIGHT_MARGIN_MM)  # 26 mm: 1474
+LANDSCAPE_LEFT_MARGIN_TWIPS: Final = mm_to_twips(BOTTOM_MARGIN_MM)  # 35 mm: 1984
+LANDSCAPE_RIGHT_MARGIN_TWIPS: Final = mm_to_twips(TOP_MARGIN_MM)  # 天头 37 mm: 2098
+# The page number of a 横排 page (cl. 8 with cl. 7.5): where the portrait page has it, so on
+# the turned page it stands in the left margin, its line turned a quarter clockwise. The
+# template's landscape footers hold it in a one-cell floating table whose text runs top to
+# bottom (w:textDirection tbRl): the cell's right edge is 28 mm from the paper's left edge
+# (the portrait number's top, 7 mm below the 版心, cl. 7.5), it is one 14 pt line wide, and it
+# runs along the portrait 版心's width, 28 mm to 184 mm down, so the odd/even page-number
+# styles place the number 右空一字 / 左空一字 as on every other page.
+LANDSCAPE_PAGE_NUMBER_X_TWIPS: Final = (
+    mm_to_twips(PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM) - FOOTER_LINE_HEIGHT_TWIPS
+)  # 1587 - 280 = 1307
+LANDSCAPE_PAGE_NUMBER_Y_TWIPS: Final = LEFT_MARGIN_TWIPS  # cl. 5.2.1 订口 28 mm: 1587
+# 16838 - 1984 - 2098 = 12756 twips (225 mm): the 版心's height is the turned page's width.
+LANDSCAPE_TYPE_AREA_WIDTH_TWIPS: Final = (
+    PAGE_HEIGHT_TWIPS - LANDSCAPE_LEFT_MARGIN_TWIPS - LANDSCAPE_RIGHT_MARGIN_TWIPS
+)
+
+
 # --- style ids shared by the template, the renderer and the tests ------------------------------
 class StyleRole(StrEnum):
     """The style ids of templates/notice.docx, one per element of a notice."""
@@ -318,9 +356,24 @@ class StyleRole(StrEnum):
     SIGNER_NAME = "GwSignerName"  # character style: 签发人姓名 楷体 (cl. 7.2.6)
     KAI = "GwKai"  # character style: 楷体
     HEI = "GwHei"  # character style: 黑体
+    TABLE = "GwTable"  # table style: single rules, cell margins (cl. 8, [practice])
+    TABLE_TITLE = "GwTableTitle"  # 表题, centred above the table
+    TABLE_HEADER = "GwTableHeader"  # header cells: 4号黑体, centred
+    TABLE_TEXT = "GwTableText"  # body cells: 4号仿宋, single-spaced
+    TABLE_NOTE = "GwTableNote"  # 注：… under the table
 
 
 CHARACTER_STYLE_ROLES: Final = frozenset({StyleRole.SIGNER_NAME, StyleRole.KAI, StyleRole.HEI})
+TABLE_ROLES: Final = frozenset(
+    {
+        StyleRole.TABLE,
+        StyleRole.TABLE_TITLE,
+        StyleRole.TABLE_HEADER,
+        StyleRole.TABLE_TEXT,
+        StyleRole.TABLE_NOTE,
+    }
+)
+"""Styles only a notice with a table needs: a custom template may lack them until then."""
 HEADING_ROLES: Final = (
     StyleRole.HEADING_1,
     StyleRole.HEADING_2,

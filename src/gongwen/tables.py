@@ -6,25 +6,33 @@ them, :mod:`gongwen.read.tables` reads them back, and the checker's table rules 
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
-from gongwen.model import HeaderCell, Notice, Problem, RectificationStatus, Table, walk
+from gongwen.model import HeaderCell, Notice, Problem, RectificationStatus, Section, Table, walk
 from gongwen.numbering import measure_lead
 
 __all__ = [
+    "DETAILS_PROPERTY",
     "LEDGER_HEADINGS",
+    "TABLES_PROPERTY",
     "GridCell",
+    "apply_details_property",
+    "apply_tables_property",
     "column_alignments",
     "column_widths_twips",
+    "details_property",
     "header_grid",
     "ledger_table",
     "notice_problems",
     "resolve_ledger",
     "serial_column",
     "status_column",
+    "tables_property",
 ]
 
 LEDGER_HEADINGS = ("序号", "问题", "整改措施", "责任单位", "整改时限", "完成情况")
@@ -300,3 +308,115 @@ MIN_HEADING_CHARS = 4.0
 
 CELL_MARGIN_TWIPS = 108
 """Left and right cell margins, Word's default (0.19 cm); the template's table style sets it."""
+
+
+# ---------------------------------------------------------------------------------------------
+# What a rendered table does not show, kept in the .docx so that it reads back whole
+
+TABLES_PROPERTY = "gongwen.tables"
+"""Custom property: for each table in document order, what its cells do not show (widths as
+given, ``from_problems``), as JSON; written only when some table has any of it."""
+
+
+def _table_slots(notice: Notice) -> list[tuple[list[Any], int]]:
+    """(the list holding it, its index) of every table, body then attachments, in order."""
+    out: list[tuple[list[Any], int]] = []
+
+    def visit(items: list[Any]) -> None:
+        for index, item in enumerate(items):
+            if isinstance(item, Table):
+                out.append((items, index))
+            elif isinstance(item, Section):
+                visit(item.body)
+
+    visit(notice.body)
+    for attachment in notice.attachments:
+        visit(attachment.body)
+    return out
+
+
+def tables_property(notice: Notice) -> str | None:
+    """The value of :data:`TABLES_PROPERTY`, or None when every table shows all it holds.
+
+    >>> n = Notice(title="T", body=[{"table": {"from_problems": True}}])
+    >>> tables_property(n)
+    '[{"from_problems": true}]'
+    """
+    specs = []
+    for items, index in _table_slots(notice):
+        table: Table = items[index]
+        spec: dict[str, Any] = {}
+        if table.widths is not None:
+            spec["widths"] = table.widths
+            spec["width_unit"] = table.width_unit
+        if table.from_problems:
+            spec["from_problems"] = True
+        specs.append(spec)
+    if not any(specs):
+        return None
+    return json.dumps(specs, ensure_ascii=False, separators=(", ", ": "))
+
+
+def apply_tables_property(notice: Notice, value: str) -> None:
+    """Put back what :func:`tables_property` kept: given widths, and a ledger read as rows
+    becomes ``from_problems`` again. A value that does not fit the tables read is ignored
+    (the document was edited)."""
+    try:
+        specs = json.loads(value)
+    except ValueError:
+        return
+    slots = _table_slots(notice)
+    if not isinstance(specs, list) or len(specs) != len(slots):
+        return
+    for (items, index), spec in zip(slots, specs, strict=True):
+        if not isinstance(spec, dict):
+            continue
+        table: Table = items[index]
+        try:
+            if spec.get("from_problems"):
+                table = Table(from_problems=True, title=table.title, note=table.note)
+            if "widths" in spec:
+                table = table.model_copy(
+                    update={"widths": spec["widths"], "width_unit": spec.get("width_unit")}
+                )
+                table = Table.model_validate(table.model_dump())
+        except ValueError:
+            continue
+        items[index] = table
+
+
+DETAILS_PROPERTY = "gongwen.problem_details"
+"""Custom property: each problem's 整改时限 and 责任单位 in document order, as JSON pairs
+(``[deadline, responsible]``, null where there is none); the bulletin's text does not show
+them, its 整改台账 does."""
+
+
+def details_property(notice: Notice) -> str | None:
+    """The value of :data:`DETAILS_PROPERTY`, or None when no problem has either detail.
+
+    >>> n = Notice(title="T", body=[{"problem": {"statement": "甲。", "deadline": "6月底前"}}])
+    >>> details_property(n)
+    '[["6月底前", null]]'
+    """
+    pairs = [[p.deadline, p.responsible] for p in notice_problems(notice)]
+    if not any(a or b for a, b in pairs):
+        return None
+    return json.dumps(pairs, ensure_ascii=False, separators=(", ", ": "))
+
+
+def apply_details_property(notice: Notice, value: str) -> None:
+    """Put back what :func:`details_property` kept, when it fits the problems read."""
+    try:
+        pairs = json.loads(value)
+    except ValueError:
+        return
+    problems = notice_problems(notice)
+    if not isinstance(pairs, list) or len(pairs) != len(problems):
+        return
+    for problem, pair in zip(problems, pairs, strict=True):
+        if isinstance(pair, list) and len(pair) == 2:
+            deadline, responsible = pair
+            if isinstance(deadline, str) and deadline.strip():
+                problem.deadline = deadline
+            if isinstance(responsible, str) and responsible.strip():
+                problem.responsible = responsible

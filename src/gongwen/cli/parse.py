@@ -19,17 +19,20 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from gongwen.atomic import write_bytes_atomic
-from gongwen.cli.common import EXIT_OK, print_findings
+from gongwen.cli.common import EXIT_INPUT, EXIT_OK, print_findings
 from gongwen.dates import format_date
 from gongwen.findings import Finding, GongwenError, Level
 from gongwen.read import ReadResult, read_file
+from gongwen.read.docx import LEFT_OUT_CODES
 
 EPILOG = """\
 exit statuses:
   0  the notice was read and written; findings (repairs and damage found) are
      printed to stderr but do not fail the command
   2  the file could not be read (too large, not UTF-8/GB18030 text, not a .docx,
-     a zip bomb, XML with a DTD, no notice in it); nothing was written
+     a zip bomb, XML with a DTD, no notice in it), or --strict and the .docx holds
+     content the notice file cannot (images, text boxes, footnotes, comments,
+     tracked changes, equations, embedded objects); nothing was written
 """
 
 # Top-level keys in the order a clerk reads a notice file: what it is, then its parts.
@@ -165,6 +168,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
     result = read_file(args.file)
     text = notice_yaml(result)
     _print_summary(result.findings, Level(args.level))
+    left_out = [f for f in result.findings if f.code in LEFT_OUT_CODES.values()]
+    if args.strict and left_out:
+        codes = ", ".join(sorted({f.code for f in left_out}))
+        print(
+            f"{args.file}: 文件中有公文模型无法容纳的内容（{codes}），--strict 拒绝读取；"
+            "nothing was written",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -199,5 +211,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=[level.value for level in Level],
         default=Level.WARNING.value,
         help="print findings at this level and above (default: warning)",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse (exit 2, nothing written) a .docx holding content the notice file "
+        "cannot: images, text boxes, footnotes, comments, tracked changes, equations",
     )
     p.set_defaults(func=cmd_parse)

@@ -78,6 +78,17 @@ _TABLE: Final = (
     # Blocks at the end
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
     ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),
+    # Content of a .docx the model cannot hold: named, never dropped silently
+    ReaderCode("RD062", _W, "an image in a .docx paragraph left out"),
+    ReaderCode("RD063", _W, "a text box in a .docx paragraph left out (its text is not read)"),
+    ReaderCode("RD064", _W, "a footnote or endnote in a .docx paragraph left out"),
+    ReaderCode("RD065", _W, "a comment (批注) on a .docx paragraph left out"),
+    ReaderCode(
+        "RD066", _W, "tracked changes in a .docx paragraph: read as accepted, deletions left out"
+    ),
+    ReaderCode("RD067", _W, "an equation in a .docx paragraph left out"),
+    ReaderCode("RD068", _W, "merged cells in a table's body rows written out cell by cell"),
+    ReaderCode("RD069", _W, "a .docx table that could not be placed in the notice left out"),
     # Input errors: nothing is read
     ReaderCode("RD100", _E, "the file cannot be read (missing, a folder, no permission)"),
     ReaderCode("RD101", _E, "the file is larger than the reader accepts"),

@@ -15,20 +15,29 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
-from gongwen.compose import PUBLISHED_PROPERTY, STATUSES_PROPERTY, Block, Run
+from gongwen.compose import NOTE_LEAD, PUBLISHED_PROPERTY, STATUSES_PROPERTY, Block, Run
 from gongwen.findings import Finding
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
-from gongwen.model import Notice, Problem, RectificationStatus, walk
+from gongwen.model import Notice, Paragraph, Problem, RectificationStatus, Section, Table, walk
 from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
 from gongwen.read.safety import DOCUMENT_PART, MAX_DOCX_BYTES, open_docx, parse_xml, read_bytes
+from gongwen.read.tables import OMITTED, TableRead, is_content_table, omitted, read_table
+from gongwen.tables import (
+    DETAILS_PROPERTY,
+    TABLES_PROPERTY,
+    apply_details_property,
+    apply_tables_property,
+)
 
 __all__ = ["paragraph_texts", "read_docx", "read_docx_bytes"]
 
@@ -78,11 +87,26 @@ class _Paragraph:
     runs: tuple[str, ...]
     number: int
     outline_level: int | None
-    has_object: bool
+    omitted: Counter[str]
+    landscape: bool = False
 
     @property
     def text(self) -> str:
         return "".join(self.runs)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table of content (:func:`gongwen.read.tables.is_content_table`) and its cells'
+    paragraphs, which keep their numbers so that lines match :func:`paragraph_texts`."""
+
+    read: TableRead
+    cells: tuple[_Paragraph, ...]
+    landscape: bool = False
+
+    @property
+    def number(self) -> int:
+        return self.cells[0].number if self.cells else 0
 
 
 def _normalise(name: str) -> str:
@@ -171,33 +195,73 @@ def _runs(element: etree._Element, out: list[str], objects: list[bool]) -> None:
             _runs(child, out, objects)  # hyperlinks, smart tags, fields, insertions
 
 
-def _paragraphs(body: etree._Element, styles: dict[str, _Style]) -> list[_Paragraph]:
-    out: list[_Paragraph] = []
+def _paragraph(child: etree._Element, styles: dict[str, _Style], number: int) -> _Paragraph:
+    ppr = child.find(_PPR)
+    style_el = ppr.find(_w("pStyle")) if ppr is not None else None
+    style_id = style_el.get(_w("val")) if style_el is not None else None
+    outline = ppr.find(_w("outlineLvl")) if ppr is not None else None
+    runs: list[str] = []
+    objects: list[bool] = []
+    _runs(child, runs, objects)
+    return _Paragraph(
+        styles.get(style_id or "Normal") if style_id or styles else None,
+        tuple(runs),
+        number,
+        _outline(outline),
+        omitted(child),
+    )
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    runs: list[str] = []
+    _runs(p, runs, [])
+    return "".join(runs)
+
+
+def _paragraphs(body: etree._Element, styles: dict[str, _Style]) -> list[_Paragraph | _Table]:
+    """Paragraphs and tables of content in document order, each paragraph numbered (a
+    table's cells' paragraphs too), each marked when its section is landscape (横排)."""
+    out: list[_Paragraph | _Table] = []
+    count = 0
+    section_start = 0
 
     def visit(parent: etree._Element) -> None:
+        nonlocal count, section_start
         for child in parent:
             if child.tag == _P:
+                count += 1
+                out.append(_paragraph(child, styles, count))
                 ppr = child.find(_PPR)
-                style_el = ppr.find(_w("pStyle")) if ppr is not None else None
-                style_id = style_el.get(_w("val")) if style_el is not None else None
-                outline = ppr.find(_w("outlineLvl")) if ppr is not None else None
-                runs: list[str] = []
-                objects: list[bool] = []
-                _runs(child, runs, objects)
-                out.append(
-                    _Paragraph(
-                        styles.get(style_id or "Normal") if style_id or styles else None,
-                        tuple(runs),
-                        len(out) + 1,
-                        _outline(outline),
-                        bool(objects),
-                    )
-                )
+                sect = ppr.find(_w("sectPr")) if ppr is not None else None
+                if sect is not None:
+                    _close_section(sect, section_start)
+                    section_start = len(out)
+            elif child.tag == _TBL and is_content_table(child):
+                read = read_table(child, _paragraph_text)
+                cells = []
+                for p in read.paragraphs:
+                    count += 1
+                    cells.append(_paragraph(p, styles, count))
+                out.append(_Table(read, tuple(cells)))
             elif child.tag in _CONTAINERS:
-                visit(child)  # tables, content controls, tracked insertions
+                visit(child)  # layout tables, content controls, tracked insertions
+
+    def _close_section(sect: etree._Element, start: int) -> None:
+        size = sect.find(_w("pgSz"))
+        if size is not None and size.get(_w("orient")) == "landscape":
+            for index in range(start, len(out)):
+                out[index] = replace(out[index], landscape=True)
 
     visit(body)
+    final = body.find(_w("sectPr"))
+    if final is not None:
+        _close_section(final, section_start)
     return out
+
+
+def _flat(items: list[_Paragraph | _Table]) -> list[_Paragraph]:
+    """Every paragraph, a table's cells' included, in document order."""
+    return [p for item in items for p in (item.cells if isinstance(item, _Table) else (item,))]
 
 
 def _created(parts: dict[str, bytes], file: str | None) -> date | None:
@@ -257,40 +321,130 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
     styles_xml = parts.get(STYLES_PART)
     styles = _styles(parse_xml(styles_xml, part=STYLES_PART, file=source) if styles_xml else None)
     body = document.find(_w("body"))
-    paragraphs = _paragraphs(body, styles) if body is not None else []
-    notes: list[Finding] = [
-        finding(
-            "RD061",
-            "段落中的图片、文本框或嵌入对象未读取",
-            file=source,
-            line=p.number,
-        )
-        for p in paragraphs
-        if p.has_object
-    ]
+    items = _paragraphs(body, styles) if body is not None else []
+    notes = _left_out(items, source)
+    paragraphs = _flat(items)
     if any(p.style is not None and p.style.role in _GONGWEN_ROLES for p in paragraphs):
-        blocks = [
-            LinedBlock(
-                Block(
-                    p.style.role if p.style and p.style.role else StyleRole.NORMAL,
-                    tuple(Run(r) for r in p.runs),
-                ),
-                p.number,
+        return _rendered(items, parts, source, notes)
+    tables = {_marker(i): item for i, item in enumerate(t for t in items if isinstance(t, _Table))}
+    result = parse_paragraphs(_hand_made(items), source=source, findings=notes)
+    return _with_tables(result, tables)
+
+
+def _rendered(
+    items: list[_Paragraph | _Table], parts: dict[str, bytes], source: str, notes: list[Finding]
+) -> ReadResult:
+    """A document gongwen rendered: each paragraph's style names its role, a 表题 and a 注
+    line belong to the table they stand by."""
+    blocks: list[LinedBlock] = []
+    landscape_lines: set[int] = set()
+    for index, item in enumerate(items):
+        if item.landscape:
+            landscape_lines.add(item.number)
+        if isinstance(item, _Table):
+            data = dict(item.read.data)
+            data.pop("widths", None)  # derived from the cells unless the property says more
+            before = blocks[-1] if blocks else None
+            if before is not None and before.block.role == StyleRole.TABLE_TITLE:
+                data["title"] = before.block.text
+                blocks.pop()
+            after = items[index + 1] if index + 1 < len(items) else None
+            note = _role(after) == StyleRole.TABLE_NOTE and isinstance(after, _Paragraph)
+            if note and isinstance(after, _Paragraph):
+                data["note"] = after.text.removeprefix(NOTE_LEAD)
+            blocks.append(LinedBlock(Block(StyleRole.TABLE), item.number, table=data))
+            continue
+        if _role(item) == StyleRole.TABLE_NOTE and blocks and blocks[-1].table is not None:
+            continue  # read with its table
+        role = _role(item) or StyleRole.NORMAL
+        blocks.append(LinedBlock(Block(role, tuple(Run(r) for r in item.runs)), item.number))
+    parts_created = _created(parts, source)
+    result = notice_from_blocks(blocks, source=source, created=parts_created)
+    properties = _custom_properties(parts, source)
+    _apply_properties(result.notice, properties)
+    if TABLES_PROPERTY in properties:
+        apply_tables_property(result.notice, properties[TABLES_PROPERTY])
+    if DETAILS_PROPERTY in properties:
+        apply_details_property(result.notice, properties[DETAILS_PROPERTY])
+    for path, line in result.lines.items():
+        match = re.fullmatch(r"attachments\[(\d+)\]", path)
+        if match and line in landscape_lines:
+            result.notice.attachments[int(match[1])].orientation = "landscape"
+    return ReadResult(
+        result.notice, [*notes, *result.findings], result.lines, source, result.metadata
+    )
+
+
+def _role(item: _Paragraph | _Table | None) -> StyleRole | None:
+    if isinstance(item, _Paragraph) and item.style is not None:
+        return item.style.role
+    return None
+
+
+def _left_out(items: list[_Paragraph | _Table], source: str) -> list[Finding]:
+    """One finding for each kind of content a paragraph holds that the model cannot."""
+    out: list[Finding] = []
+    for item in items:
+        if isinstance(item, _Table) and item.read.split_merges:
+            out.append(
+                finding(
+                    "RD068",
+                    f"表格正文中的合并单元格已拆分为单个单元格（{item.read.split_merges}处），"
+                    "纵向合并的文字逐行重复",
+                    file=source,
+                    line=item.number,
+                )
             )
-            for p in paragraphs
-        ]
-        result = notice_from_blocks(blocks, source=source, created=_created(parts, source))
-        _apply_properties(result.notice, _custom_properties(parts, source))
-        return ReadResult(
-            result.notice, [*notes, *result.findings], result.lines, source, result.metadata
-        )
-    return parse_paragraphs(_hand_made(paragraphs), source=source, findings=notes)
+        for p in item.cells if isinstance(item, _Table) else (item,):
+            where = f"“{p.text[:16]}…”" if len(p.text) > 16 else f"“{p.text}”"
+            kinds = p.omitted
+            for kind, code in LEFT_OUT_CODES.items():
+                if kind == "revision":
+                    count = kinds["insertion"] + kinds["deletion"]
+                    if count:
+                        detail = f"插入{kinds['insertion']}处、删除{kinds['deletion']}处"
+                        message = (
+                            f"段落 {where} 含未接受的修订（{detail}）："
+                            "按接受修订读取，删除的文字未保留"
+                        )
+                        out.append(finding(code, message, file=source, line=p.number))
+                    continue
+                if kinds[kind]:
+                    name = OMITTED[kind]
+                    message = f"段落 {where} 中的{name}（{kinds[kind]}处）未读取"
+                    out.append(finding(code, message, file=source, line=p.number))
+    return out
 
 
-def _hand_made(paragraphs: list[_Paragraph]) -> list[SourceParagraph]:
+LEFT_OUT_CODES = {
+    "image": "RD062",
+    "textbox": "RD063",
+    "footnote": "RD064",
+    "endnote": "RD064",
+    "comment": "RD065",
+    "revision": "RD066",
+    "equation": "RD067",
+    "object": "RD061",
+}
+"""The reader's code for each kind of content left out (``revision``: tracked changes)."""
+
+
+def _marker(index: int) -> str:
+    """The stand-in text of table ``index`` while a hand-made document's paragraphs are parsed:
+    two private-use characters, which no recogniser reads as anything but a paragraph."""
+    return "\ue000" + chr(0xE100 + index)
+
+
+def _hand_made(items: list[_Paragraph | _Table]) -> list[SourceParagraph]:
     out: list[SourceParagraph] = []
     blank = False
-    for p in paragraphs:
+    tables = 0
+    for p in items:
+        if isinstance(p, _Table):
+            out.append(SourceParagraph(_marker(tables), p.number, blank))
+            tables += 1
+            blank = False
+            continue
         text = p.text
         if not text.strip():
             blank = bool(out)
@@ -305,6 +459,52 @@ def _hand_made(paragraphs: list[_Paragraph]) -> list[SourceParagraph]:
     return out
 
 
+def _with_tables(result: ReadResult, tables: dict[str, _Table]) -> ReadResult:
+    """The parsed notice with each table's stand-in paragraph replaced by the table."""
+    if not tables:
+        return result
+    notice = result.notice
+    lines = dict(result.lines)
+    placed: set[str] = set()
+
+    def visit(items: list[Any], path: str) -> None:
+        index = 0
+        while index < len(items):
+            item = items[index]
+            here = f"{path}[{index}]"
+            if isinstance(item, Paragraph) and item.text in tables:
+                table = tables[item.text]
+                items[index] = Table.model_validate(table.read.data)
+                lines[f"{here}.table"] = table.number
+                placed.add(item.text)
+            elif isinstance(item, Section):
+                visit(item.body, f"{here}.section.body")
+            elif isinstance(item, Problem):
+                # A table straight after a problem's measures was read as one of them.
+                stand_ins = [m for m in item.measures if m.rstrip("。") in tables]
+                for measure in stand_ins:
+                    item.measures.remove(measure)
+                    key = measure.rstrip("。")
+                    items.insert(index + 1, Paragraph(text=key))
+            index += 1
+
+    visit(notice.body, "body")
+    for number, attachment in enumerate(notice.attachments):
+        visit(attachment.body, f"attachments[{number}].body")
+    findings = list(result.findings)
+    for key, table in tables.items():
+        if key not in placed:
+            findings.append(
+                finding(
+                    "RD069",
+                    "表格未能放入公文结构，未读取",
+                    file=result.source,
+                    line=table.number,
+                )
+            )
+    return ReadResult(notice, findings, lines, result.source, result.metadata)
+
+
 def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
     """The text of every paragraph of a .docx as typed; item N - 1 is paragraph N of
     :attr:`ReadResult.lines` (used by ``gongwen check`` to read ordinals and punctuation)."""
@@ -313,7 +513,7 @@ def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
         open_docx(data, file=source)[DOCUMENT_PART], part=DOCUMENT_PART, file=source
     )
     body = document.find(_w("body"))
-    return [p.text for p in _paragraphs(body, {})] if body is not None else []
+    return [p.text for p in _flat(_paragraphs(body, {}))] if body is not None else []
 
 
 def read_docx(path: str | Path) -> ReadResult:
