@@ -19,6 +19,7 @@ from gongwen.numbering import measure_lead
 __all__ = [
     "DETAILS_PROPERTY",
     "LEDGER_HEADINGS",
+    "STATUSES",
     "TABLES_PROPERTY",
     "GridCell",
     "apply_details_property",
