@@ -28,6 +28,7 @@ __all__ = [
     "column_widths_twips",
     "details_property",
     "header_grid",
+    "is_ledger_of",
     "ledger_table",
     "notice_problems",
     "resolve_ledger",
@@ -358,10 +359,22 @@ def tables_property(notice: Notice) -> str | None:
     return json.dumps(specs, ensure_ascii=False, separators=(", ", ": "))
 
 
+def is_ledger_of(table: Table, notice: Notice) -> bool:
+    """Whether ``table``'s header and rows are those of the notice's derived 整改台账.
+
+    >>> n = Notice(title="T", body=[{"problem": {"statement": "甲。", "status": "已完成"}}])
+    >>> is_ledger_of(ledger_table(n), n)
+    True
+    """
+    derived = ledger_table(notice)
+    return table.header == derived.header and table.rows == derived.rows
+
+
 def apply_tables_property(notice: Notice, value: str) -> None:
     """Put back what :func:`tables_property` kept: given widths, and a ledger read as rows
-    becomes ``from_problems`` again. A value that does not fit the tables read is ignored
-    (the document was edited)."""
+    becomes ``from_problems`` again — unless its rows were edited by hand (a 完成情况 updated
+    in Word), when it stays a table of rows for ``gongwen next`` to take the statuses from.
+    A value that does not fit the tables read is ignored (the document was edited)."""
     try:
         specs = json.loads(value)
     except ValueError:
@@ -374,7 +387,8 @@ def apply_tables_property(notice: Notice, value: str) -> None:
             continue
         table: Table = items[index]
         try:
-            if spec.get("from_problems"):
+            if spec.get("from_problems") and is_ledger_of(table, notice):
+                # read as rows, it is the ledger the problems derive (not edited by hand)
                 table = Table(from_problems=True, title=table.title, note=table.note)
             if "widths" in spec:
                 table = table.model_copy(

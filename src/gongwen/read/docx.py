@@ -362,10 +362,10 @@ def _rendered(
     result = notice_from_blocks(blocks, source=source, created=parts_created)
     properties = _custom_properties(parts, source)
     _apply_properties(result.notice, properties)
-    if TABLES_PROPERTY in properties:
-        apply_tables_property(result.notice, properties[TABLES_PROPERTY])
     if DETAILS_PROPERTY in properties:
         apply_details_property(result.notice, properties[DETAILS_PROPERTY])
+    if TABLES_PROPERTY in properties:  # after the problems' details: a ledger shows them
+        apply_tables_property(result.notice, properties[TABLES_PROPERTY])
     for path, line in result.lines.items():
         match = re.fullmatch(r"attachments\[(\d+)\]", path)
         if match and line in landscape_lines:
