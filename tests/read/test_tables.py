@@ -8,9 +8,11 @@ import struct
 import subprocess
 import sys
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from hypothesis import HealthCheck, given, settings
@@ -19,7 +21,9 @@ from lxml import etree
 
 from gongwen.model import Notice, Table
 from gongwen.read.docx import read_docx_bytes
+from gongwen.read.tables import omitted
 from gongwen.render import render_bytes
+from gongwen.tables import header_grid
 from tests.test_tables import tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -243,3 +247,83 @@ def test_parse_strict_accepts_a_clean_document(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "table:" in out.stdout
+
+
+# --- generated tables typed by hand --------------------------------------------------------
+
+
+def _typed_in_word(table: Table, mark_header: bool) -> tuple[bytes, list[int]]:
+    """``table`` as a Word user types it: merged cells made with Word's own merge (python-docx
+    writes the w:gridSpan and w:vMerge Word does), "重复标题行" set or not."""
+    document = docx.Document()
+    document.add_paragraph("关于整改情况的通报", style="Title")
+    document.add_paragraph("现将情况通报如下。")
+    typed = document.add_table(rows=len(table.header) + len(table.rows), cols=table.columns)
+    for row in header_grid(table):
+        for cell in row:
+            if cell.continued:
+                continue
+            start = typed.cell(cell.row, cell.column)
+            if cell.span > 1 or cell.rows > 1:
+                end = typed.cell(cell.row + cell.rows - 1, cell.column + cell.span - 1)
+                start = start.merge(end)
+            start.text = cell.text
+    for index, values in enumerate(table.rows):
+        for column, value in enumerate(values):
+            typed.cell(len(table.header) + index, column).text = value
+    if mark_header:
+        for row in typed.rows[: len(table.header)]:
+            etree.SubElement(row._tr.get_or_add_trPr(), qn("w:tblHeader"))
+    document.add_paragraph("特此通报。")
+    out = io.BytesIO()
+    document.save(out)
+    widths = [int(c.get(qn("w:w"))) for c in typed._tbl.iter(qn("w:gridCol"))]
+    return out.getvalue(), widths
+
+
+def _typeable(table: Table) -> bool:
+    """A table Word users make: a header, at least one body row, two columns or more."""
+    return bool(table.header) and bool(table.rows) and table.columns >= 2
+
+
+@given(tables().filter(_typeable), st.booleans())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_generated_table_typed_in_word_reads_as_its_model(table: Table, marked: bool) -> None:
+    # Without "重复标题行", a second header row shows itself only by a cell merged down into
+    # it (序号 over two rows): mark the header when nothing else tells.
+    merged_down = any(cell.rows > 1 for cell in table.header[0])
+    mark = marked or (len(table.header) > 1 and not merged_down)
+    data, widths = _typed_in_word(table, mark)
+    result = read_docx_bytes(data)
+    read = [item for item in result.notice.body if isinstance(item, Table)]
+    expected = Table(header=table.header, rows=table.rows, widths=widths)
+    assert read == [expected]
+    assert not [f for f in result.findings if f.code.startswith("RD06")]
+
+
+@pytest.mark.parametrize(
+    ("inner", "kind"),
+    [
+        (
+            '<w:r><w:drawing><wps:txbx xmlns:wps="urn:x"><w:txbxContent><w:p/></w:txbxContent>'
+            "</wps:txbx></w:drawing></w:r>",
+            "textbox",
+        ),
+        (
+            '<w:commentRangeStart w:id="0"/><w:r><w:t>字</w:t></w:r>'
+            '<w:r><w:commentReference w:id="0"/></w:r>',
+            "comment",
+        ),
+        (
+            '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            "<m:r><m:t>x</m:t></m:r></m:oMath>",
+            "equation",
+        ),
+        ("<w:r><w:object/></w:r>", "object"),
+        ('<w:r><w:drawing><c:chart xmlns:c="urn:chart"/></w:drawing></w:r>', "object"),
+    ],
+)
+def test_each_kind_left_out_is_named(inner: str, kind: str) -> None:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paragraph = etree.fromstring(f'<w:p xmlns:w="{w}">{inner}</w:p>')
+    assert omitted(paragraph) == Counter({kind: 1})
