@@ -327,3 +327,26 @@ def test_each_kind_left_out_is_named(inner: str, kind: str) -> None:
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     paragraph = etree.fromstring(f'<w:p xmlns:w="{w}">{inner}</w:p>')
     assert omitted(paragraph) == Counter({kind: 1})
+
+
+def test_a_table_laying_out_the_issuer_mark_is_read_as_paragraphs() -> None:
+    """Two organs stacked left of 文件 in a 2 x 2 table above the title: not a table of
+    content, whatever its shape — its stand-in lands outside the body, so it is read again as
+    its cells' paragraphs, as before tables were read."""
+    document = docx.Document()
+    mark = document.add_table(rows=2, cols=2)
+    mark.cell(0, 0).text = "中共某街道工作委员会"
+    mark.cell(1, 0).text = "某街道办事处"
+    mark.cell(0, 1).merge(mark.cell(1, 1)).text = "文件"
+    document.add_paragraph("某党发〔2023〕5号")
+    document.add_paragraph("关于做好巡察整改工作的通知", style="Title")
+    document.add_paragraph("各社区党委：")
+    document.add_paragraph("现将有关事项通知如下。")
+    out = io.BytesIO()
+    document.save(out)
+    result = read_docx_bytes(out.getvalue())
+    assert not [i for i in result.notice.body if isinstance(i, Table)]
+    assert not {"RD068", "RD069"} & {f.code for f in result.findings}
+    assert result.notice.header is not None and result.notice.header.issuer_mark is not None
+    assert result.notice.title == "关于做好巡察整改工作的通知"
+    assert [getattr(i, "text", "") for i in result.notice.body] == ["现将有关事项通知如下。"]

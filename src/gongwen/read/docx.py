@@ -328,7 +328,25 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
         return _rendered(items, parts, source, notes)
     tables = {_marker(i): item for i, item in enumerate(t for t in items if isinstance(t, _Table))}
     result = parse_paragraphs(_hand_made(items), source=source, findings=notes)
-    return _with_tables(result, tables)
+    read, unplaced = _with_tables(result, tables)
+    if not unplaced:
+        return read
+    # A table outside the body (a 发文机关标志 or a 版记 laid out as a table) is read as its
+    # cells' paragraphs, as if it were a layout table.
+    flat: list[_Paragraph | _Table] = []
+    for item in items:
+        if isinstance(item, _Table) and any(item is table for table in unplaced):
+            flat += item.cells
+        else:
+            flat.append(item)
+    tables = {_marker(i): item for i, item in enumerate(t for t in flat if isinstance(t, _Table))}
+    result = parse_paragraphs(_hand_made(flat), source=source, findings=_left_out(flat, source))
+    read, unplaced = _with_tables(result, tables)
+    lost = [
+        finding("RD069", "表格未能放入公文结构，未读取", file=source, line=table.number)
+        for table in unplaced
+    ]
+    return ReadResult(read.notice, [*read.findings, *lost], read.lines, source, read.metadata)
 
 
 def _rendered(
@@ -459,10 +477,11 @@ def _hand_made(items: list[_Paragraph | _Table]) -> list[SourceParagraph]:
     return out
 
 
-def _with_tables(result: ReadResult, tables: dict[str, _Table]) -> ReadResult:
-    """The parsed notice with each table's stand-in paragraph replaced by the table."""
+def _with_tables(result: ReadResult, tables: dict[str, _Table]) -> tuple[ReadResult, list[_Table]]:
+    """The parsed notice with each table's stand-in paragraph replaced by the table, and the
+    tables whose stand-in did not land in a body (read as the title, an organ, …)."""
     if not tables:
-        return result
+        return result, []
     notice = result.notice
     lines = dict(result.lines)
     placed: set[str] = set()
@@ -491,18 +510,9 @@ def _with_tables(result: ReadResult, tables: dict[str, _Table]) -> ReadResult:
     visit(notice.body, "body")
     for number, attachment in enumerate(notice.attachments):
         visit(attachment.body, f"attachments[{number}].body")
-    findings = list(result.findings)
-    for key, table in tables.items():
-        if key not in placed:
-            findings.append(
-                finding(
-                    "RD069",
-                    "表格未能放入公文结构，未读取",
-                    file=result.source,
-                    line=table.number,
-                )
-            )
-    return ReadResult(notice, findings, lines, result.source, result.metadata)
+    unplaced = [table for key, table in tables.items() if key not in placed]
+    read = ReadResult(notice, list(result.findings), lines, result.source, result.metadata)
+    return read, unplaced
 
 
 def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
