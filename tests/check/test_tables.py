@@ -93,3 +93,12 @@ def test_problems_counted_by_the_checker_are_the_ledgers_rows() -> None:
     notice = Notice(title="T", body=["3个问题已完成整改3项。", *problems])
     notice = _with_ledger(notice, "巡察反馈的3个问题中，已完成整改3项。")
     assert _codes(notice) == []
+
+
+def test_a_part_of_the_problems_is_not_taken_for_their_total() -> None:
+    problems = [Problem(statement=f"问题{i}。", status="已完成") for i in range(3)]
+    notice = Notice(title="T", body=["其中2个问题涉及制度建设。", *problems])
+    notice = _with_ledger(notice, "巡察反馈的3个问题中，已完成整改3项。")
+    assert _codes(notice) == []
+    wrong = _with_ledger(Notice(title="T", body=problems), "巡察反馈的4个问题中，已完成整改3项。")
+    assert _codes(wrong) == ["GW903"]

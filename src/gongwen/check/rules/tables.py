@@ -35,7 +35,11 @@ _STATED_STATUS = re.compile(
     + _NUMBER
     + r"\s*(?:个|项|条)"
 )
-_STATED_TOTAL = re.compile(_NUMBER + r"\s*(?:个|项|条)\s*(?:主要|具体|突出)?问题")
+_STATED_TOTAL = re.compile(_NUMBER + r"\s*(?:个|项|条)\s*(?:主要|具体|突出)?问题(?!中的)")
+_TOTAL_VERB = re.compile(r"反馈|指出|存在|发现|提出|对照|针对|梳理|查找|涉及|共|截至")
+_WINDOW = 12
+"""How far before a total its verb (反馈, 指出, 存在…) may stand: "其中3个问题已完成" is not
+a total (as in the counts rules, GW2xx)."""
 
 
 def _value(numeral: str) -> int | None:
@@ -111,7 +115,8 @@ def _stated_counts(
             continue
         for m in _STATED_TOTAL.finditer(unit.text):
             value = _value(m[1])
-            if value is not None:
+            window = unit.text[max(0, m.start() - _WINDOW) : m.start()]
+            if value is not None and _TOTAL_VERB.search(window):
                 yield unit, m[0], None, value
         for m in _STATED_STATUS.finditer(unit.text):
             value = _value(m[2])
