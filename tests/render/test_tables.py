@@ -190,3 +190,32 @@ def test_template_without_table_styles_refuses_only_a_notice_with_a_table(tmp_pa
     assert render_bytes(plain, template=custom)
     with pytest.raises(TemplateError, match=r"GwTableHeader \(表头\)"):
         render_bytes(_notice(), template=custom)
+
+
+def test_attachments_turn_and_turn_back() -> None:
+    """横排, 横排, then portrait: one turned section for the two, then portrait again; the
+    second turned attachment starts a new page by a page break, the portrait one by the
+    section break."""
+    table = {"table": {"header": [["序号", "事项"]], "rows": [["1", "甲"]]}}
+    notice = Notice.model_validate(
+        {
+            "title": "T",
+            "body": ["正文。"],
+            "attachments": [
+                {"title": "表一", "orientation": "landscape", "body": [table]},
+                {"title": "表二", "orientation": "landscape", "body": [table]},
+                {"title": "说明", "body": ["说明文字。"]},
+            ],
+        }
+    )
+    root = _document(render_bytes(notice))
+    sections = list(root.iter(f"{W}sectPr"))
+    assert [s.find(f"{W}pgSz").get(f"{W}orient") for s in sections] == [None, "landscape", None]
+    labels = [
+        p
+        for p in root.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle") is not None
+        and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "GwAttachmentLabel"
+    ]
+    breaks = [p.find(f"{W}pPr/{W}pageBreakBefore") is not None for p in labels]
+    assert breaks == [False, True, False]
