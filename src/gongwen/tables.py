@@ -237,12 +237,15 @@ def _text_chars(text: str) -> float:
 
 
 MIN_COLUMN_CHARS = 2.0
-MAX_COLUMN_CHARS = 14.0
+MAX_COLUMN_CHARS = 24.0
 COLUMN_SLACK_CHARS = 1.5
 """Room added to a column's longest line: cell margins, and the space word processors put
 where Chinese meets digits (2023年6月底前 needs a fifth of a 字 at each meeting)."""
-"""Bounds on a column's share when widths come from the cells: a long text wraps in a
-column of 14 字 rather than crowding the others out."""
+"""Bounds on a column's want when widths come from the cells: a long text wraps in a column
+of about 24 字 rather than crowding the others out."""
+MIN_SLACK_CHARS = 0.5
+"""Room beyond a heading's characters in a column's minimum (LibreOffice wrapped a 4-字
+heading in a column measured to hold it exactly)."""
 
 
 def column_widths_twips(table: Table, total_twips: int, char_twips: int) -> list[int]:
@@ -276,9 +279,9 @@ def _share(total_twips: int, fractions: list[float]) -> list[int]:
 
 
 def _widths_from_cells(table: Table, total_twips: int, char_twips: int) -> list[int]:
-    """Each column first gets room for its heading (up to 4 字) and its shortest-to-read
-    cells (序号, statuses) on one line; what is left goes to the columns by their longest
-    line, so that long texts wrap in the wide columns."""
+    """Each column first gets room for its heading (up to 4 字) and its short cells (序号,
+    statuses) on one line; what is left goes to the columns by how much their fullest cell
+    holds (up to ``MAX_COLUMN_CHARS``), so that long texts — 整改措施 — get the wide columns."""
     headings = _column_headings(table)
     margins = 2 * CELL_MARGIN_TWIPS
     minimum: list[float] = []
@@ -286,10 +289,11 @@ def _widths_from_cells(table: Table, total_twips: int, char_twips: int) -> list[
     for column in range(table.columns):
         lines = [line for row in table.rows for line in row[column].split("\n")]
         longest = max((_text_chars(line) for line in lines), default=0.0)
+        fullest = max((_text_chars(row[column]) for row in table.rows), default=0.0)
         heading = max((_text_chars(h) for h in headings[column].split("\n")), default=0.0)
         least = max(min(heading, MIN_HEADING_CHARS), min(longest, MIN_HEADING_CHARS), 1.0)
-        minimum.append((least + COLUMN_SLACK_CHARS) * char_twips + margins)
-        chars = max(longest, min(heading, 6.0), MIN_COLUMN_CHARS) + COLUMN_SLACK_CHARS
+        minimum.append((least + MIN_SLACK_CHARS) * char_twips + margins)
+        chars = max(fullest, min(heading, 6.0), MIN_COLUMN_CHARS) + COLUMN_SLACK_CHARS
         wanted.append(min(chars, MAX_COLUMN_CHARS) * char_twips + margins)
     if sum(minimum) >= total_twips:
         return _share(total_twips, [m / sum(minimum) for m in minimum])
