@@ -73,7 +73,11 @@ def test_title_lines_keep_the_authors_breaks() -> None:
         ({"body": []}, "body", "empty"),
         ({"colour": "red"}, "colour", "unknown field"),
         ({"body": [{"section": {"heading": "h", "bodyy": []}}]}, "body[0].section.bodyy", "body"),
-        ({"body": [{"chapter": {"heading": "h"}}]}, "body[0]", "paragraph, section or problem"),
+        (
+            {"body": [{"chapter": {"heading": "h"}}]},
+            "body[0]",
+            "paragraph, section, problem or table",
+        ),
         ({"body": ["坏\x07字符"]}, "body[0].paragraph.text", "U+0007"),
         ({"signature": {"date": "2023-02-30"}}, "signature.date", "day value"),
         ({"signature": {"date": "2023年2月30日"}}, "signature.date", "2023年2月30日"),

@@ -3,10 +3,11 @@
     python tools/make_batch_tables.py [--check]
 
 communities.csv and communities.xlsx hold one row per measure (columns 社区, 方面, 问题, 描述,
-整改措施, 状态; docs/batch.md); shared.yaml is the batch file without the communities'
-bodies. `gongwen batch examples/batch/communities.csv --shared examples/batch/shared.yaml`
-then makes the same reports as the batch file. Output is byte-identical from run to run;
-``--check`` exits 1 if the files on disk differ from what the script would write.
+整改措施, 状态, 责任单位, 整改时限; docs/batch.md); shared.yaml is the batch file without the
+communities' bodies.
+`gongwen batch examples/batch/communities.csv --shared examples/batch/shared.yaml` then makes
+the same reports as the batch file. Output is byte-identical from run to run; ``--check``
+exits 1 if the files on disk differ from what the script would write.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "examples" / "batch"
 SOURCE = FOLDER / "communities.yaml"
-HEADER = ["社区", "方面", "问题", "描述", "整改措施", "状态"]
+HEADER = ["社区", "方面", "问题", "描述", "整改措施", "状态", "责任单位", "整改时限"]
 FIXED_TIME = datetime(2023, 3, 14)
 
 
@@ -39,7 +40,8 @@ def _yaml() -> YAML:
 
 
 def table_rows(data: Any) -> list[list[str]]:
-    """One row per measure; 方面, 问题, 描述 and 状态 on the first row of their group only."""
+    """One row per measure; 方面, 问题, 描述, 状态, 责任单位 and 整改时限 on the first row of
+    their group only."""
     rows: list[list[str]] = []
     for community in data["communities"]:
         for item in community.get("body", []):
@@ -57,6 +59,8 @@ def table_rows(data: Any) -> list[list[str]]:
                             str(problem.get("description", "")) if first else "",
                             str(measure),
                             str(problem.get("status", "")) if first else "",
+                            str(problem.get("responsible", "")) if first else "",
+                            str(problem.get("deadline", "")) if first else "",
                         ]
                     )
                     heading = ""
@@ -83,7 +87,7 @@ def xlsx_bytes(rows: list[list[str]]) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
-    for column, width in zip("ABCDEF", (10, 16, 32, 40, 60, 10), strict=True):
+    for column, width in zip("ABCDEFGH", (10, 16, 32, 40, 60, 10, 14, 16), strict=True):
         sheet.column_dimensions[column].width = width
     book.properties.creator = "gongwen tools/make_batch_tables.py"
     book.properties.created = FIXED_TIME

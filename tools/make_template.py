@@ -134,6 +134,8 @@ SONGTI_ALL = Fonts(layout.PAGE_NUMBER_FONT, latin=layout.PAGE_NUMBER_FONT)
 # two grid lines keeps the page on the grid. Only lines that must NOT follow the grid (page
 # number, red rule, 版记) carry an exact height.
 BODY_SPACING = {"before": "0", "after": "0"}
+# Table cells: single (auto) line spacing, a little air above and below the text.
+TABLE_SPACING = {"before": "40", "after": "40", "line": "240", "lineRule": "auto"}
 IMPRINT_LINE_TWIPS = layout.LINE_PITCH_TWIPS
 
 
@@ -404,6 +406,50 @@ STYLES: tuple[StyleDef, ...] = (
     # Exact 14 pt lines off the grid: on the grid a footer line takes a 29.4 pt body line.
     page_number_style(StyleRole.PAGE_ODD, "right", indent(right=PAGE_SIDE, chars=False)),
     page_number_style(StyleRole.PAGE_EVEN, "left", indent(left=PAGE_SIDE, chars=False)),
+    # --- tables (cl. 8; sizes in gongwen.layout.TABLE_SIZE_PT) ---
+    # 表题: 3号黑体, centred above the table and kept with its first row.
+    StyleDef(
+        StyleRole.TABLE_TITLE,
+        StyleRole.TABLE_TITLE.value,
+        HEITI,
+        jc="center",
+        ind=NO_INDENT,
+        keep_next=True,
+    ),
+    # Cells: 4号, single-spaced and off the grid — the body's grid leading inherited into
+    # cells is what blows table rows up (field-lessons.md); header 黑体 centred, text 仿宋
+    # justified (the renderer centres 序号 and statuses, right-aligns numbers).
+    StyleDef(
+        StyleRole.TABLE_HEADER,
+        StyleRole.TABLE_HEADER.value,
+        HEITI,
+        size_pt=layout.TABLE_SIZE_PT,
+        tracking=0,
+        jc="center",
+        ind=NO_INDENT,
+        spacing=TABLE_SPACING,
+        snap_to_grid=False,
+    ),
+    StyleDef(
+        StyleRole.TABLE_TEXT,
+        StyleRole.TABLE_TEXT.value,
+        FANGSONG,
+        size_pt=layout.TABLE_SIZE_PT,
+        tracking=0,
+        ind=NO_INDENT,
+        spacing=TABLE_SPACING,
+        snap_to_grid=False,
+    ),
+    # 注：… under the table: 4号仿宋, flush left, on the grid like the 版记's lines.
+    StyleDef(
+        StyleRole.TABLE_NOTE,
+        StyleRole.TABLE_NOTE.value,
+        FANGSONG,
+        size_pt=layout.TABLE_SIZE_PT,
+        tracking=0,
+        jc="left",
+        ind=NO_INDENT,
+    ),
     # --- character styles ---
     # 签发人姓名 3号楷体 (cl. 7.2.6).
     character_style(StyleRole.SIGNER_NAME, KAITI),
@@ -543,6 +589,45 @@ def rebuild_styles(document: Document) -> None:
         styles.append(element)
     for style in others:
         styles.append(style_element(style))
+    styles.append(table_style())
+
+
+def table_style() -> BaseOxmlElement:
+    """GwTable: 0.5 pt single rules all round and between cells, Word's cell margins.
+
+    The rules are black like all text (cl. 5.2.4); the cells' paragraphs take the
+    GwTableHeader / GwTableText styles, which the renderer names.
+    """
+    rule = str(layout.TABLE_RULE_EIGHTH_PT)
+    borders = w(
+        "w:tblBorders",
+        [
+            w(f"w:{side}", val="single", sz=rule, space="0", color="000000")
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        ],
+    )
+    margins = w(
+        "w:tblCellMar",
+        [
+            w("w:top", w="0", type="dxa"),
+            w("w:left", w="108", type="dxa"),
+            w("w:bottom", w="0", type="dxa"),
+            w("w:right", w="108", type="dxa"),
+        ],
+    )
+    element = w("w:style", type="table", styleId=StyleRole.TABLE.value)
+    element.append(w("w:name", val=StyleRole.TABLE.value))
+    element.append(w("w:basedOn", val="TableNormal"))
+    element.append(w("w:qFormat"))
+    paragraph = [
+        w("w:snapToGrid", val="0"),
+        w("w:spacing", **TABLE_SPACING),
+        w("w:ind", **NO_INDENT),
+    ]
+    element.append(w("w:pPr", paragraph))
+    element.append(run_properties(FANGSONG, layout.TABLE_SIZE_PT, tracking=0))
+    element.append(w("w:tblPr", [w("w:tblInd", w="0", type="dxa"), borders, margins]))
+    return element
 
 
 def page_number_footer(paragraph_style: StyleRole, cached: str) -> list[BaseOxmlElement]:
@@ -780,12 +865,108 @@ def add_custom_properties(entries: dict[str, bytes]) -> None:
     )
 
 
+DOCUMENT_RELS_PART = "word/_rels/document.xml.rels"
+FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+LANDSCAPE_FOOTERS = (
+    ("word/footerLandscapeOdd.xml", "rIdGwLandscapeOdd", StyleRole.PAGE_ODD, "3"),
+    ("word/footerLandscapeEven.xml", "rIdGwLandscapeEven", StyleRole.PAGE_EVEN, "2"),
+)
+"""The footers of a 横排 section (cl. 8): parts the template holds but its own section does
+not use; the renderer points a landscape attachment's section at them by these ids."""
+
+
+def landscape_footer(style: StyleRole, cached: str) -> BaseOxmlElement:
+    """A footer whose page number stands where the portrait page has it (cl. 8, cl. 7.5).
+
+    On the turned page that place is the left margin, the number's line turned a quarter
+    clockwise: a one-cell floating table anchored to the page, its text running top to bottom
+    (tbRl), as long as the portrait 版心 is wide, holding the usual "— N —" paragraph, whose
+    style puts it 右空一字 (odd) or 左空一字 (even) along the cell (gongwen.layout).
+    """
+    width = str(layout.FOOTER_LINE_HEIGHT_TWIPS)
+    zero = [w(f"w:{side}", w="0", type="dxa") for side in ("top", "left", "bottom", "right")]
+    nil = [w(f"w:{side}", val="nil") for side in ("top", "left", "bottom", "right")]
+    table_properties = w(
+        "w:tblPr",
+        [
+            w(
+                "w:tblpPr",
+                leftFromText="0",
+                rightFromText="0",
+                topFromText="0",
+                bottomFromText="0",
+                vertAnchor="page",
+                horzAnchor="page",
+                tblpX=str(layout.LANDSCAPE_PAGE_NUMBER_X_TWIPS),
+                tblpY=str(layout.LANDSCAPE_PAGE_NUMBER_Y_TWIPS),
+            ),
+            w("w:tblOverlap", val="never"),
+            w("w:tblW", w=width, type="dxa"),
+            w("w:tblBorders", nil),
+            w("w:tblLayout", type="fixed"),
+            w("w:tblCellMar", zero),
+        ],
+    )
+    row = w(
+        "w:tr",
+        [
+            w(
+                "w:trPr",
+                [w("w:trHeight", val=str(layout.TYPE_AREA_WIDTH_TWIPS), hRule="exact")],
+            ),
+            w(
+                "w:tc",
+                [
+                    w(
+                        "w:tcPr",
+                        [w("w:tcW", w=width, type="dxa"), w("w:textDirection", val="tbRl")],
+                    ),
+                    *page_number_footer(style, cached),
+                ],
+            ),
+        ],
+    )
+    table = w("w:tbl", [table_properties, w("w:tblGrid", [w("w:gridCol", w=width)]), row])
+    # A footer ends with a paragraph; this one is empty and takes one exact 14 pt line.
+    anchor = w("w:p", [w("w:pPr", [w("w:pStyle", val=style.value)])])
+    footer = w("w:ftr", [table, anchor])
+    return footer
+
+
+def add_landscape_footers(entries: dict[str, bytes]) -> None:
+    """The two 横排 footers, related from the document part and registered as footers."""
+    rels = etree.fromstring(entries[DOCUMENT_RELS_PART])
+    types = etree.fromstring(entries["[Content_Types].xml"])
+    for part, rel_id, style, cached in LANDSCAPE_FOOTERS:
+        entries[part] = etree.tostring(
+            landscape_footer(style, cached), xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+        etree.SubElement(
+            rels,
+            f"{{{PACKAGE_RELS_NS}}}Relationship",
+            Id=rel_id,
+            Type=FOOTER_REL,
+            Target=part.removeprefix("word/"),
+        )
+        etree.SubElement(
+            types, f"{{{CONTENT_TYPES_NS}}}Override", PartName=f"/{part}", ContentType=FOOTER_TYPE
+        )
+    entries[DOCUMENT_RELS_PART] = etree.tostring(
+        rels, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+    entries["[Content_Types].xml"] = etree.tostring(
+        types, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+
+
 def reproducible_zip(docx_bytes: bytes) -> bytes:
     """Rewrite a .docx with fixed entry dates, attributes and order, so equal input gives
     equal bytes. [Content_Types].xml comes first, as OPC readers expect."""
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as source:
         entries = {name: source.read(name) for name in source.namelist()}
     add_custom_properties(entries)
+    add_landscape_footers(entries)
     names = sorted(entries, key=lambda name: (name != "[Content_Types].xml", name))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

@@ -27,9 +27,11 @@ from gongwen.model import (
     Problem,
     Section,
     Signature,
+    Table,
     walk,
 )
 from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, problem_label
+from gongwen.tables import column_alignments, column_widths_twips, header_grid, resolve_ledger
 
 SENTENCE_END = "。；！？"
 
@@ -139,7 +141,8 @@ class Block:
     path: str = ""
     """The model field this block renders, e.g. ``body[1].section.heading``."""
     justification: str | None = None
-    """Overrides the style's alignment (``left``, ``right``, ``center``)."""
+    """Overrides the style's alignment (``left``, ``right``, ``center``): a table cell's
+    ``center`` or ``right``, the 信函's 发文字号."""
     right_tab_twips: int | None = None
     """A right tab stop: the 信函's 发文字号 at the right edge, on the 份号's line (cl. 10.1)."""
     center_tabs_twips: tuple[int, ...] = ()
@@ -211,7 +214,96 @@ class JointIssuerMark:
 MARK_LINES = 2
 """Grid lines one 22 pt line of the 标志 or the title takes (the template's grid is 29.4 pt)."""
 
-Element = Block | ImprintBlock | JointIssuerMark
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a laid-out table: its paragraph, the columns it spans, a vertical merge.
+
+    ``merge`` is ``restart`` for a header cell spanning rows below, ``continue`` for the
+    places it covers, None otherwise (w:vMerge).
+    """
+
+    block: Block
+    span: int = 1
+    merge: str | None = None
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """A table as it is rendered: 表题, header rows (repeated on each page), body rows
+    (never split across pages), column widths filling the 版心, and the 注 line."""
+
+    header: tuple[tuple[TableCell, ...], ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    widths_twips: tuple[int, ...]
+    title: Block | None = None
+    note: Block | None = None
+    path: str = ""
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Its paragraphs in reading order: title, header cells, body cells, note."""
+        cells = [
+            cell.block
+            for row in (*self.header, *self.rows)
+            for cell in row
+            if cell.merge != "continue"
+        ]
+        return tuple(b for b in (self.title, *cells, self.note) if b is not None)
+
+
+@dataclass(frozen=True)
+class SectionBreak:
+    """The end of a section of the given orientation: the content before it, back to the
+    previous break, is laid out on portrait or on landscape (横排, cl. 8) pages."""
+
+    orientation: str = "portrait"
+
+
+NOTE_LEAD = "注："
+"""What the note line under a table starts with."""
+
+
+def compose_table(table: Table, width_twips: int, path: str = "") -> TableLayout:
+    """A table laid out to the 公文 conventions: the 版心's width, 序号 and numbers aligned.
+
+    >>> t = Table(title="整改台账", header=[["序号", "问题"]], rows=[["1", "学习不够。"]],
+    ...           note="截至6月底。")
+    >>> laid = compose_table(t, 8845)
+    >>> [b.text for b in laid.blocks], sum(laid.widths_twips)
+    (['整改台账', '序号', '问题', '1', '学习不够。', '注：截至6月底。'], 8845)
+    """
+    char_twips = layout.pt_to_twips(layout.TABLE_SIZE_PT)
+    widths = tuple(column_widths_twips(table, width_twips, char_twips))
+    header = tuple(
+        tuple(
+            TableCell(
+                Block(StyleRole.TABLE_HEADER, (Run(cell.text),), path=path),
+                cell.span,
+                "continue" if cell.continued else ("restart" if cell.rows > 1 else None),
+            )
+            for cell in row
+        )
+        for row in header_grid(table)
+    )
+    aligns = column_alignments(table)
+    rows = tuple(
+        tuple(
+            TableCell(Block(StyleRole.TABLE_TEXT, (Run(text),), justification=align, path=path))
+            for text, align in zip(row, aligns, strict=True)
+        )
+        for row in table.rows
+    )
+    title = Block(StyleRole.TABLE_TITLE, (Run(table.title),), path=path) if table.title else None
+    note = (
+        Block(StyleRole.TABLE_NOTE, (Run(NOTE_LEAD + table.note),), path=path)
+        if table.note
+        else None
+    )
+    return TableLayout(header, rows, widths, title, note, path)
+
+
+Element = Block | ImprintBlock | JointIssuerMark | TableLayout | SectionBreak
 
 
 def paragraphs(elements: list[Element]) -> list[Block]:
@@ -225,9 +317,9 @@ def paragraphs(elements: list[Element]) -> list[Block]:
     for element in elements:
         if isinstance(element, ImprintBlock):
             out += element.rows
-        elif isinstance(element, JointIssuerMark):
+        elif isinstance(element, JointIssuerMark | TableLayout):
             out += element.blocks
-        else:
+        elif isinstance(element, Block):
             out.append(element)
     return out
 
@@ -354,11 +446,20 @@ def attachment_note(attachments: list[Attachment]) -> str:
 class _Counters:
     problems: int = 0
     sections: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    notice: Notice | None = None
+    """The notice a ledger table (``from_problems``) is derived from."""
+    width_twips: int = layout.TYPE_AREA_WIDTH_TWIPS
 
 
 def compose_body(
-    items: list[BodyItem], measures: str, path: str = "body", top_level: int = 1
-) -> list[Block]:
+    items: list[BodyItem],
+    measures: str,
+    path: str = "body",
+    top_level: int = 1,
+    *,
+    notice: Notice | None = None,
+    width_twips: int = layout.TYPE_AREA_WIDTH_TWIPS,
+) -> list[Block | TableLayout]:
     """Blocks of a body: headings with derived ordinals, problems numbered across it.
 
     >>> from gongwen.model import Notice
@@ -367,8 +468,8 @@ def compose_body(
     >>> [b.text for b in compose_body(n.body, "paragraphs")]
     ['一、总体情况', '问题1：学习不够。', '整改情况：', '一是加强学习。', '二是完善制度。']
     """
-    counters = _Counters()
-    blocks: list[Block] = []
+    counters = _Counters(notice=notice, width_twips=width_twips)
+    blocks: list[Block | TableLayout] = []
     _compose_items(items, top_level - 1, counters, blocks, measures, path)
     return blocks
 
@@ -377,7 +478,7 @@ def _compose_items(
     items: list[BodyItem],
     depth: int,
     counters: _Counters,
-    blocks: list[Block],
+    blocks: list[Block | TableLayout],
     measures: str,
     path: str,
     offset: int = 0,
@@ -402,6 +503,10 @@ def _compose_items(
                 continue
             blocks.append(Block(layout.HEADING_ROLES[depth], tuple(runs), path=here))
             _compose_items(item.body, depth + 1, counters, blocks, measures, f"{here}.body")
+        elif isinstance(item, Table):
+            table = item if counters.notice is None else resolve_ledger(item, counters.notice)
+            if table.columns:
+                blocks.append(compose_table(table, counters.width_twips, here))
         else:
             counters.problems += 1
             blocks.extend(_problem(item, counters.problems, measures, here))
@@ -620,7 +725,7 @@ def compose(notice: Notice) -> list[Element]:
         out.append(Block(StyleRole.ADDRESSEE, (Run(text),), path="addressees"))
     measures = notice.presentation.measures
     top = notice.presentation.top_level
-    out += compose_body(notice.body, measures, top_level=top)
+    out += compose_body(notice.body, measures, top_level=top, notice=notice)
     if notice.contact:
         out.append(Block(StyleRole.CONTACT, (Run(contact_text(notice.contact)),), path="contact"))
     if notice.attachments:
@@ -642,17 +747,33 @@ def compose(notice: Notice) -> list[Element]:
     if notice.note:
         out.append(Block(StyleRole.NOTE, (Run(f"（{notice.note}）"),), path="note"))
     bound = [(i, a) for i, a in enumerate(notice.attachments) if a.body]
+    orientation = "portrait"
     for index, attachment in bound:
         here = f"attachments[{index}]"
         label = attachment_label(index + 1, len(notice.attachments))
+        turned = attachment.orientation != orientation
+        if turned:  # a section of its own: 横排 pages (cl. 8), or back to portrait
+            out.append(SectionBreak(orientation))
+            orientation = attachment.orientation
         out.append(
-            Block(StyleRole.ATTACHMENT_LABEL, (Run(label),), page_break_before=True, path=here)
+            Block(
+                StyleRole.ATTACHMENT_LABEL, (Run(label),), page_break_before=not turned, path=here
+            )
         )
         out += blank(1)  # the title on line 3 (cl. 7.3.7)
         title = Run(attachment.title)
         out.append(Block(StyleRole.ATTACHMENT_TITLE, (title,), path=f"{here}.title"))
         out += blank(1)
-        out += compose_body(attachment.body, measures, f"{here}.body", top)
+        width = (
+            layout.LANDSCAPE_TYPE_AREA_WIDTH_TWIPS
+            if orientation == "landscape"
+            else layout.TYPE_AREA_WIDTH_TWIPS
+        )
+        out += compose_body(
+            attachment.body, measures, f"{here}.body", top, notice=notice, width_twips=width
+        )
+    if orientation == "landscape":
+        out.append(SectionBreak("landscape"))
     if notice.imprint:
         i = notice.imprint
         if kind == "letter":

@@ -266,36 +266,6 @@ FOOTER_DISTANCE_TWIPS: Final = (
     mm_to_twips(PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM) - FOOTER_LINE_HEIGHT_TWIPS
 )
 
-# --- the special formats of cl. 10 -------------------------------------------------------------
-# 信函格式 (cl. 10.1): the 标志's top edge 30 mm below the paper's top edge; 4 mm below it a red
-# double line (thick over thin), and 20 mm above the paper's bottom edge another (thin over
-# thick), both 170 mm long and centred; the first element below the upper line, and the text
-# above the lower one, 7/8 of a 三号 character's height from it; no page number on page 1.
-LETTER_MARK_TOP_MM: Final = 30  # cl. 10.1 上边缘至上页边为30mm
-LETTER_RULE_GAP_MM: Final = 4  # cl. 10.1 发文机关标志下4mm处印一条红色双线
-LETTER_RULE_LENGTH_MM: Final = 170  # cl. 10.1 线长均为170mm
-LETTER_BOTTOM_RULE_FROM_PAPER_BOTTOM_MM: Final = 20  # cl. 10.1 距下页边20mm处印一条红色双线
-# cl. 10.1 与该线的距离为3号汉字高度的7/8: 7/8 x 16 pt = 14 pt = 4.94 mm.
-LETTER_TEXT_GAP_PT: Final = BODY_SIZE_PT * 7 / 8
-# cl. 10.1 gives no thickness for the double lines; 1.5 pt (0.53 mm) for the pair, the heaviest
-# red rule implementations use (gbt9704.md §2), so the thick and thin strokes stay apart in print.
-LETTER_RULE_EIGHTH_PT: Final = 12
-# The pair as LibreOffice draws it for a 1.5 pt double border: a 1.5 pt stroke, a gap and a
-# 0.75 pt stroke, 1.06 mm from the top of one to the bottom of the other (measured).
-LETTER_RULE_DRAWN_TWIPS: Final = 60
-# Where the 标志's characters sit in its frame, measured like BODY_INK_DROP_TWIPS below on the
-# rendered PDF (tests/office/layout): the top of the characters below the frame's top, and
-# their height, for the 22 pt 标志.
-LETTER_MARK_INK_DROP_TWIPS: Final = 155
-LETTER_MARK_INK_HEIGHT_TWIPS: Final = 440
-# 命令（令）格式 (cl. 10.2): 标志 top edge 20 mm below the 版心's top; the 令号 two lines below
-# it, centred; the body two lines below the 令号; signed with the 签发人签名章 (cl. 7.3.5.3).
-ORDER_MARK_TOP_OFFSET_MM: Final = 20  # cl. 10.2 上边缘至版心上边缘为20mm
-# 纪要格式 (cl. 10.3): 标志 top edge 35 mm below the 版心's top, as cl. 7.2.4.
-MINUTES_MARK_TOP_OFFSET_MM: Final = 35  # cl. 10.3 上边缘至版心上边缘为35mm
-# cl. 7.3.5.3: the 签发人签名章 右空四字 two lines below the body, the 职务 左空二字 of it.
-SIGNER_SEAL_TITLE_GAP_CHARS: Final = 2
-
 # --- rules (cl. 7.2.7, 7.4.1) ------------------------------------------------------------------
 IMPRINT_THICK_RULE_MM: Final = 0.35  # cl. 7.4.1 first and last 版记 rules, recommended 0.35 mm
 IMPRINT_THIN_RULE_MM: Final = 0.25  # cl. 7.4.1 middle 版记 rules, recommended 0.25 mm
@@ -326,6 +296,44 @@ FONT_ENGLISH_NAMES: Final = MappingProxyType(
         KAI_FONT: "KaiTi_GB2312",
         PAGE_NUMBER_FONT: "SimSun",
     }
+)
+
+
+# --- tables (cl. 8 and practice) -------------------------------------------------------------
+# GB/T 9704 sets no size for text in tables; cl. 5.2.2 makes 3号 the default "unless stated".
+# Tables take 4号 (14 pt) 仿宋: the next size down that the standard itself uses for matter
+# set apart from the 正文 (版记 cl. 7.4.2/7.4.3, 页码 cl. 7.5), so it is a size the standard
+# already prints, and it puts 31 characters in a portrait 版心 line (45 in a landscape one)
+# instead of 27 — a six-column 整改台账 fits without breaking every word. The header row is
+# 黑体 of the same size, like the level-1 heading's face (cl. 7.3.3).
+TABLE_SIZE_PT: Final = CHINESE_SIZES_PT["四号"]
+# Cell text lines are single-spaced, off the 29.4 pt grid: exact body leading inherited into
+# cells is what blows rows up (field-lessons.md).
+TABLE_RULE_EIGHTH_PT: Final = 4  # 0.5 pt single rules, Word's default table grid [practice]
+# 横排表格 (cl. 8): the A4 page turned, with the same margins on the same edges of the paper:
+# the 订口 (28 mm) and the 切口 side (26 mm) become top and bottom, the 天头 (37 mm) the right
+# and the bottom margin (35 mm) the left, so the page number stays where it is on the other
+# pages (on the long edge at the foot of the portrait page) and the table head lies on the
+# 订口 side of odd pages and the 切口 side of even pages (both the left edge of the sheet as
+# it lies on the desk, which the reader turns the document clockwise to read).
+LANDSCAPE_TOP_MARGIN_TWIPS: Final = mm_to_twips(LEFT_MARGIN_MM)  # cl. 5.2.1 订口 28 mm: 1587
+LANDSCAPE_BOTTOM_MARGIN_TWIPS: Final = mm_to_twips(RIGHT_MARGIN_MM)  # 26 mm: 1474
+LANDSCAPE_LEFT_MARGIN_TWIPS: Final = mm_to_twips(BOTTOM_MARGIN_MM)  # 35 mm: 1984
+LANDSCAPE_RIGHT_MARGIN_TWIPS: Final = mm_to_twips(TOP_MARGIN_MM)  # 天头 37 mm: 2098
+# The page number of a 横排 page (cl. 8 with cl. 7.5): where the portrait page has it, so on
+# the turned page it stands in the left margin, its line turned a quarter clockwise. The
+# template's landscape footers hold it in a one-cell floating table whose text runs top to
+# bottom (w:textDirection tbRl): the cell's right edge is 28 mm from the paper's left edge
+# (the portrait number's top, 7 mm below the 版心, cl. 7.5), it is one 14 pt line wide, and it
+# runs along the portrait 版心's width, 28 mm to 184 mm down, so the odd/even page-number
+# styles place the number 右空一字 / 左空一字 as on every other page.
+LANDSCAPE_PAGE_NUMBER_X_TWIPS: Final = (
+    mm_to_twips(PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM) - FOOTER_LINE_HEIGHT_TWIPS
+)  # 1587 - 280 = 1307
+LANDSCAPE_PAGE_NUMBER_Y_TWIPS: Final = LEFT_MARGIN_TWIPS  # cl. 5.2.1 订口 28 mm: 1587
+# 16838 - 1984 - 2098 = 12756 twips (225 mm): the 版心's height is the turned page's width.
+LANDSCAPE_TYPE_AREA_WIDTH_TWIPS: Final = (
+    PAGE_HEIGHT_TWIPS - LANDSCAPE_LEFT_MARGIN_TWIPS - LANDSCAPE_RIGHT_MARGIN_TWIPS
 )
 
 
@@ -367,11 +375,26 @@ class StyleRole(StrEnum):
     KAI = "GwKai"  # character style: 楷体
     HEI = "GwHei"  # character style: 黑体
     FANG = "GwFang"  # character style: 仿宋 (the text of a run-in heading, cl. 7.3.3)
+    TABLE = "GwTable"  # table style: single rules, cell margins (cl. 8, [practice])
+    TABLE_TITLE = "GwTableTitle"  # 表题, centred above the table
+    TABLE_HEADER = "GwTableHeader"  # header cells: 4号黑体, centred
+    TABLE_TEXT = "GwTableText"  # body cells: 4号仿宋, single-spaced
+    TABLE_NOTE = "GwTableNote"  # 注：… under the table
 
 
 CHARACTER_STYLE_ROLES: Final = frozenset(
     {StyleRole.SIGNER_NAME, StyleRole.KAI, StyleRole.HEI, StyleRole.FANG}
 )
+TABLE_ROLES: Final = frozenset(
+    {
+        StyleRole.TABLE,
+        StyleRole.TABLE_TITLE,
+        StyleRole.TABLE_HEADER,
+        StyleRole.TABLE_TEXT,
+        StyleRole.TABLE_NOTE,
+    }
+)
+"""Styles only a notice with a table needs: a custom template may lack them until then."""
 HEADING_ROLES: Final = (
     StyleRole.HEADING_1,
     StyleRole.HEADING_2,

@@ -392,9 +392,10 @@ class Problem(_BodyItem):
     status: RectificationStatus | None = None
     """Progress of the rectification, when known."""
     deadline: Line | None = None
-    """整改时限: by when the problem is to be put right, as the text gives it (2023年底前)."""
+    """整改时限: by when the problem is to be put right, as the text gives it (2023年底前,
+    长期坚持); shown in the 整改台账."""
     responsible: Line | None = None
-    """责任单位: who puts it right, as the text gives it."""
+    """责任单位: who puts it right, as the text gives it (社区党委); shown in the 整改台账."""
 
 
 def _body_tag(value: Any) -> str | None:
@@ -408,7 +409,150 @@ def _body_tag(value: Any) -> str | None:
     return None
 
 
-_BODY_KINDS = ("paragraph", "section", "problem")
+_BODY_KINDS = ("paragraph", "section", "problem", "table")
+
+
+def _cell_input(value: Any) -> Any:
+    """A cell may be written as a number in a file (序号 1): it is kept as its text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return _strip(value)
+
+
+CellText = Annotated[str, BeforeValidator(_cell_input), AfterValidator(_xml_safe)]
+"""The text of a table cell: may be empty; "\n" is a line break inside the cell."""
+
+
+class HeaderCell(_Model):
+    """A cell of a table's header rows, which may span columns (合并) or header rows.
+
+    Written as a string when it spans nothing, else as ``{text, span, rows}``.
+
+    >>> HeaderCell.model_validate("完成情况").span
+    1
+    """
+
+    text: CellText
+    """The column heading."""
+    span: int = Field(default=1, ge=1, le=63)
+    """Columns it covers (a horizontal merge, w:gridSpan)."""
+    rows: int = Field(default=1, ge=1, le=63)
+    """Header rows it covers (a vertical merge, w:vMerge), as Word users make them."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str | int | float) else value
+
+    @model_serializer(mode="wrap")
+    def _as_text(self, handler: SerializerFunctionWrapHandler) -> Any:
+        if self.span == 1 and self.rows == 1:
+            return self.text
+        return handler(self)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        fields = handler.resolve_ref_schema(handler(core_schema))
+        text = {"type": "string", "description": "a cell that spans nothing"}
+        return {"title": "HeaderCell", "anyOf": [text, fields]}
+
+
+class Table(_BodyItem):
+    """A table (横排表格 when its attachment is landscape, GB/T 9704 cl. 8) in the body.
+
+    It stands wherever a paragraph may: body, sections, attachments. ``header`` holds the
+    header rows (repeated on every page), ``rows`` the body rows of text cells. With
+    ``from_problems`` the table is the notice's 整改台账, derived from its problems when it
+    is rendered (:func:`gongwen.tables.ledger_table`), so that the bulletin and its ledger
+    never disagree; it then has no header or rows of its own.
+
+    >>> t = Table(header=[["序号", "问题"]], rows=[["1", "学习不够。"]])
+    >>> t.columns
+    2
+    """
+
+    kind: ClassVar[str] = "table"
+    title: Line | None = None
+    """表题, centred above the table."""
+    header: list[list[HeaderCell]] = Field(default_factory=list)
+    """Header rows, top to bottom; a cell covered by one spanning rows above is left out."""
+    rows: list[list[CellText]] = Field(default_factory=list)
+    """Body rows, each a list of cell texts, one per column."""
+    widths: list[Annotated[float, Field(gt=0)]] | None = None
+    """Column widths: relative weights, or characters when ``width_unit`` is ``chars``;
+    None: from the cells' contents."""
+    width_unit: Literal["relative", "chars"] = "relative"
+    """How ``widths`` are given: relative weights or 字 of the table's type (四号)."""
+    note: Line | None = None
+    """The note line under the table, without its "注：" (rendered 注：…)."""
+    from_problems: bool = False
+    """The 整改台账 of this notice's problems: header and rows derived when it is rendered."""
+
+    @property
+    def columns(self) -> int:
+        """How many grid columns the table has (0 for a ledger still to be derived)."""
+        if self.header:
+            return sum(cell.span for cell in self.header[0])
+        if self.rows:
+            return len(self.rows[0])
+        return len(self.widths or [])
+
+    @model_validator(mode="after")
+    def _shape(self) -> Table:
+        if self.from_problems:
+            if self.header or self.rows:
+                raise PydanticCustomError(
+                    "table_ledger_rows",
+                    "a table with from_problems: true takes its header and rows from the "
+                    "problems; remove header and rows, or from_problems",
+                )
+            return self
+        if not self.header and not self.rows:
+            raise PydanticCustomError(
+                "table_empty", "a table needs header rows, body rows or from_problems: true"
+            )
+        columns = self.columns
+        covered = [0] * columns  # header rows still covered, by column, from cells above
+        for index, row in enumerate(self.header):
+            width = sum(1 for c in covered if c) + sum(cell.span for cell in row)
+            if width != columns:
+                raise PydanticCustomError(
+                    "table_header_width",
+                    "header row {row} covers {width} columns, the table has {columns}",
+                    {"row": index + 1, "width": width, "columns": columns},
+                )
+            position = 0
+            for cell in row:
+                while covered[position]:
+                    position += 1
+                if index + cell.rows > len(self.header):
+                    raise PydanticCustomError(
+                        "table_header_rows",
+                        "the header cell “{text}” spans {rows} rows; the header has {count}",
+                        {"text": cell.text, "rows": cell.rows, "count": len(self.header)},
+                    )
+                for column in range(position, position + cell.span):
+                    covered[column] = cell.rows
+                position += cell.span
+            covered = [max(0, c - 1) for c in covered]
+        for index, cells in enumerate(self.rows):
+            if len(cells) != columns:
+                raise PydanticCustomError(
+                    "table_row_width",
+                    "row {row} has {cells} cells, the table has {columns} columns",
+                    {"row": index + 1, "cells": len(cells), "columns": columns},
+                )
+        if self.widths is not None and len(self.widths) != columns:
+            raise PydanticCustomError(
+                "table_widths",
+                "widths gives {given} columns, the table has {columns}",
+                {"given": len(self.widths), "columns": columns},
+            )
+        return self
 
 
 class Section(_BodyItem):
@@ -440,13 +584,14 @@ class Section(_BodyItem):
 BodyItem: TypeAlias = Annotated[
     Annotated[Paragraph, Tag("paragraph")]
     | Annotated[Section, Tag("section")]
-    | Annotated[Problem, Tag("problem")],
+    | Annotated[Problem, Tag("problem")]
+    | Annotated[Table, Tag("table")],
     Discriminator(
         _body_tag,
         custom_error_type="body_item",
         custom_error_message=(
             "a body item is a string (a paragraph) or a mapping with one key: "
-            "paragraph, section or problem"
+            "paragraph, section, problem or table"
         ),
     ),
 ]
@@ -485,6 +630,9 @@ class Attachment(_Model):
     """The attachment's name, without closing punctuation (cl. 7.3.4)."""
     body: BodyList = Field(default_factory=list)
     """Its text, laid out like the main body."""
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    """``landscape``: bound as a 横排 page of its own section (GB/T 9704 cl. 8), for a
+    wide table; the page number stays where it is on the other pages."""
 
     @field_validator("title")
     @classmethod

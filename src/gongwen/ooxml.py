@@ -24,6 +24,8 @@ __all__ = [
     "DRAWING_NS",
     "FALLBACK_DATE",
     "IMAGE_REL",
+    "MATH_NS",
+    "MC_NS",
     "PIC_NS",
     "PKG_RELS_NS",
     "REL_NS",
@@ -48,6 +50,8 @@ VT_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVT
 CUSTOM_FMTID: Final = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 """The one format id of custom properties (ECMA-376 part 1, 22.3.2.2)."""
 
+MATH_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+MC_NS: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 WP_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 DRAWING_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PIC_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"

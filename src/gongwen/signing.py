@@ -26,6 +26,7 @@ from gongwen.dates import format_date
 from gongwen.findings import GongwenError
 from gongwen.layout import StyleRole
 from gongwen.model import Seal, Signature
+from gongwen.special_formats import SIGNER_SEAL_TITLE_GAP_CHARS
 
 __all__ = [
     "INK_BELOW_TWIPS",
@@ -129,7 +130,7 @@ def _signer_form(signature: Signature, date_text: str) -> list[Block]:
     左空二字 of it and centred on it; one line below, the date 右空四字."""
     assert signature.signer_title is not None and signature.signer_name is not None
     right = float(layout.DATE_RIGHT_INDENT_CHARS)
-    gap = "\u3000" * layout.SIGNER_SEAL_TITLE_GAP_CHARS
+    gap = "\u3000" * SIGNER_SEAL_TITLE_GAP_CHARS
     if not signature.seals:
         line = Block(
             StyleRole.SIGNATURE,
@@ -142,7 +143,7 @@ def _signer_form(signature: Signature, date_text: str) -> list[Block]:
     width = _seal_width(seal)
     # The 签名章's right edge 右空四字; the 职务 左空二字 of it, placed by its own right indent
     # (a right-aligned line would drop trailing spaces kept for the seal).
-    title_right = right + layout.SIGNER_SEAL_TITLE_GAP_CHARS + width / layout.CHAR_WIDTH_TWIPS
+    title_right = right + SIGNER_SEAL_TITLE_GAP_CHARS + width / layout.CHAR_WIDTH_TWIPS
     picture = SealPicture(
         seal.image,
         width,

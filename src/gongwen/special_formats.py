@@ -8,6 +8,8 @@ here for a notice whose ``presentation.format`` is not ``standard``.
 
 from __future__ import annotations
 
+from typing import Final
+
 from gongwen import layout
 from gongwen.compose import (
     Block,
@@ -25,14 +27,56 @@ from gongwen.model import Attendance, Header, IssuerMark, Notice
 
 __all__ = [
     "ATTENDANCE_LABELS",
+    "LETTER_BOTTOM_RULE_FROM_PAPER_BOTTOM_MM",
     "LETTER_FIRST_LINE_SPACE_TWIPS",
+    "LETTER_MARK_INK_DROP_TWIPS",
+    "LETTER_MARK_INK_HEIGHT_TWIPS",
+    "LETTER_MARK_TOP_MM",
+    "LETTER_RULE_DRAWN_TWIPS",
+    "LETTER_RULE_EIGHTH_PT",
+    "LETTER_RULE_GAP_MM",
+    "LETTER_RULE_LENGTH_MM",
     "LETTER_RULE_TOP_TWIPS",
+    "LETTER_TEXT_GAP_PT",
+    "MINUTES_MARK_TOP_OFFSET_MM",
+    "ORDER_MARK_TOP_OFFSET_MM",
+    "SIGNER_SEAL_TITLE_GAP_CHARS",
     "compose_attendance",
     "compose_head",
     "letter_imprint",
     "mark_with_suffix",
     "order_number_text",
 ]
+
+# --- the geometry of cl. 10, kept with the formats it places ---------------------------------
+# 信函格式 (cl. 10.1): the 标志's top edge 30 mm below the paper's top edge; 4 mm below it a red
+# double line (thick over thin), and 20 mm above the paper's bottom edge another (thin over
+# thick), both 170 mm long and centred; the first element below the upper line, and the text
+# above the lower one, 7/8 of a 三号 character's height from it; no page number on page 1.
+LETTER_MARK_TOP_MM: Final = 30  # cl. 10.1 上边缘至上页边为30mm
+LETTER_RULE_GAP_MM: Final = 4  # cl. 10.1 发文机关标志下4mm处印一条红色双线
+LETTER_RULE_LENGTH_MM: Final = 170  # cl. 10.1 线长均为170mm
+LETTER_BOTTOM_RULE_FROM_PAPER_BOTTOM_MM: Final = 20  # cl. 10.1 距下页边20mm处印一条红色双线
+# cl. 10.1 与该线的距离为3号汉字高度的7/8: 7/8 x 16 pt = 14 pt = 4.94 mm.
+LETTER_TEXT_GAP_PT: Final = layout.BODY_SIZE_PT * 7 / 8
+# cl. 10.1 gives no thickness for the double lines; 1.5 pt (0.53 mm) for the pair, the heaviest
+# red rule implementations use (gbt9704.md §2), so the thick and thin strokes stay apart in print.
+LETTER_RULE_EIGHTH_PT: Final = 12
+# The pair as LibreOffice draws it for a 1.5 pt double border: a 1.5 pt stroke, a gap and a
+# 0.75 pt stroke, 1.06 mm from the top of one to the bottom of the other (measured).
+LETTER_RULE_DRAWN_TWIPS: Final = 60
+# Where the 标志's characters sit in its frame, measured like BODY_INK_DROP_TWIPS below on the
+# rendered PDF (tests/office/layout): the top of the characters below the frame's top, and
+# their height, for the 22 pt 标志.
+LETTER_MARK_INK_DROP_TWIPS: Final = 155
+LETTER_MARK_INK_HEIGHT_TWIPS: Final = 440
+# 命令（令）格式 (cl. 10.2): 标志 top edge 20 mm below the 版心's top; the 令号 two lines below
+# it, centred; the body two lines below the 令号; signed with the 签发人签名章 (cl. 7.3.5.3).
+ORDER_MARK_TOP_OFFSET_MM: Final = 20  # cl. 10.2 上边缘至版心上边缘为20mm
+# 纪要格式 (cl. 10.3): 标志 top edge 35 mm below the 版心's top, as cl. 7.2.4.
+MINUTES_MARK_TOP_OFFSET_MM: Final = 35  # cl. 10.3 上边缘至版心上边缘为35mm
+# cl. 7.3.5.3: the 签发人签名章 右空四字 two lines below the body, the 职务 左空二字 of it.
+SIGNER_SEAL_TITLE_GAP_CHARS: Final = 2
 
 ORDER_WORD = "令"
 """What follows the organ's full name in a 命令（令）'s 标志 (cl. 10.2): 令, or 命令."""
@@ -46,26 +90,24 @@ ATTENDANCE_LABELS = (("present", "出席"), ("absent", "请假"), ("attending", 
 # the thin stroke next to the text and the thick one above it (measured in the PDF).
 _THICK_OVER_THIN = "thinThickSmallGap"  # the upper line, 上粗下细 (cl. 10.1)
 _THIN_OVER_THICK = "thickThinSmallGap"  # the lower line, 上细下粗 (cl. 10.1)
-_LETTER_RULE_WIDTH_TWIPS = layout.mm_to_twips(layout.LETTER_RULE_LENGTH_MM)
-LETTER_MARK_FRAME_TOP_TWIPS = (
-    layout.mm_to_twips(layout.LETTER_MARK_TOP_MM) - layout.LETTER_MARK_INK_DROP_TWIPS
-)
+_LETTER_RULE_WIDTH_TWIPS = layout.mm_to_twips(LETTER_RULE_LENGTH_MM)
+LETTER_MARK_FRAME_TOP_TWIPS = layout.mm_to_twips(LETTER_MARK_TOP_MM) - LETTER_MARK_INK_DROP_TWIPS
 """The 标志's frame, placed so that its characters' top edge is 30 mm down (cl. 10.1)."""
 LETTER_RULE_TOP_TWIPS = (
-    layout.mm_to_twips(layout.LETTER_MARK_TOP_MM)
-    + layout.LETTER_MARK_INK_HEIGHT_TWIPS
-    + layout.mm_to_twips(layout.LETTER_RULE_GAP_MM)
+    layout.mm_to_twips(LETTER_MARK_TOP_MM)
+    + LETTER_MARK_INK_HEIGHT_TWIPS
+    + layout.mm_to_twips(LETTER_RULE_GAP_MM)
 )
 """The upper double line: 4 mm below the 标志's characters (cl. 10.1)."""
 LETTER_BOTTOM_RULE_TOP_TWIPS = layout.PAGE_HEIGHT_TWIPS - layout.mm_to_twips(
-    layout.LETTER_BOTTOM_RULE_FROM_PAPER_BOTTOM_MM
+    LETTER_BOTTOM_RULE_FROM_PAPER_BOTTOM_MM
 )
 """The lower double line: 20 mm above the paper's bottom edge (cl. 10.1)."""
 LETTER_FIRST_LINE_SPACE_TWIPS = max(
     0,
     LETTER_RULE_TOP_TWIPS
-    + layout.LETTER_RULE_DRAWN_TWIPS
-    + layout.pt_to_twips(layout.LETTER_TEXT_GAP_PT)
+    + LETTER_RULE_DRAWN_TWIPS
+    + layout.pt_to_twips(LETTER_TEXT_GAP_PT)
     - layout.TOP_MARGIN_TWIPS,
 )
 """Space above the first line under the upper double line, so that its characters start 7/8
@@ -109,7 +151,7 @@ def _order_head(notice: Notice) -> list[Element]:
     header = notice.header
     assert header is not None and header.issuer_mark is not None  # the model requires them
     out = _above_mark(header)
-    before = issuer_mark_space_before_twips(len(out), layout.ORDER_MARK_TOP_OFFSET_MM)
+    before = issuer_mark_space_before_twips(len(out), ORDER_MARK_TOP_OFFSET_MM)
     text = mark_with_suffix(header.issuer_mark, ORDER_WORD)
     out.append(Block(StyleRole.ISSUER_MARK, (Run(text),), space_before_twips=before, path="header"))
     out += blank(2)  # 令号 two lines below the 标志 (cl. 10.2)
@@ -148,13 +190,13 @@ def _letter_head(notice: Notice) -> list[Element]:
         Block(
             StyleRole.BLANK,
             frame=Frame(LETTER_RULE_TOP_TWIPS, width),
-            rule=Rule("top", _THICK_OVER_THIN, layout.LETTER_RULE_EIGHTH_PT),
+            rule=Rule("top", _THICK_OVER_THIN, LETTER_RULE_EIGHTH_PT),
             path="header",
         ),
         Block(
             StyleRole.BLANK,
             frame=Frame(LETTER_BOTTOM_RULE_TOP_TWIPS, width),
-            rule=Rule("top", _THIN_OVER_THICK, layout.LETTER_RULE_EIGHTH_PT),
+            rule=Rule("top", _THIN_OVER_THICK, LETTER_RULE_EIGHTH_PT),
             path="header",
         ),
     ]

@@ -303,8 +303,10 @@ def test_the_merged_volume_has_one_section_per_report_numbered_from_1_in_pinyin_
         with zipfile.ZipFile(out / "jianxin-shequ.docx") as one:
             assert archive.read("word/styles.xml") == one.read("word/styles.xml")
     sections = list(root.iter(f"{W}sectPr"))
-    assert len(sections) == 5
-    assert all(s.find(f"{W}pgNumType").get(f"{W}start") == "1" for s in sections)
+    # each report: its body, then its 横排 整改台账 (the last section, numbering continued)
+    assert len(sections) == 10
+    starts = [s.find(f"{W}pgNumType") for s in sections]
+    assert [s is not None and s.get(f"{W}start") == "1" for s in starts] == [True, False] * 5
     titles = [t for t in body_texts(out / MERGED) if t.endswith("关于巡察整改进展情况的通报")]
     assert [t.removesuffix("综合党委关于巡察整改进展情况的通报") for t in titles] == [
         "二七社区",  # er

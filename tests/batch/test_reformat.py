@@ -93,7 +93,7 @@ def test_strict_refuses_a_draft_with_content_the_model_cannot_hold(
     result = format_tree(drafts, out, strict=True)
     (refused,) = result.with_status(FormatStatus.REFUSED)
     assert refused.source.name == "带图片的通知.docx"
-    assert [f.code for f in refused.errors] == ["RD061"]
+    assert [f.code for f in refused.errors] == ["RD062"]  # an image, named
     assert not (out / "科室" / "带图片的通知.docx").exists()
     assert not result.ok
 
@@ -143,6 +143,6 @@ def test_the_command_formats_a_folder_and_exits_by_what_happened(
     assert done.returncode == 0, done.stderr
     assert "3 份文稿：已排版 3" in done.stderr
     strict = run(str(drafts), "-o", str(tmp_path / "strict"), "--strict")
-    assert strict.returncode == 1 and "RD061" in strict.stderr
+    assert strict.returncode == 1 and "RD062" in strict.stderr
     missing = run(str(tmp_path / "nowhere.docx"), "-o", str(tmp_path / "x.docx"))
     assert missing.returncode == 2 and "Traceback" not in missing.stderr

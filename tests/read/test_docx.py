@@ -231,7 +231,7 @@ def test_sealed_documents_read_back_their_signature_and_report_the_images(tmp_pa
     assert result.notice.signature is not None
     assert result.notice.signature.organs == organs
     assert result.notice.signature.seals == []  # the images stay in the .docx …
-    assert [f.code for f in result.findings] == ["RD061"]  # … and the reader says so
+    assert [f.code for f in result.findings] == ["RD062"]  # … and the reader names them
     order = load_notice(EXAMPLES / "order.yaml")
     assert order.signature is not None
     signed = Notice.model_validate(
@@ -243,3 +243,11 @@ def test_sealed_documents_read_back_their_signature_and_report_the_images(tmp_pa
     back = read_docx_bytes(render_bytes(signed)).notice
     assert back.signature is not None
     assert (back.signature.signer_title, back.signature.signer_name) == ("县长", "李国强")
+
+
+def test_every_kind_of_left_out_content_has_a_code_the_strict_modes_refuse() -> None:
+    from gongwen.read.codes import CODES, LEFT_OUT_CODES
+    from gongwen.read.docx import _CODE_OF_LEFT_OUT
+
+    assert set(_CODE_OF_LEFT_OUT.values()) <= LEFT_OUT_CODES
+    assert set(CODES) >= LEFT_OUT_CODES

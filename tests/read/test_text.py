@@ -512,7 +512,8 @@ def _without_status(notice: Notice) -> dict[str, object]:
     def clear(items: list[dict[str, object]]) -> None:
         for item in items:
             if "problem" in item:
-                item["problem"]["status"] = None  # type: ignore[index]
+                for hidden in ("status", "deadline", "responsible"):
+                    item["problem"][hidden] = None  # type: ignore[index]
             elif "section" in item:
                 clear(item["section"]["body"])  # type: ignore[index]
 
@@ -527,10 +528,29 @@ properties, so the text reader reads them as ordinary notices (docs/reader.md); 
 reader reads them back whole (tests/read/test_docx.py)."""
 
 
+def _without_tables(notice: Notice) -> Notice:
+    """The notice as plain text can hold it: no tables, no 横排 pages."""
+    data = notice.model_dump(mode="json")
+
+    def drop(items: list[dict[str, object]]) -> list[dict[str, object]]:
+        kept = [item for item in items if "table" not in item]
+        for item in kept:
+            if "section" in item:
+                item["section"]["body"] = drop(item["section"]["body"])  # type: ignore[index]
+        return kept
+
+    data["body"] = drop(data["body"])
+    for attachment in data["attachments"]:
+        attachment["body"] = drop(attachment["body"])
+        attachment["orientation"] = "portrait"
+    return Notice.model_validate(data)
+
+
 @pytest.mark.parametrize("path", ORDINARY, ids=lambda p: p.name)
 def test_every_example_written_as_text_reads_back_to_the_same_model(path: Path) -> None:
-    """All but what the text does not show: a problem's status, the 发布日期."""
-    notice = load_notice(path)
+    """All but what the text does not show: a problem's status, 整改时限 and 责任单位, the
+    发布日期, tables (a text has none: their cells would be read as paragraphs)."""
+    notice = _without_tables(load_notice(path))
     result = read_text(_as_text(notice))
     assert _without_status(result.notice) == _without_status(notice)
     assert not [f for f in result.findings if f.level != Level.INFO]

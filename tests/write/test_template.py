@@ -342,6 +342,8 @@ def test_style_faces(styles: etree._Element, role: StyleRole, face: str) -> None
 def test_every_role_has_a_style_of_the_right_type(styles: etree._Element) -> None:
     for role in StyleRole:
         expected = "character" if role in CHARACTER_STYLE_ROLES else "paragraph"
+        if role is StyleRole.TABLE:
+            expected = "table"
         assert attr(style(styles, role), "type") == expected, role
         assert style(styles, role).find("w:qFormat", NS) is not None, role
 

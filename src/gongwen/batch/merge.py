@@ -4,7 +4,8 @@ Every report was rendered into the same template, so their styles, footers and r
 are the same: the volume takes the first report's parts and a ``word/document.xml`` made of
 the reports' bodies one after the other. Each report ends in a section break whose section
 properties are the report's own, with ``w:pgNumType w:start="1"`` so that its pages are
-numbered from 1. The document part is written to the zip one report at a time, so memory
+numbered from 1 (on its first section: a report with a 横排 attachment has more, whose
+numbering continues). The document part is written to the zip one report at a time, so memory
 stays flat however many reports there are.
 """
 
@@ -90,7 +91,9 @@ def _body_bytes(document: bytes, last: bool) -> bytes:
     sect_pr = body.find(qn("w:sectPr"))
     if sect_pr is None:
         raise MergeError("a report has no section properties")
-    restart_numbering(sect_pr)
+    # Pages from 1 where the report starts: its first section (a report with a 横排
+    # attachment has sections of its own inside; their numbering continues).
+    restart_numbering(next(body.iter(qn("w:sectPr"))))
     if not last:
         body.remove(sect_pr)
         _section_into_paragraph(_end_paragraph(body), sect_pr)

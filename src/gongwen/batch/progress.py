@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from gongwen.batch.ledger import statuses_from_ledgers
 from gongwen.dates import format_date
 from gongwen.findings import InputError
 from gongwen.model import BodyItem, Notice, Paragraph, Problem, RectificationStatus, Section, walk
@@ -184,6 +185,7 @@ def next_round(
             f"新一轮的日期 {format_date(on)} 早于上一轮的 {format_date(previous)} "
             "(the new round's date is earlier than the last round's)",
         )
+    last = statuses_from_ledgers(last)  # a hand-kept 整改台账's 完成情况 is the latest word
     body = with_progress(carry_forward(last.body, default_status), on)
     update: dict[str, object] = {"body": body}
     if last.signature is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from gongwen.batch.ledger import ledger_attachment
 from gongwen.batch.progress import progress_sentence
 from gongwen.batch.spec import Batch, Community
 from gongwen.batch.table import Cell, Table, TableCommunity, read_table
@@ -388,6 +389,11 @@ def resolve(loaded: LoadedBatch, entry: Entry) -> Resolved:
             _merge(data, (), "contact", community.contact, here(*at, "contact"), origins)
         for key, value in community.overrides.items():
             _merge(data, (), key, value, here(*at, "overrides", key), origins)
+
+    if batch.ledger is not None:  # the 整改台账 attachment, derived from the problems
+        attachments = data.setdefault("attachments", [])
+        origins.add(("attachments", len(attachments)), here("ledger"))
+        attachments.append(ledger_attachment(batch.ledger))
 
     filler = _Filler(_values(batch, entry, body), origins, errors)
     if batch.issuer is not None:

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from gongwen.batch.ledger import LedgerSpec
 from gongwen.model import Contact, Date, Line, Notice, Text, Title
 
 BUILTIN_VALUES = (
@@ -118,6 +119,9 @@ class Batch(_Model):
     """The .xlsx sheet to read (default: the first)."""
     communities: list[Community] = Field(default_factory=list)
     """One entry per community, in order; a table adds communities it names that are not here."""
+    ledger: LedgerSpec | None = None
+    """An attachment every report gets: its 整改台账, derived from its problems
+    (:mod:`gongwen.batch.ledger`)."""
 
     @field_validator("defaults")
     @classmethod

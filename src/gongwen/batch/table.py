@@ -11,7 +11,9 @@ columns (Chinese or English, any order; ``docs/batch.md``):
                        the same text adds the row's measure to the problem above
 描述      description  what the inspection found (optional)
 整改措施  measure      one measure (一是/二是 are derived)
-状态      status       已完成 / 正在推进 / 长期坚持 (optional)
+状态      status       已完成 / 正在推进 / 长期坚持 (optional; also 完成情况)
+责任单位  responsible  the unit responsible, shown in the 整改台账 (optional)
+整改时限  deadline     the deadline as written, shown in the 整改台账 (optional)
 序号      serial       ignored (spreadsheets often number their rows)
 ========  ===========  ==========================================================
 
@@ -49,6 +51,11 @@ COLUMNS = {
     "measure": "measure",
     "状态": "status",
     "status": "status",
+    "完成情况": "status",
+    "责任单位": "responsible",
+    "responsible": "responsible",
+    "整改时限": "deadline",
+    "deadline": "deadline",
     "序号": None,
     "serial": None,
 }
@@ -60,6 +67,8 @@ FIELD_COLUMNS = {
     "description": "description",
     "measures": "measure",
     "status": "status",
+    "responsible": "responsible",
+    "deadline": "deadline",
 }
 """Which column holds each model field a row becomes."""
 
@@ -316,7 +325,7 @@ class _Builder:
             self._error(row, "problem", "this row has no problem, and there is no problem above it")
             return
         problem = self.problem["problem"]
-        for key in ("description", "status"):
+        for key in ("description", "status", "responsible", "deadline"):
             value = cells.get(key, "")
             if not value:
                 continue

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gongwen.cli.common import EXIT_OK, output_path, print_findings
+from gongwen.cli.common import EXIT_INPUT, EXIT_OK, output_path, print_findings
 from gongwen.findings import Finding, GongwenError, Level
 
 if TYPE_CHECKING:
@@ -26,7 +26,9 @@ exit statuses:
   0  the notice was read and written; findings (repairs and damage found) are
      printed to stderr but do not fail the command
   2  the file could not be read (too large, not UTF-8/GB18030 text, not a .docx,
-     a zip bomb, XML with a DTD, no notice in it); nothing was written
+     a zip bomb, XML with a DTD, no notice in it), or --strict and the .docx holds
+     content the notice file cannot (images, text boxes, footnotes, comments,
+     tracked changes, equations, embedded objects); nothing was written
 """
 
 
@@ -69,10 +71,20 @@ def cmd_parse(args: argparse.Namespace) -> int:
     """Read the file, print findings, write the YAML (or print it)."""
     from gongwen.atomic import write_bytes_atomic
     from gongwen.read import read_file
+    from gongwen.read.codes import LEFT_OUT_CODES
 
     result = read_file(args.file)
     text = notice_yaml(result)
     _print_summary(result.findings, Level(args.level))
+    left_out = [f for f in result.findings if f.code in LEFT_OUT_CODES]
+    if args.strict and left_out:
+        codes = ", ".join(sorted({f.code for f in left_out}))
+        print(
+            f"{args.file}: 文件中有公文模型无法容纳的内容（{codes}），--strict 拒绝读取；"
+            "nothing was written",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -112,6 +124,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=[level.value for level in Level],
         default=Level.WARNING.value,
         help="print findings at this level and above (default: warning)",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse (exit 2, nothing written) a .docx holding content the notice file "
+        "cannot: images, text boxes, footnotes, comments, tracked changes, equations",
     )
     p.set_defaults(func=cmd_parse)
 

@@ -35,6 +35,8 @@ class LinedBlock:
 
     block: Block
     line: int
+    table: dict[str, Any] | None = None
+    """The data of a table item (:mod:`gongwen.read.tables`) when the block is a table."""
 
 
 @dataclass
@@ -96,7 +98,12 @@ class _Reader:
             block, line = lined.block, lined.line
             role = block.role
             container = stack[-1]
-            if role in HEADING_ROLES:
+            if lined.table is not None:
+                close_problem()
+                here = f"{container.path}[{len(container.items)}].table"
+                container.items.append({"table": lined.table})
+                self.lines[here] = line
+            elif role in HEADING_ROLES:
                 close_problem()
                 depth = HEADING_ROLES.index(role)
                 del stack[depth + 1 :]

@@ -98,6 +98,17 @@ _TABLE: Final = (
     ReaderCode("RD074", _I, "Markdown list bullets or quote marks dropped; the items kept"),
     ReaderCode("RD075", _W, "a Markdown heading level with no 公文 level (###### or a second #)"),
     ReaderCode("RD076", _W, "a heading's # level and its typed ordinal disagree; the ordinal wins"),
+    # Content of a .docx the model cannot hold: named, never dropped silently
+    ReaderCode("RD062", _W, "an image in a .docx paragraph left out"),
+    ReaderCode("RD063", _W, "a text box in a .docx paragraph left out (its text is not read)"),
+    ReaderCode("RD064", _W, "a footnote or endnote in a .docx paragraph left out"),
+    ReaderCode("RD065", _W, "a comment (批注) on a .docx paragraph left out"),
+    ReaderCode(
+        "RD066", _W, "tracked changes in a .docx paragraph: read as accepted, deletions left out"
+    ),
+    ReaderCode("RD067", _W, "an equation in a .docx paragraph left out"),
+    ReaderCode("RD068", _W, "merged cells in a table's body rows written out cell by cell"),
+    ReaderCode("RD069", _W, "a .docx table that could not be placed in the notice left out"),
     # Input errors: nothing is read
     ReaderCode("RD102", _E, "the text is neither UTF-8 nor GB18030/GBK, or is binary"),
     ReaderCode("RD103", _E, "the file is not a .docx (not a zip, or no word/document.xml)"),
@@ -131,6 +142,9 @@ def finding(
     return Finding(code, level, message, Location(file, line, path), fix)
 
 
-LEFT_OUT_CODES: Final = frozenset({"RD061"})
-"""Codes that say content of the source was left out because the model cannot hold it (images,
-text boxes, embedded objects): ``gongwen format --strict`` refuses a draft with any of them."""
+LEFT_OUT_CODES: Final = frozenset(
+    {"RD061", "RD062", "RD063", "RD064", "RD065", "RD066", "RD067", "RD069"}
+)
+"""Codes that say content of the source was left out because the model cannot hold it (objects,
+images, text boxes, notes, comments, deleted revisions, equations, a table with no place):
+``gongwen parse --strict`` and ``gongwen format --strict`` refuse a file with any of them."""

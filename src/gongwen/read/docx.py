@@ -13,41 +13,44 @@ and its XML read with lxml's safe parser; python-docx is not needed to read.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import re
-from dataclasses import dataclass
-from datetime import date
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from gongwen.compose import PUBLISHED_PROPERTY, STATUSES_PROPERTY, Block, Run
+from gongwen.compose import NOTE_LEAD, Block, Run
 from gongwen.findings import Finding, InputError
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
 from gongwen.loader import read_bytes
-from gongwen.model import Notice, Problem, RectificationStatus, walk
+from gongwen.model import Paragraph, Problem, Section, Table
 from gongwen.ooxml import (
-    CORE_PART,
-    CUSTOM_NS,
-    CUSTOM_PART,
-    DCTERMS_NS,
     DOCUMENT_PART,
     STYLES_PART,
-    VT_NS,
     W_NS,
 )
 from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.codes import finding
+from gongwen.read.docx_properties import apply_properties, created_date, custom_properties
+from gongwen.read.docx_styles import Style, outline_level, styles_of
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
 from gongwen.read.safety import MAX_DOCX_BYTES, open_docx, parse_xml
+from gongwen.read.tables import OMITTED, TableRead, is_content_table, omitted, read_table
+from gongwen.tables import (
+    DETAILS_PROPERTY,
+    TABLES_PROPERTY,
+    apply_details_property,
+    apply_tables_property,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-__all__ = ["paragraph_texts", "read_docx", "read_docx_bytes"]
+__all__ = ["document_bytes", "paragraph_texts", "read_docx", "read_docx_bytes"]
 
 
 def _w(tag: str) -> str:
@@ -77,78 +80,31 @@ _GONGWEN_ROLES = frozenset(StyleRole) - {StyleRole.NORMAL, *HEADING_ROLES} - CHA
 
 
 @dataclass(frozen=True)
-class _Style:
-    role: StyleRole | None
-    heading_level: int | None
-    title: bool
-
-
-@dataclass(frozen=True)
 class _Paragraph:
-    style: _Style | None
+    style: Style | None
     runs: tuple[str, ...]
     number: int
     outline_level: int | None
-    has_object: bool
+    omitted: Counter[str]
+    landscape: bool = False
 
     @property
     def text(self) -> str:
         return "".join(self.runs)
 
 
-def _normalise(name: str) -> str:
-    return name.replace(" ", "").casefold()
+@dataclass(frozen=True)
+class _Table:
+    """A table of content (:func:`gongwen.read.tables.is_content_table`) and its cells'
+    paragraphs, which keep their numbers so that lines match :func:`paragraph_texts`."""
 
+    read: TableRead
+    cells: tuple[_Paragraph, ...]
+    landscape: bool = False
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_TITLE_NAMES = frozenset({"title", "标题", "gwtitle"})
-
-
-def _styles(root: etree._Element | None) -> dict[str, _Style]:
-    """Paragraph styles by id: the gongwen role, a heading level and whether it is a title."""
-    if root is None:
-        return {}
-    roles = {_normalise(r.value): r for r in StyleRole}
-    raw: dict[str, tuple[str, str | None, int | None]] = {}
-    for style in root.iter(_w("style")):
-        style_id = style.get(_w("styleId"))
-        if style_id is None:
-            continue
-        name_el = style.find(_w("name"))
-        name = name_el.get(_w("val"), "") if name_el is not None else ""
-        based = style.find(_w("basedOn"))
-        outline = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
-        level = _outline(outline)
-        raw[style_id] = (name, based.get(_w("val")) if based is not None else None, level)
-    out: dict[str, _Style] = {}
-    for style_id, (name, _based, _level) in raw.items():
-        role = roles.get(_normalise(style_id)) or roles.get(_normalise(name))
-        heading = _heading_level(style_id, raw)
-        title = _normalise(name) in _TITLE_NAMES or _normalise(style_id) in _TITLE_NAMES
-        out[style_id] = _Style(role, heading, title)
-    return out
-
-
-def _outline(element: etree._Element | None) -> int | None:
-    if element is None:
-        return None
-    value = element.get(_w("val"), "")
-    return int(value) + 1 if value.isdigit() and int(value) < 9 else None
-
-
-def _heading_level(style_id: str, raw: dict[str, tuple[str, str | None, int | None]]) -> int | None:
-    seen: set[str] = set()
-    current: str | None = style_id
-    while current is not None and current in raw and current not in seen:
-        seen.add(current)
-        name, based, level = raw[current]
-        m = _HEADING_NAME.match(name.strip()) or _HEADING_NAME.match(current)
-        if m:
-            return int(m[1])
-        if level is not None:
-            return level
-        current = based
-    return None
+    @property
+    def number(self) -> int:
+        return self.cells[0].number if self.cells else 0
 
 
 def _run_text(run: etree._Element) -> str:
@@ -182,78 +138,73 @@ def _runs(element: etree._Element, out: list[str], objects: list[bool]) -> None:
             _runs(child, out, objects)  # hyperlinks, smart tags, fields, insertions
 
 
-def _paragraphs(body: etree._Element, styles: dict[str, _Style]) -> list[_Paragraph]:
-    out: list[_Paragraph] = []
+def _paragraph(child: etree._Element, styles: dict[str, Style], number: int) -> _Paragraph:
+    ppr = child.find(_PPR)
+    style_el = ppr.find(_w("pStyle")) if ppr is not None else None
+    style_id = style_el.get(_w("val")) if style_el is not None else None
+    outline = ppr.find(_w("outlineLvl")) if ppr is not None else None
+    runs: list[str] = []
+    objects: list[bool] = []
+    _runs(child, runs, objects)
+    return _Paragraph(
+        styles.get(style_id or "Normal") if style_id or styles else None,
+        tuple(runs),
+        number,
+        outline_level(outline),
+        omitted(child),
+    )
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    runs: list[str] = []
+    _runs(p, runs, [])
+    return "".join(runs)
+
+
+def _paragraphs(body: etree._Element, styles: dict[str, Style]) -> list[_Paragraph | _Table]:
+    """Paragraphs and tables of content in document order, each paragraph numbered (a
+    table's cells' paragraphs too), each marked when its section is landscape (横排)."""
+    out: list[_Paragraph | _Table] = []
+    count = 0
+    section_start = 0
 
     def visit(parent: etree._Element) -> None:
+        nonlocal count, section_start
         for child in parent:
             if child.tag == _P:
+                count += 1
+                out.append(_paragraph(child, styles, count))
                 ppr = child.find(_PPR)
-                style_el = ppr.find(_w("pStyle")) if ppr is not None else None
-                style_id = style_el.get(_w("val")) if style_el is not None else None
-                outline = ppr.find(_w("outlineLvl")) if ppr is not None else None
-                runs: list[str] = []
-                objects: list[bool] = []
-                _runs(child, runs, objects)
-                out.append(
-                    _Paragraph(
-                        styles.get(style_id or "Normal") if style_id or styles else None,
-                        tuple(runs),
-                        len(out) + 1,
-                        _outline(outline),
-                        bool(objects),
-                    )
-                )
+                sect = ppr.find(_w("sectPr")) if ppr is not None else None
+                if sect is not None:
+                    _close_section(sect, section_start)
+                    section_start = len(out)
+            elif child.tag == _TBL and is_content_table(child):
+                read = read_table(child, _paragraph_text)
+                cells = []
+                for p in read.paragraphs:
+                    count += 1
+                    cells.append(_paragraph(p, styles, count))
+                out.append(_Table(read, tuple(cells)))
             elif child.tag in _CONTAINERS:
-                visit(child)  # tables, content controls, tracked insertions
+                visit(child)  # layout tables, content controls, tracked insertions
+
+    def _close_section(sect: etree._Element, start: int) -> None:
+        size = sect.find(_w("pgSz"))
+        if size is not None and size.get(_w("orient")) == "landscape":
+            for index in range(start, len(out)):
+                out[index] = replace(out[index], landscape=True)
 
     visit(body)
+    final = body.find(_w("sectPr"))
+    if final is not None:
+        _close_section(final, section_start)
     return out
 
 
-def _created(parts: dict[str, bytes], file: str | None) -> date | None:
-    data = parts.get(CORE_PART)
-    if data is None:
-        return None
-    element = parse_xml(data, part=CORE_PART, file=file).find(f"{{{DCTERMS_NS}}}created")
-    text = (element.text or "").strip() if element is not None else ""
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def _custom_properties(parts: dict[str, bytes], file: str | None) -> dict[str, str]:
-    """Text custom properties by name (docProps/custom.xml), empty when there are none."""
-    data = parts.get(CUSTOM_PART)
-    if data is None:
-        return {}
-    root = parse_xml(data, part=CUSTOM_PART, file=file)
-    out = {}
-    for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
-        value = prop.find(f"{{{VT_NS}}}lpwstr")
-        if prop.get("name") and value is not None:
-            out[str(prop.get("name"))] = value.text or ""
-    return out
-
-
-def _apply_properties(notice: Notice, properties: dict[str, str]) -> None:
-    """What gongwen's renderer kept in custom properties: the 发布日期, problems' statuses."""
-    if PUBLISHED_PROPERTY not in properties:
-        return  # not written by gongwen (or by an older one): keep what the reader found
-    published = properties[PUBLISHED_PROPERTY]
-    with contextlib.suppress(ValueError):  # a hand-edited non-date: keep what was found
-        notice.published = date.fromisoformat(published) if published else None
-    statuses = properties.get(STATUSES_PROPERTY, "").split(",")
-    bodies = [notice.body, *(a.body for a in notice.attachments)]
-    problems = [i for body in bodies for _, i in walk(body) if isinstance(i, Problem)]
-    if len(statuses) == len(problems):
-        for problem, status in zip(problems, statuses, strict=True):
-            if status in _STATUSES:
-                problem.status = RectificationStatus(status)
-
-
-_STATUSES = {s.value for s in RectificationStatus}
+def _flat(items: list[_Paragraph | _Table]) -> list[_Paragraph]:
+    """Every paragraph, a table's cells' included, in document order."""
+    return [p for item in items for p in (item.cells if isinstance(item, _Table) else (item,))]
 
 
 def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
@@ -262,45 +213,151 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
     parts = open_docx(data, file=source)
     document = parse_xml(parts[DOCUMENT_PART], part=DOCUMENT_PART, file=source)
     styles_xml = parts.get(STYLES_PART)
-    styles = _styles(parse_xml(styles_xml, part=STYLES_PART, file=source) if styles_xml else None)
+    styles = styles_of(parse_xml(styles_xml, part=STYLES_PART, file=source) if styles_xml else None)
     body = document.find(_w("body"))
-    paragraphs = _paragraphs(body, styles) if body is not None else []
-    notes: list[Finding] = [
-        finding(
-            "RD061",
-            "段落中的图片、文本框或嵌入对象未读取",
-            file=source,
-            line=p.number,
-        )
-        for p in paragraphs
-        if p.has_object
-    ]
+    items = _paragraphs(body, styles) if body is not None else []
+    notes = _left_out(items, source)
+    paragraphs = _flat(items)
     if any(p.style is not None and p.style.role in _GONGWEN_ROLES for p in paragraphs):
-        blocks = [
-            LinedBlock(
-                Block(
-                    p.style.role if p.style and p.style.role else StyleRole.NORMAL,
-                    tuple(Run(r) for r in p.runs),
-                ),
-                p.number,
+        return _rendered(items, parts, source, notes)
+    tables = {_marker(i): item for i, item in enumerate(t for t in items if isinstance(t, _Table))}
+    result = parse_paragraphs(_hand_made(items), source=source, findings=notes)
+    read, unplaced = _with_tables(result, tables)
+    if not unplaced:
+        return read
+    # A table outside the body (a 发文机关标志 or a 版记 laid out as a table) is read as its
+    # cells' paragraphs, as if it were a layout table.
+    flat: list[_Paragraph | _Table] = []
+    for item in items:
+        if isinstance(item, _Table) and any(item is table for table in unplaced):
+            flat += item.cells
+        else:
+            flat.append(item)
+    tables = {_marker(i): item for i, item in enumerate(t for t in flat if isinstance(t, _Table))}
+    result = parse_paragraphs(_hand_made(flat), source=source, findings=_left_out(flat, source))
+    read, unplaced = _with_tables(result, tables)
+    lost = [
+        finding("RD069", "表格未能放入公文结构，未读取", file=source, line=table.number)
+        for table in unplaced
+    ]
+    return ReadResult(read.notice, [*read.findings, *lost], read.lines, source, read.metadata)
+
+
+def _rendered(
+    items: list[_Paragraph | _Table], parts: dict[str, bytes], source: str, notes: list[Finding]
+) -> ReadResult:
+    """A document gongwen rendered: each paragraph's style names its role, a 表题 and a 注
+    line belong to the table they stand by."""
+    blocks: list[LinedBlock] = []
+    landscape_lines: set[int] = set()
+    for index, item in enumerate(items):
+        if item.landscape:
+            landscape_lines.add(item.number)
+        if isinstance(item, _Table):
+            data = dict(item.read.data)
+            data.pop("widths", None)  # derived from the cells unless the property says more
+            before = blocks[-1] if blocks else None
+            if before is not None and before.block.role == StyleRole.TABLE_TITLE:
+                data["title"] = before.block.text
+                blocks.pop()
+            after = items[index + 1] if index + 1 < len(items) else None
+            note = _role(after) == StyleRole.TABLE_NOTE and isinstance(after, _Paragraph)
+            if note and isinstance(after, _Paragraph):
+                data["note"] = after.text.removeprefix(NOTE_LEAD)
+            blocks.append(LinedBlock(Block(StyleRole.TABLE), item.number, table=data))
+            continue
+        if _role(item) == StyleRole.TABLE_NOTE and blocks and blocks[-1].table is not None:
+            continue  # read with its table
+        role = _role(item) or StyleRole.NORMAL
+        blocks.append(LinedBlock(Block(role, tuple(Run(r) for r in item.runs)), item.number))
+    parts_created = created_date(parts, source)
+    properties = custom_properties(parts, source)
+    result = notice_from_blocks(blocks, source=source, created=parts_created, properties=properties)
+    apply_properties(result.notice, properties)
+    if DETAILS_PROPERTY in properties:
+        apply_details_property(result.notice, properties[DETAILS_PROPERTY])
+    if TABLES_PROPERTY in properties:  # after the problems' details: a ledger shows them
+        apply_tables_property(result.notice, properties[TABLES_PROPERTY])
+    for path, line in result.lines.items():
+        match = re.fullmatch(r"attachments\[(\d+)\]", path)
+        if match and line in landscape_lines:
+            result.notice.attachments[int(match[1])].orientation = "landscape"
+    return ReadResult(
+        result.notice, [*notes, *result.findings], result.lines, source, result.metadata
+    )
+
+
+def _role(item: _Paragraph | _Table | None) -> StyleRole | None:
+    if isinstance(item, _Paragraph) and item.style is not None:
+        return item.style.role
+    return None
+
+
+def _left_out(items: list[_Paragraph | _Table], source: str) -> list[Finding]:
+    """One finding for each kind of content a paragraph holds that the model cannot."""
+    out: list[Finding] = []
+    for item in items:
+        if isinstance(item, _Table) and item.read.split_merges:
+            out.append(
+                finding(
+                    "RD068",
+                    f"表格正文中的合并单元格已拆分为单个单元格（{item.read.split_merges}处），"
+                    "纵向合并的文字逐行重复",
+                    file=source,
+                    line=item.number,
+                )
             )
-            for p in paragraphs
-        ]
-        properties = _custom_properties(parts, source)
-        result = notice_from_blocks(
-            blocks, source=source, created=_created(parts, source), properties=properties
-        )
-        _apply_properties(result.notice, properties)
-        return ReadResult(
-            result.notice, [*notes, *result.findings], result.lines, source, result.metadata
-        )
-    return parse_paragraphs(_hand_made(paragraphs), source=source, findings=notes)
+        for p in item.cells if isinstance(item, _Table) else (item,):
+            where = f"“{p.text[:16]}…”" if len(p.text) > 16 else f"“{p.text}”"
+            kinds = p.omitted
+            for kind, code in _CODE_OF_LEFT_OUT.items():
+                if kind == "revision":
+                    count = kinds["insertion"] + kinds["deletion"]
+                    if count:
+                        detail = f"插入{kinds['insertion']}处、删除{kinds['deletion']}处"
+                        message = (
+                            f"段落 {where} 含未接受的修订（{detail}）："
+                            "按接受修订读取，删除的文字未保留"
+                        )
+                        out.append(finding(code, message, file=source, line=p.number))
+                    continue
+                if kinds[kind]:
+                    name = OMITTED[kind]
+                    message = f"段落 {where} 中的{name}（{kinds[kind]}处）未读取"
+                    out.append(finding(code, message, file=source, line=p.number))
+    return out
 
 
-def _hand_made(paragraphs: list[_Paragraph]) -> list[SourceParagraph]:
+_CODE_OF_LEFT_OUT = {
+    "image": "RD062",
+    "textbox": "RD063",
+    "footnote": "RD064",
+    "endnote": "RD064",
+    "comment": "RD065",
+    "revision": "RD066",
+    "equation": "RD067",
+    "object": "RD061",
+}
+"""The reader's code for each kind of content left out (``revision``: tracked changes); every
+one is in :data:`gongwen.read.codes.LEFT_OUT_CODES` (a test keeps them so)."""
+
+
+def _marker(index: int) -> str:
+    """The stand-in text of table ``index`` while a hand-made document's paragraphs are parsed:
+    two private-use characters, which no recogniser reads as anything but a paragraph."""
+    return "\ue000" + chr(0xE100 + index)
+
+
+def _hand_made(items: list[_Paragraph | _Table]) -> list[SourceParagraph]:
     out: list[SourceParagraph] = []
     blank = False
-    for p in paragraphs:
+    tables = 0
+    for p in items:
+        if isinstance(p, _Table):
+            out.append(SourceParagraph(_marker(tables), p.number, blank))
+            tables += 1
+            blank = False
+            continue
         text = p.text
         if not text.strip():
             blank = bool(out)
@@ -315,6 +372,44 @@ def _hand_made(paragraphs: list[_Paragraph]) -> list[SourceParagraph]:
     return out
 
 
+def _with_tables(result: ReadResult, tables: dict[str, _Table]) -> tuple[ReadResult, list[_Table]]:
+    """The parsed notice with each table's stand-in paragraph replaced by the table, and the
+    tables whose stand-in did not land in a body (read as the title, an organ, …)."""
+    if not tables:
+        return result, []
+    notice = result.notice
+    lines = dict(result.lines)
+    placed: set[str] = set()
+
+    def visit(items: list[Any], path: str) -> None:
+        index = 0
+        while index < len(items):
+            item = items[index]
+            here = f"{path}[{index}]"
+            if isinstance(item, Paragraph) and item.text in tables:
+                table = tables[item.text]
+                items[index] = Table.model_validate(table.read.data)
+                lines[f"{here}.table"] = table.number
+                placed.add(item.text)
+            elif isinstance(item, Section):
+                visit(item.body, f"{here}.section.body")
+            elif isinstance(item, Problem):
+                # A table straight after a problem's measures was read as one of them.
+                stand_ins = [m for m in item.measures if m.rstrip("。") in tables]
+                for measure in stand_ins:
+                    item.measures.remove(measure)
+                    key = measure.rstrip("。")
+                    items.insert(index + 1, Paragraph(text=key))
+            index += 1
+
+    visit(notice.body, "body")
+    for number, attachment in enumerate(notice.attachments):
+        visit(attachment.body, f"attachments[{number}].body")
+    unplaced = [table for key, table in tables.items() if key not in placed]
+    read = ReadResult(notice, list(result.findings), lines, result.source, result.metadata)
+    return read, unplaced
+
+
 def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
     """The text of every paragraph of a .docx as typed; item N - 1 is paragraph N of
     :attr:`ReadResult.lines` (used by ``gongwen check`` to read ordinals and punctuation)."""
@@ -323,7 +418,7 @@ def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
         open_docx(data, file=source)[DOCUMENT_PART], part=DOCUMENT_PART, file=source
     )
     body = document.find(_w("body"))
-    return [p.text for p in _paragraphs(body, {})] if body is not None else []
+    return [p.text for p in _flat(_paragraphs(body, {}))] if body is not None else []
 
 
 def read_docx(path: str | Path | DocxDocument) -> ReadResult:

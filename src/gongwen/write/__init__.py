@@ -8,6 +8,7 @@ the notice's own date, so the same input gives byte-identical files.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -23,6 +24,9 @@ from gongwen.compose import (
     Block,
     ImprintBlock,
     JointIssuerMark,
+    Run,
+    SectionBreak,
+    TableLayout,
     compose,
     problem_statuses,
     unprinted_values,
@@ -40,16 +44,19 @@ from gongwen.ooxml import (
     DOCUMENT_PART,
     DOCUMENT_RELS_PART,
     FALLBACK_DATE,
+    REL_NS,
     VT_NS,
     XSI_NS,
     qn,
 )
+from gongwen.tables import DETAILS_PROPERTY, TABLES_PROPERTY, details_property, tables_property
 from gongwen.write import _oxml, _pictures
 from gongwen.write._zip import deflate, write_zip
 from gongwen.write.inputs import NoticeInput, TemplateInput, as_notice, as_template
 from gongwen.write.template import (
     Template,
     TemplateError,
+    missing_table_styles,
 )
 
 CODE_OUTPUT_TYPE = "IN007"
@@ -135,17 +142,115 @@ def _write_joint_mark(
     _oxml.run(p, mark.suffix)
 
 
+def _write_table(
+    parent: etree._Element, table: TableLayout, styles: dict[layout.StyleRole, str]
+) -> None:
+    """表题, the table (header rows repeated, rows unsplit) and its 注 line."""
+    if table.title is not None:
+        _write_block(parent, table.title, styles)
+    elif len(parent) and parent[-1].tag == qn("w:tbl"):
+        # Two tables in a row would be joined into one by Word: keep a line between them.
+        _oxml.paragraph(parent, styles[layout.StyleRole.BLANK])
+    tbl = _oxml.content_table(parent, styles[layout.StyleRole.TABLE], table.widths_twips)
+    widths = table.widths_twips
+    for rows, header in ((table.header, True), (table.rows, False)):
+        for row in rows:
+            tr = _oxml.table_row(tbl, header=header)
+            column = 0
+            for cell in row:
+                width = sum(widths[column : column + cell.span])
+                tc = _oxml.merged_cell(tr, width, span=cell.span, merge=cell.merge)
+                block = cell.block
+                if cell.merge == "continue":
+                    block = Block(block.role)  # the covered place holds an empty paragraph
+                # One paragraph a line: a justified line ending in a break is stretched.
+                for line in block.text.split("\n"):
+                    _write_block(tc, replace(block, runs=(Run(line),)), styles)
+                column += cell.span
+    if table.note is not None:
+        _write_block(parent, table.note, styles)
+
+
+def _end_section(
+    content: etree._Element,
+    template_section: etree._Element | None,
+    end: SectionBreak,
+    template: Template,
+) -> None:
+    """Close the section before this point: its properties go in its last paragraph."""
+    if template_section is None:
+        return
+    if not len(content) or content[-1].tag != qn("w:p"):
+        _oxml.paragraph(content, template.style_ids[layout.StyleRole.BLANK])
+    paragraph = content[-1]
+    ppr = paragraph.find(_oxml.PPR)
+    if ppr is None:
+        ppr = etree.Element(_oxml.PPR)
+        paragraph.insert(0, ppr)
+    # Last in CT_PPr.
+    ppr.append(_section_properties(template_section, end.orientation, template))
+
+
+_R_ID = f"{{{REL_NS}}}id"
+
+
+def _section_properties(
+    template_section: etree._Element, orientation: str, template: Template
+) -> etree._Element:
+    if orientation != "landscape":
+        return _oxml.section_properties(template_section, landscape=False, margins={})
+    margins = {
+        "top": layout.LANDSCAPE_TOP_MARGIN_TWIPS,
+        "bottom": layout.LANDSCAPE_BOTTOM_MARGIN_TWIPS,
+        "left": layout.LANDSCAPE_LEFT_MARGIN_TWIPS,
+        "right": layout.LANDSCAPE_RIGHT_MARGIN_TWIPS,
+    }
+    sect = _oxml.section_properties(template_section, landscape=True, margins=margins)
+    if template.landscape_footers is not None:
+        # The page number where the portrait pages have it (cl. 8): the template's turned
+        # footers. Without them the turned pages keep the portrait footers.
+        odd, even = template.landscape_footers
+        for reference in sect.iter(qn("w:footerReference")):
+            kind = reference.get(qn("w:type"))
+            if kind in ("default", "even"):
+                reference.set(_R_ID, odd if kind == "default" else even)
+    return sect
+
+
 def _document_xml(notice: Notice, template: Template, pictures: _pictures.Pictures) -> bytes:
     root = etree.fromstring(template.document)
     body = root.find(qn("w:body"))
     assert body is not None  # the template loader checked it
     section = body.find(qn("w:sectPr"))
     content = etree.Element(qn("w:body"))
-    for element in compose(notice):
+    elements = compose(notice)
+    if any(isinstance(e, TableLayout) for e in elements):
+        missing = missing_table_styles(template)
+        if missing:
+            raise TemplateError(
+                f"{template.path}: the notice has a table, and the template lacks "
+                + ", ".join(missing)
+                + ". Copy them from gongwen's templates/notice.docx, keeping their names."
+            )
+    for index, element in enumerate(elements):
         if isinstance(element, ImprintBlock):
             _write_imprint(content, element, template.style_ids)
         elif isinstance(element, JointIssuerMark):
             _write_joint_mark(content, element, template.style_ids)
+        elif isinstance(element, TableLayout):
+            _write_table(content, element, template.style_ids)
+        elif isinstance(element, SectionBreak):
+            if index == len(elements) - 1 and section is not None:
+                # Nothing follows: the document's last section is this one.
+                turned = _section_properties(section, element.orientation, template)
+                section.getparent().replace(section, turned)  # type: ignore[union-attr]
+                section = turned
+            else:
+                _end_section(content, section, element, template)
+                if isinstance(elements[index + 1], ImprintBlock):
+                    # The 版记 floats at the foot of the next page; LibreOffice put it on the
+                    # turned page when its table came straight after the section break.
+                    _oxml.paragraph(content, template.style_ids[layout.StyleRole.BLANK])
         else:
             _write_block(content, element, template.style_ids, pictures)
     if notice.presentation.format == "letter" and section is not None:
@@ -187,6 +292,12 @@ def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
     if any(statuses):
         values[STATUSES_PROPERTY] = ",".join(statuses)
     values.update(unprinted_values(notice))
+    tables = tables_property(notice)
+    if tables is not None:
+        values[TABLES_PROPERTY] = tables
+    details = details_property(notice)
+    if details is not None:
+        values[DETAILS_PROPERTY] = details
     ids = [int(p.get("pid", "1")) for p in root]
     next_id = max(ids, default=1) + 1
     for name, value in values.items():

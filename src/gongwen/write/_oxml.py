@@ -226,14 +226,96 @@ def table_cell(tbl: etree._Element, width_twips: int) -> etree._Element:
     return tc
 
 
+def content_table(
+    parent: etree._Element, style_id: str, widths_twips: tuple[int, ...]
+) -> etree._Element:
+    """A table of content in the template's table style, as wide as its columns, fixed layout.
+
+    Rules, cell margins and the text's look come from the style; rows are added with
+    :func:`table_row`.
+    """
+    tbl = sub(parent, "w:tbl")
+    pr = sub(tbl, "w:tblPr")
+    # CT_TblPr child order: tblStyle, …, tblW, jc, …, tblLayout, tblCellMar, tblLook.
+    sub(pr, "w:tblStyle", val=style_id)
+    sub(pr, "w:tblW", w=str(sum(widths_twips)), type="dxa")
+    sub(pr, "w:jc", val="center")
+    sub(pr, "w:tblLayout", type="fixed")
+    sub(pr, "w:tblLook", val="0020", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0")
+    grid = sub(tbl, "w:tblGrid")
+    for width in widths_twips:
+        sub(grid, "w:gridCol", w=str(width))
+    return tbl
+
+
+def table_row(tbl: etree._Element, *, header: bool) -> etree._Element:
+    """A row that never splits across pages (w:cantSplit); a header row is repeated at the
+    top of every page the table runs onto (w:tblHeader)."""
+    tr = sub(tbl, "w:tr")
+    trpr = sub(tr, "w:trPr")
+    sub(trpr, "w:cantSplit")  # CT_TrPr: cantSplit before tblHeader (both in the choice)
+    if header:
+        sub(trpr, "w:tblHeader")
+    return tr
+
+
+def merged_cell(
+    row: etree._Element, width_twips: int, *, span: int = 1, merge: str | None = None
+) -> etree._Element:
+    """A cell spanning ``span`` grid columns (w:gridSpan), starting (``restart``) or
+    continuing (``continue``) a vertical merge (w:vMerge), vertically centred."""
+    tc = sub(row, "w:tc")
+    tcpr = sub(tc, "w:tcPr")
+    # CT_TcPr child order: tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, textDirection,
+    # tcFitText, vAlign.
+    sub(tcpr, "w:tcW", w=str(width_twips), type="dxa")
+    if span > 1:
+        sub(tcpr, "w:gridSpan", val=str(span))
+    if merge == "restart":
+        sub(tcpr, "w:vMerge", val="restart")
+    elif merge == "continue":
+        sub(tcpr, "w:vMerge")
+    sub(tcpr, "w:vAlign", val="center")
+    return tc
+
+
+def section_properties(
+    template_sect_pr: etree._Element, *, landscape: bool, margins: dict[str, int]
+) -> etree._Element:
+    """A copy of the template's section properties for a section ending inside the body,
+    turned to landscape when asked, with the given page margins (twips by side) and the
+    next section starting on a new page; page numbering continues (no w:pgNumType start)."""
+    sect = copy.deepcopy(template_sect_pr)
+    size = sect.find(qn("w:pgSz"))
+    if size is not None and landscape:
+        width, height = size.get(qn("w:w"), "11906"), size.get(qn("w:h"), "16838")
+        size.set(qn("w:w"), max(width, height, key=int))
+        size.set(qn("w:h"), min(width, height, key=int))
+        size.set(qn("w:orient"), "landscape")
+    margin = sect.find(qn("w:pgMar"))
+    if margin is not None:
+        for side, twips in margins.items():
+            margin.set(qn(f"w:{side}"), str(twips))
+    grid = sect.find(qn("w:docGrid"))
+    if grid is not None and landscape:
+        # No line grid on a turned page: it holds a table, and LibreOffice centres a grid
+        # in the text area, which moved the first line 4.4 mm below the margin (measured).
+        sect.remove(grid)
+    return sect
+
+
 __all__ = [
     "append_text",
     "border",
     "borderless_table",
     "cell",
+    "content_table",
     "floating_bottom_table",
+    "merged_cell",
     "paragraph",
     "run",
+    "section_properties",
     "sub",
     "table_cell",
+    "table_row",
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from gongwen.findings import GongwenError
-from gongwen.layout import StyleRole
+from gongwen.layout import TABLE_ROLES, StyleRole
 from gongwen.ooxml import CORE_PART, CUSTOM_PART, DOCUMENT_PART, STYLES_PART, qn
 from gongwen.write._zip import Entry, deflate
 
@@ -52,6 +52,11 @@ ROLE_TERMS = {
     StyleRole.KAI: "楷体",
     StyleRole.HEI: "黑体",
     StyleRole.FANG: "仿宋（标题后接正文）",
+    StyleRole.TABLE: "表格",
+    StyleRole.TABLE_TITLE: "表题",
+    StyleRole.TABLE_HEADER: "表头",
+    StyleRole.TABLE_TEXT: "表格文字",
+    StyleRole.TABLE_NOTE: "表注",
 }
 """The Chinese term of each role, for error messages a clerk can act on."""
 
@@ -77,6 +82,9 @@ class Template:
     """word/document.xml with an empty body (only the final section properties kept)."""
     style_ids: dict[StyleRole, str]
     """The style id this template uses for each role."""
+    landscape_footers: tuple[str, str] | None = None
+    """Relationship ids of the odd and even footers of a 横排 section (cl. 8), when the
+    template has them (gongwen's does: ``tools/make_template.py``)."""
 
 
 def default_template_path() -> Path:
@@ -125,7 +133,31 @@ def _load(path: str, mtime_ns: int, size: int) -> Template:
         for name, data in names
         if name not in (DOCUMENT_PART, CORE_PART, CUSTOM_PART)
     }
-    return Template(path, names, deflated, _empty_body(document), _style_ids(path, styles))
+    return Template(
+        path,
+        names,
+        deflated,
+        _empty_body(document),
+        _style_ids(path, styles),
+        _landscape_footers(parts.get(DOCUMENT_RELS_PART)),
+    )
+
+
+DOCUMENT_RELS_PART = "word/_rels/document.xml.rels"
+LANDSCAPE_FOOTER_IDS = ("rIdGwLandscapeOdd", "rIdGwLandscapeEven")
+"""The relationship ids under which a template holds the footers of a 横排 section."""
+
+
+def _landscape_footers(rels: bytes | None) -> tuple[str, str] | None:
+    if rels is None:
+        return None
+    try:
+        root = etree.fromstring(rels, _SAFE_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    ids = {rel.get("Id") for rel in root}
+    odd, even = LANDSCAPE_FOOTER_IDS
+    return (odd, even) if odd in ids and even in ids else None
 
 
 def _empty_body(document: etree._Element) -> bytes:
@@ -160,7 +192,7 @@ def _style_ids(path: str, styles: etree._Element) -> dict[StyleRole, str]:
             found[role] = role.value
         elif _normalise(role.value) in by_name:
             found[role] = by_name[_normalise(role.value)]
-        else:
+        elif role not in TABLE_ROLES:  # needed only by a notice with a table
             missing.append(f"{role.value} ({ROLE_TERMS[role]})")
     if missing:
         raise TemplateError(
@@ -172,6 +204,15 @@ def _style_ids(path: str, styles: etree._Element) -> dict[StyleRole, str]:
     return found
 
 
+def missing_table_styles(template: Template) -> list[str]:
+    """The table styles a template lacks, as ``id (term)``: a notice with a table needs them."""
+    return [
+        f"{role.value} ({ROLE_TERMS[role]})"
+        for role in StyleRole
+        if role in TABLE_ROLES and role not in template.style_ids
+    ]
+
+
 __all__ = [
     "BODY_ROLES",
     "MAX_TEMPLATE_BYTES",
@@ -180,4 +221,5 @@ __all__ = [
     "TemplateError",
     "default_template_path",
     "load_template",
+    "missing_table_styles",
 ]

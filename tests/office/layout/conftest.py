@@ -37,6 +37,9 @@ class Rendered:
     notice: Notice
     elements: list[Element]
     pages: list[Page]
+    """The portrait pages, which the geometry of cl. 5-7 is measured on."""
+    turned: list[Page]
+    """The landscape pages of 横排 attachments (cl. 8), measured in test_tables."""
 
     @property
     def blocks(self) -> list[Block]:
@@ -70,7 +73,10 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
         document = pymupdf.open(str(pdf))
         documents.append(document)
         notice = notices[name]
-        out[name] = Rendered(name, notice, compose(notice), read_pdf(document))
+        pages = read_pdf(document)
+        portrait = [p for p in pages if p.width < p.height]
+        turned = [p for p in pages if p.width > p.height]
+        out[name] = Rendered(name, notice, compose(notice), portrait, turned)
     yield out
     for document in documents:
         document.close()

@@ -72,12 +72,13 @@ def is_body(line: Line) -> bool:
 def run_last_pages(example: Rendered) -> set[int]:
     """Pages after which the text does not run on: the page before each attachment, and the
     last page. Every other page is full."""
-    starts = [
+    starts = [page.number for page in example.turned] + [  # a 横排 section starts a page
         page.number
         for page in example.pages
         if page.body_lines and re.fullmatch(r"附件\d*", squash(page.body_lines[0].text))
     ]
-    return {n - 1 for n in starts} | {len(example.pages)}
+    last = max(page.number for page in [*example.pages, *example.turned])
+    return {n - 1 for n in starts} | {last}
 
 
 # --- page and margins (cl. 5.1, 5.2.1) ---------------------------------------------------------
@@ -122,7 +123,7 @@ def test_22_lines_on_every_full_page(example: Rendered) -> None:
     for page in full:
         lines = page.body_lines
         spanned = (lines[-1].baseline - lines[0].baseline) / PITCH
-        next_page = example.pages[page.number]  # page.number is 1-based: the next page
+        (next_page,) = [p for p in example.pages if p.number == page.number + 1]
         first = squash(next_page.body_lines[0].text)
         kept_with_next = any(h.startswith(first) for h in headings)
         expected = {21, 20} if kept_with_next else {21}
@@ -232,7 +233,15 @@ WITH_HEADER = ("full", "long")
 
 
 def _blocks(example: Rendered, role: StyleRole) -> list[str]:
-    return [b.text for b in example.blocks if b.role is role]
+    """The texts of the blocks of a role on portrait pages (a 横排 attachment's are measured
+    in test_tables)."""
+    return [b.text for b in example.blocks if b.role is role and not _turned(example, b.path)]
+
+
+def _turned(example: Rendered, path: str) -> bool:
+    match = re.match(r"attachments\[(\d+)\]", path)
+    attachments = example.notice.attachments
+    return match is not None and attachments[int(match[1])].orientation == "landscape"
 
 
 @pytest.mark.parametrize("name", WITH_HEADER)

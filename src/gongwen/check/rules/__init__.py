@@ -12,6 +12,7 @@ from gongwen.check.rules import (
     ordinals,
     punctuation,
     repeats,
+    tables,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -23,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     + documents.RULES
     + contact.RULES
     + repeats.RULES
+    + tables.RULES
 )
 """Every rule, in code order."""
 

@@ -1,0 +1,215 @@
+"""GW9xx: tables — a 序号 column that skips or repeats, a 完成情况 outside the statuses, and a
+整改台账 whose counts disagree with the counts the text states ("16个问题…已完成14个").
+
+Tables are not text units: the rules read the model's tables (a ledger derived from the
+problems, ``from_problems``, as it is rendered) and point at the table's field path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from gongwen.check.registry import Hit, Rule
+from gongwen.check.view import CheckInput, Role, Unit
+from gongwen.findings import Level
+from gongwen.model import Notice, RectificationStatus, Section, Table
+from gongwen.numbering import parse_chinese_numeral
+from gongwen.tables import STATUSES, resolve_ledger, serial_column, status_column
+
+_STATUS_WORDS = {
+    "已完成整改": RectificationStatus.DONE,
+    "完成整改": RectificationStatus.DONE,
+    "已完成": RectificationStatus.DONE,
+    "已整改": RectificationStatus.DONE,
+    "正在推进": RectificationStatus.IN_PROGRESS,
+    "正在整改": RectificationStatus.IN_PROGRESS,
+    "长期坚持": RectificationStatus.ONGOING,
+}
+_NUMBER = r"([0-9]+|[一二三四五六七八九十两]+)"
+_STATED_STATUS = re.compile(
+    "("
+    + "|".join(sorted(_STATUS_WORDS, key=len, reverse=True))
+    + r")\s*"
+    + _NUMBER
+    + r"\s*(?:个|项|条)"
+)
+_STATED_TOTAL = re.compile(_NUMBER + r"\s*(?:个|项|条)\s*(?:主要|具体|突出)?问题(?!中的)")
+_TOTAL_VERB = re.compile(r"反馈|指出|存在|发现|提出|对照|针对|梳理|查找|涉及|共|截至")
+_WINDOW = 12
+"""How far before a total its verb (反馈, 指出, 存在…) may stand: "其中3个问题已完成" is not
+a total (as in the counts rules, GW2xx)."""
+
+
+def _value(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral == "两":
+        return 2
+    try:
+        return parse_chinese_numeral(numeral)
+    except ValueError:
+        return None
+
+
+def tables_with_paths(notice: Notice) -> Iterator[tuple[str, Table]]:
+    """Every table of the notice as it is rendered, with its field path."""
+
+    def visit(items: list[Any], path: str) -> Iterator[tuple[str, Table]]:
+        for index, item in enumerate(items):
+            here = f"{path}[{index}]"
+            if isinstance(item, Table):
+                yield f"{here}.table", resolve_ledger(item, notice)
+            elif isinstance(item, Section):
+                yield from visit(item.body, f"{here}.section.body")
+
+    yield from visit(notice.body, "body")
+    for number, attachment in enumerate(notice.attachments):
+        yield from visit(attachment.body, f"attachments[{number}].body")
+
+
+def check_table_serials(inp: CheckInput) -> Iterator[Hit]:
+    if inp.notice is None:
+        return
+    for path, table in tables_with_paths(inp.notice):
+        column = serial_column(table)
+        if column is None:
+            continue
+        expected = 1
+        for row in table.rows:
+            written = row[column].strip()
+            if not written:
+                continue
+            number = _value(written)
+            if number is None:
+                yield Hit(f"序号“{written}”不是数字", path=path)
+                break
+            if number != expected:
+                kind = "重复" if number < expected else "跳号"
+                yield Hit(f"表格序号{kind}：此处应为{expected}，表中为{written}", path=path)
+                break
+            expected += 1
+
+
+def check_table_statuses(inp: CheckInput) -> Iterator[Hit]:
+    if inp.notice is None:
+        return
+    allowed = "、".join(STATUSES)
+    for path, table in tables_with_paths(inp.notice):
+        column = status_column(table)
+        if column is None:
+            continue
+        for number, row in enumerate(table.rows, start=1):
+            value = row[column].strip()
+            if value and value not in STATUSES:
+                yield Hit(f"第{number}行完成情况“{value}”不是{allowed}之一", path=path)
+
+
+def _stated_counts(
+    units: list[Unit],
+) -> Iterator[tuple[Unit, str, RectificationStatus | None, int]]:
+    """Counts the main text states: (unit, words, status or None for the total, value)."""
+    for unit in units:
+        if unit.part != 0 or unit.role not in (Role.PARAGRAPH, Role.HEADING):
+            continue
+        for m in _STATED_TOTAL.finditer(unit.text):
+            value = _value(m[1])
+            window = unit.text[max(0, m.start() - _WINDOW) : m.start()]
+            if value is not None and _TOTAL_VERB.search(window):
+                yield unit, m[0], None, value
+        for m in _STATED_STATUS.finditer(unit.text):
+            value = _value(m[2])
+            if value is not None:
+                yield unit, m[0], _STATUS_WORDS[m[1]], value
+
+
+def check_ledger_counts(inp: CheckInput) -> Iterator[Hit]:
+    if inp.notice is None:
+        return
+    ledgers = [
+        (path, table)
+        for path, table in tables_with_paths(inp.notice)
+        if status_column(table) is not None and serial_column(table) is not None
+    ]
+    if not ledgers:
+        return
+    stated = list(_stated_counts(inp.units))
+    for path, table in ledgers:
+        serial, column = serial_column(table), status_column(table)
+        assert serial is not None and column is not None
+        rows = [row for row in table.rows if row[serial].strip()]
+        counts = {s: sum(1 for row in rows if row[column].strip() == s.value) for s in _STATUSES}
+        for unit, words, status, value in stated:
+            actual = len(rows) if status is None else counts[status]
+            if value != actual:
+                what = "问题" if status is None else f"“{status.value}”的问题"
+                yield Hit(
+                    f"文中说“{words}”，但整改台账（{path}）列出{what}{actual}个",
+                    unit,
+                )
+
+
+_STATUSES = tuple(RectificationStatus)
+
+_LEDGER_TEXT = (
+    "title: 关于巡察整改情况的通报\nbody:\n"
+    "  - 巡察反馈的2个问题中，已完成整改{done}项，正在推进1项。\n"
+    "  - problem:\n      statement: 学习不够。\n      status: 已完成\n"
+    "  - problem:\n      statement: 制度不全。\n      status: 正在推进\n"
+    "attachments:\n  - title: 整改台账\n    body:\n      - table: {{from_problems: true}}\n"
+)
+
+
+def _table_yaml(serials: list[str], statuses: list[str]) -> str:
+    rows = "".join(
+        f"          - [{s}, 问题{i}。, {t}]\n"
+        for i, (s, t) in enumerate(zip(serials, statuses, strict=True), start=1)
+    )
+    return (
+        "title: 关于巡察整改情况的通报\nbody:\n  - 整改情况见下表。\n  - table:\n"
+        "      header: [[序号, 问题, 完成情况]]\n      rows:\n" + rows
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "GW901",
+        "table-serial",
+        Level.WARNING,
+        "A table's 序号 column skips or repeats a number.",
+        check_table_serials,
+        bad=_table_yaml(["1", "2", "4"], ["已完成", "已完成", "正在推进"]),
+        good=_table_yaml(["1", "2", "3"], ["已完成", "已完成", "正在推进"]),
+        example_format="yaml",
+    ),
+    Rule(
+        "GW902",
+        "table-status",
+        Level.WARNING,
+        "A 完成情况 cell holds something other than 已完成, 正在推进 or 长期坚持.",
+        check_table_statuses,
+        bad=_table_yaml(["1", "2"], ["已完成", "基本完成"]),
+        good=_table_yaml(["1", "2"], ["已完成", "正在推进"]),
+        example_format="yaml",
+    ),
+    Rule(
+        "GW903",
+        "ledger-count",
+        Level.WARNING,
+        "The text's stated counts (“16个问题…已完成14个”) disagree with the 整改台账's rows.",
+        check_ledger_counts,
+        bad=_LEDGER_TEXT.format(done=2),
+        good=_LEDGER_TEXT.format(done=1),
+        example_format="yaml",
+    ),
+)
+
+
+__all__ = [
+    "RULES",
+    "check_ledger_counts",
+    "check_table_serials",
+    "check_table_statuses",
+    "tables_with_paths",
+]
