@@ -29,6 +29,7 @@ from gongwen.model import (
     walk,
 )
 from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, problem_label
+from gongwen.titles import break_title
 
 SENTENCE_END = "。；！？"
 
@@ -170,6 +171,20 @@ def paragraphs(elements: list[Element]) -> list[Block]:
         else:
             out.append(element)
     return out
+
+
+def title_text(title: str, capacity: int = layout.TITLE_CHARS_PER_LINE) -> str:
+    """A title as set: the author's lines kept as given, one line too long for the 版心 broken
+    into balanced lines of whole words (cl. 7.3.1, :func:`gongwen.titles.break_title`).
+
+    >>> title_text("关于开展安全检查的通知")
+    '关于开展安全检查的通知'
+    >>> title_text("建新社区综合党委\\n关于巡察整改进展情况的通报")
+    '建新社区综合党委\\n关于巡察整改进展情况的通报'
+    """
+    if "\n" in title:
+        return title
+    return "\n".join(break_title(title, capacity, width=set_width_chars))
 
 
 def blank(count: int = 1) -> list[Block]:
@@ -451,10 +466,11 @@ def compose_header(header: Header) -> list[Block | JointIssuerMark]:
             blocks.append(JointIssuerMark(tuple(mark.organs), WENJIAN, before))
         else:
             suffix = WENJIAN if mark.with_wenjian else ""
+            text = "\n".join(mark.organs) + suffix
             blocks.append(
                 Block(
                     StyleRole.ISSUER_MARK,
-                    (Run("\n".join(mark.organs) + suffix),),
+                    (Run(title_text(text, layout.ISSUER_MARK_CHARS_PER_LINE)),),
                     space_before_twips=before,
                     path="header.issuer_mark",
                 )
@@ -514,7 +530,7 @@ def compose(notice: Notice) -> list[Element]:
     if notice.header is not None:
         out += compose_header(notice.header)
         out += blank(2)  # the title two lines below the red rule (cl. 7.3.1)
-    out.append(Block(StyleRole.TITLE, (Run("\n".join(notice.title_lines)),), path="title"))
+    out.append(Block(StyleRole.TITLE, (Run(title_text(notice.title)),), path="title"))
     out += blank(1)  # 主送机关 one line below the title (cl. 7.3.2)
     if notice.addressees:
         text = "、".join(notice.addressees) + "："
@@ -539,7 +555,7 @@ def compose(notice: Notice) -> list[Element]:
             Block(StyleRole.ATTACHMENT_LABEL, (Run(label),), page_break_before=True, path=here)
         )
         out += blank(1)  # the title on line 3 (cl. 7.3.7)
-        title = Run(attachment.title)
+        title = Run(title_text(attachment.title))
         out.append(Block(StyleRole.ATTACHMENT_TITLE, (title,), path=f"{here}.title"))
         out += blank(1)
         out += compose_body(attachment.body, measures, f"{here}.body")
@@ -553,6 +569,31 @@ PUBLISHED_PROPERTY = "gongwen.published"
 """Custom property: the notice's 发布日期 (ISO), which the page does not show."""
 STATUSES_PROPERTY = "gongwen.statuses"
 """Custom property: each problem's status in document order, comma-separated, empty for none."""
+BROKEN_TITLES_PROPERTY = "gongwen.broken_titles"
+"""Custom property: the fields given as one line that :func:`title_text` broke into several
+(``title``, ``attachments[0].title``, ``header.issuer_mark``), comma-separated, so that a
+reader joins their lines again."""
+
+
+def broken_titles(notice: Notice) -> list[str]:
+    """The paths of the titles given as one line and set as several (:func:`title_text`).
+
+    >>> broken_titles(Notice(title="建新社区综合党委关于巡察整改进展情况的通报", body=["p"]))
+    ['title']
+    >>> broken_titles(Notice(title="关于巡察整改进展情况的通报", body=["p"]))
+    []
+    """
+    texts = [("title", notice.title, layout.TITLE_CHARS_PER_LINE)]
+    texts += [
+        (f"attachments[{i}].title", a.title, layout.TITLE_CHARS_PER_LINE)
+        for i, a in enumerate(notice.attachments)
+        if a.body
+    ]
+    mark = notice.header.issuer_mark if notice.header else None
+    if mark is not None and not (mark.with_wenjian and len(mark.organs) > 1):
+        text = "\n".join(mark.organs) + (WENJIAN if mark.with_wenjian else "")
+        texts.append(("header.issuer_mark", text, layout.ISSUER_MARK_CHARS_PER_LINE))
+    return [path for path, text, capacity in texts if title_text(text, capacity) != text]
 
 
 def problem_statuses(notice: Notice) -> list[str]:

@@ -190,6 +190,10 @@ BODY_SIZE_PT: Final = 16  # cl. 5.2.2 / 7.3.3: 3号 (三号) for every element u
 TITLE_SIZE_PT: Final = 22  # cl. 7.3.1: 标题 2号 (二号) 小标宋; also 附件标题 (cl. 7.3.7)
 # cl. 7.2.4 leaves the 标志 size free ("醒目、美观、庄重"); 22 pt is a default.
 ISSUER_MARK_SIZE_PT: Final = 22
+# cl. 7.3.1 / 5.2.1: a 22 pt title line holds 8845 // 440 = 20 characters of the 版心 (no tracking).
+TITLE_CHARS_PER_LINE: Final = TYPE_AREA_WIDTH_TWIPS // pt_to_twips(TITLE_SIZE_PT)
+# cl. 7.2.4: a 标志 at the 22 pt default, too long for one line, is broken like a title.
+ISSUER_MARK_CHARS_PER_LINE: Final = TYPE_AREA_WIDTH_TWIPS // pt_to_twips(ISSUER_MARK_SIZE_PT)
 IMPRINT_SIZE_PT: Final = 14  # cl. 7.4.2 / 7.4.3: 版记 in 4号 (四号) 仿宋
 PAGE_NUMBER_SIZE_PT: Final = 14  # cl. 7.5: 页码 in 4号 (四号) 半角宋体 Arabic numerals
 

@@ -100,7 +100,7 @@ def test_command_line_select_replaces_and_ignore_adds() -> None:
     ("table", "words"),
     [
         ({"selct": ["GW1"]}, "selct"),
-        ({"select": ["GW9"]}, "GW9"),
+        ({"select": ["GW0"]}, "GW0"),
         ({"ignore": "GW301"}, "list"),
         ({"levels": {"GW301": "fatal"}}, "fatal"),
         ({"fail-level": "loud"}, "loud"),

@@ -21,7 +21,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from gongwen.compose import PUBLISHED_PROPERTY, STATUSES_PROPERTY, Block, Run
+from gongwen.compose import (
+    BROKEN_TITLES_PROPERTY,
+    PUBLISHED_PROPERTY,
+    STATUSES_PROPERTY,
+    Block,
+    Run,
+)
 from gongwen.findings import Finding
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
 from gongwen.model import Notice, Problem, RectificationStatus, walk
@@ -244,6 +250,22 @@ def _apply_properties(notice: Notice, properties: dict[str, str]) -> None:
         for problem, status in zip(problems, statuses, strict=True):
             if status in _STATUSES:
                 problem.status = RectificationStatus(status)
+    _join_broken_titles(notice, properties.get(BROKEN_TITLES_PROPERTY, "").split(","))
+
+
+def _join_broken_titles(notice: Notice, paths: list[str]) -> None:
+    """Titles the renderer broke into lines (they were given as one) read back as one line."""
+    for path in paths:
+        if path == "title":
+            notice.title = notice.title.replace("\n", "")
+        elif path.startswith("attachments[") and path.endswith("].title"):
+            index = path[len("attachments[") : -len("].title")]
+            if index.isdigit() and int(index) < len(notice.attachments):
+                attachment = notice.attachments[int(index)]
+                attachment.title = attachment.title.replace("\n", "")
+        elif path == "header.issuer_mark" and notice.header and notice.header.issuer_mark:
+            mark = notice.header.issuer_mark
+            mark.organs = ["".join(mark.organs)]
 
 
 _STATUSES = {s.value for s in RectificationStatus}

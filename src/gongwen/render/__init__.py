@@ -16,11 +16,13 @@ from lxml import etree
 from gongwen import layout
 from gongwen.atomic import write_bytes_atomic
 from gongwen.compose import (
+    BROKEN_TITLES_PROPERTY,
     PUBLISHED_PROPERTY,
     STATUSES_PROPERTY,
     Block,
     Imprint,
     JointIssuerMark,
+    broken_titles,
     compose,
     problem_statuses,
 )
@@ -166,6 +168,9 @@ def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
     statuses = problem_statuses(notice)
     if any(statuses):
         values[STATUSES_PROPERTY] = ",".join(statuses)
+    broken = broken_titles(notice)
+    if broken:
+        values[BROKEN_TITLES_PROPERTY] = ",".join(broken)
     ids = [int(p.get("pid", "1")) for p in root]
     next_id = max(ids, default=1) + 1
     for name, value in values.items():

@@ -12,6 +12,7 @@ from gongwen.check.rules import (
     ordinals,
     punctuation,
     repeats,
+    title_lines,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -23,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     + documents.RULES
     + contact.RULES
     + repeats.RULES
+    + title_lines.RULES
 )
 """Every rule, in code order."""
 
