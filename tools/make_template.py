@@ -309,7 +309,8 @@ STYLES: tuple[StyleDef, ...] = (
     ),
     # 问题N： / 整改情况： / 一是……: report paragraphs, set as body text.
     body_like(StyleRole.PROBLEM),
-    body_like(StyleRole.RECTIFICATION_LABEL),
+    # 整改情况： is a label over its measures, like a heading: never the last line of a page.
+    body_like(StyleRole.RECTIFICATION_LABEL, keep_next=True),
     body_like(StyleRole.MEASURE),
     # 联系方式.
     # 联系方式: left-aligned, not justified — an e-mail address cannot break, and justifying

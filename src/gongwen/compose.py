@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from gongwen import layout
@@ -90,6 +90,8 @@ class Block:
     """Left tab stops, in twips from the text column's left edge: place the 签发人."""
     path: str = ""
     """The model field this block renders, e.g. ``body[1].section.heading``."""
+    keep_with_next: bool = False
+    """On the same page as the next paragraph: keeps the signature block with its text."""
 
     @property
     def text(self) -> str:
@@ -514,6 +516,33 @@ def compose_signature(signature: Signature, numerals: str) -> list[Block]:
     return blocks
 
 
+def keep_signature_with_text(elements: list[Element], start: int) -> None:
+    """Keep the signature block that begins at ``elements[start]`` with the text before it.
+
+    cl. 7.3.5.5: the seal and the date never stand on a page without body text. Every
+    paragraph from the last one with text before the signature (body, 联系方式 or 附件说明)
+    through the last 署名 keeps with the next, so when the block does not fit, the text's last
+    line moves with it (widow control is off: one line moves, see the README's layout notes).
+
+    >>> out = [Block(StyleRole.NORMAL, (Run("正文。"),)), *blank(2)]
+    >>> out += [Block(StyleRole.SIGNATURE, (Run("某党委"),)), Block(StyleRole.DATE)]
+    >>> keep_signature_with_text(out, 1)
+    >>> [b.keep_with_next for b in out if isinstance(b, Block)]
+    [True, True, True, True, False]
+    """
+    text = start - 1
+    while text > 0 and _is_blank(elements[text]):
+        text -= 1
+    for index in range(max(text, 0), len(elements) - 1):
+        element = elements[index]
+        if isinstance(element, Block):
+            elements[index] = replace(element, keep_with_next=True)
+
+
+def _is_blank(element: Element) -> bool:
+    return isinstance(element, Block) and not element.text
+
+
 def compose_imprint(copy_to: list[str], printer: str, print_date: date) -> Imprint:
     """The 版记 rows: 抄送 (ending in 。, cl. 7.4.2), then 印发机关 and 印发日期 (cl. 7.4.3)."""
     rows = []
@@ -544,7 +573,9 @@ def compose(notice: Notice) -> list[Element]:
         note = attachment_note(notice.attachments)
         out.append(Block(StyleRole.ATTACHMENT_NOTE, (Run(note),), path="attachments"))
     if notice.signature:
+        start = len(out)
         out += compose_signature(notice.signature, notice.presentation.date_numerals)
+        keep_signature_with_text(out, start)
     if notice.note:
         out.append(Block(StyleRole.NOTE, (Run(f"（{notice.note}）"),), path="note"))
     bound = [(i, a) for i, a in enumerate(notice.attachments) if a.body]

@@ -75,6 +75,7 @@ def _write_block(parent: etree._Element, block: Block, styles: dict[layout.Style
         space_before_twips=block.space_before_twips,
         right_indent=right,
         tab_stops=block.tab_stops_twips,
+        keep_next=block.keep_with_next,
     )
     for run in block.runs:
         _oxml.run(p, run.text, None if run.style is None else styles[run.style])

@@ -117,7 +117,9 @@ def test_22_lines_on_every_full_page(example: Rendered) -> None:
     full = [p for p in example.pages if p.number not in last_pages and p.number != 1]
     assert full
     headings = [
-        squash(b.text) for b in example.blocks if b.role in (*HEADING_ROLES, StyleRole.PROBLEM)
+        squash(b.text)
+        for b in example.blocks
+        if b.role in (*HEADING_ROLES, StyleRole.PROBLEM, StyleRole.RECTIFICATION_LABEL)
     ]
     for page in full:
         lines = page.body_lines
