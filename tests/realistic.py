@@ -162,4 +162,6 @@ def realistic_notice(rng: random.Random, index: int) -> dict[str, Any]:
             "printer": "市中区委巡察办",
             "print_date": "2023-03-14",
         }
+        # printed on both sides: the 版记 on 封四; on one side: at the foot of the text
+        data["presentation"] = {"sides": "double" if (index // 12) % 2 == 0 else "single"}
     return data

@@ -494,6 +494,10 @@ class Presentation(_Model):
     """一是… each in its own paragraph, or run together: 一是……；二是……。"""
     date_numerals: Literal["arabic", "chinese"] = "arabic"
     """2023年3月14日 (GB/T 9704-2012) or 二〇二三年三月十四日 (the withdrawn 1999 standard)."""
+    sides: Literal["single", "double"] = "single"
+    """Printed on one side of the paper (the 版记 at the foot of the last page of text) or on
+    both (the 版记 alone on an even last page, 封四, with a blank page before it when needed;
+    neither page numbered, cl. 7.4, 7.5)."""
 
 
 def _title_text(value: str) -> str:

@@ -303,10 +303,21 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
         ]
         result = notice_from_blocks(blocks, source=source, created=_created(parts, source))
         _apply_properties(result.notice, _custom_properties(parts, source))
+        if body is not None and _back_cover(body):
+            result.notice.presentation.sides = "double"
         return ReadResult(
             result.notice, [*notes, *result.findings], result.lines, source, result.metadata
         )
     return parse_paragraphs(_hand_made(paragraphs), source=source, findings=notes)
+
+
+def _back_cover(body: etree._Element) -> bool:
+    """Whether a section starts on an even page: the renderer's 版记 on 封四 (double-sided)."""
+    return any(
+        kind.get(_w("val")) == "evenPage"
+        for section in body.iter(_w("sectPr"))
+        for kind in section.findall(_w("type"))
+    )
 
 
 def _hand_made(paragraphs: list[_Paragraph]) -> list[SourceParagraph]:

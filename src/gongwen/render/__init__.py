@@ -28,7 +28,7 @@ from gongwen.compose import (
 )
 from gongwen.loader import load_notice
 from gongwen.model import Notice
-from gongwen.render import _oxml
+from gongwen.render import _oxml, sections
 from gongwen.render._zip import deflate, write_zip
 from gongwen.render.template import (
     CORE_PART,
@@ -40,6 +40,9 @@ from gongwen.render.template import (
 )
 
 __all__ = ["TemplateError", "document_date", "render", "render_bytes"]
+
+RELATIONSHIPS_PART = "word/_rels/document.xml.rels"
+CONTENT_TYPES_PART = "[Content_Types].xml"
 
 FALLBACK_DATE = date(2012, 7, 1)
 """Document date of a notice that has none (the day GB/T 9704-2012 took effect)."""
@@ -122,8 +125,13 @@ def _document_xml(notice: Notice, template: Template) -> bytes:
     assert body is not None  # the template loader checked it
     section = body.find(_oxml.qn("w:sectPr"))
     content = etree.Element(_oxml.qn("w:body"))
+    double_sided = notice.presentation.sides == "double"
     for element in compose(notice):
         if isinstance(element, Imprint):
+            if double_sided and section is not None:
+                sections.end_text_section(content, section)  # the 版记 on 封四
+                # the first paragraph of the 版记's page, which its table floats from
+                _oxml.paragraph(content, template.style_ids[layout.StyleRole.BLANK])
             _write_imprint(content, element, template.style_ids)
         elif isinstance(element, JointIssuerMark):
             _write_joint_mark(content, element, template.style_ids)
@@ -187,8 +195,13 @@ def render_bytes(notice: Notice, *, template: str | Path | None = None) -> bytes
     """The .docx of a notice, as bytes."""
     loaded = load_template(template)
     entries = []
+    back_cover = notice.presentation.sides == "double" and notice.imprint is not None
     for name, data in loaded.parts:
-        if name == DOCUMENT_PART:
+        if back_cover and name == RELATIONSHIPS_PART:
+            entries.append(deflate(name, sections.add_blank_footer_relationship(data)))
+        elif back_cover and name == CONTENT_TYPES_PART:
+            entries.append(deflate(name, sections.add_footer_content_type(data)))
+        elif name == DOCUMENT_PART:
             entries.append(deflate(name, _document_xml(notice, loaded)))
         elif name == CORE_PART:
             entries.append(deflate(name, _core_xml(data, notice)))
@@ -196,6 +209,8 @@ def render_bytes(notice: Notice, *, template: str | Path | None = None) -> bytes
             entries.append(deflate(name, _custom_xml(data, notice)))
         else:
             entries.append(loaded.deflated[name])
+    if back_cover:
+        entries.append(deflate(sections.BLANK_FOOTER_PART, sections.blank_footer_xml()))
     return write_zip(entries)
 
 

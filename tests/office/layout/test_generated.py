@@ -218,6 +218,33 @@ def test_imprint_last_rule_on_the_type_area_bottom(measured: list[Measured]) -> 
     assert checked >= 20
 
 
+def test_double_sided_imprint_stands_on_an_unnumbered_even_last_page(
+    measured: list[Measured],
+) -> None:
+    blank_pages = checked = 0
+    for m in measured:
+        if m.notice.imprint is None:
+            continue
+        last = m.pages[-1]
+        numbered = [p for p in m.pages if p.footer_lines]
+        for page in numbered:  # the numbers run on across the section break
+            assert squash(page.footer_lines[0].text) == f"—{page.number}—", (m.name, page.number)
+        if m.notice.presentation.sides == "single":
+            assert last.footer_lines, m.name  # the 版记 at the foot of the last page of text
+            continue
+        checked += 1
+        assert last.number % 2 == 0, m.name  # 封四: an even page
+        assert not last.footer_lines, m.name  # no page number on the 版记 page (cl. 7.5)
+        assert all(abs(ln.size - 14) < 0.1 for ln in last.body_lines), m.name  # 版记 only
+        before = m.pages[-2]
+        if not before.body_lines:  # a blank page put before it: unnumbered too
+            blank_pages += 1
+            assert not before.footer_lines, m.name
+        assert len(numbered) >= len(m.pages) - 2, m.name
+    assert checked >= 15
+    assert blank_pages >= 1  # the set has texts ending on an even page
+
+
 def _ends_a_run(m: Measured, page: Page) -> bool:
     """The last page, the page before an attachment (it starts on a new page), or the last
     page of text before a page of only the 版记 (or a blank page)."""
