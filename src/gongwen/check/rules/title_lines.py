@@ -47,6 +47,14 @@ def check_title_lines(inp: CheckInput) -> Iterator[Hit]:
             )
 
 
+PAGE_RULES: dict[str, tuple[str, Level]] = {
+    "GW911": ("title-lines-on-page", Level.WARNING),
+    "GW912": ("signature-page-alone", Level.ERROR),
+    "GW913": ("heading-at-page-foot", Level.WARNING),
+}
+"""The codes ``gongwen check --render`` reports from the laid-out pages
+(:mod:`gongwen.office.pages`), with their names and default levels (docs/checks.md)."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW901",
