@@ -133,3 +133,11 @@ def test_the_segmenter_is_loaded_only_when_a_title_needs_breaking() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_very_long_title_is_cut_quickly_into_full_lines() -> None:
+    text = "关于" + "巡察整改进展情况" * 1500 + "的通报"  # 12,005 characters
+    lines = break_title(text)
+    assert "".join(lines) == text
+    assert all(title_width_chars(line) <= CAPACITY for line in lines)
+    assert len(lines) == math.ceil(len(text) / CAPACITY)

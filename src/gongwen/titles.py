@@ -262,6 +262,10 @@ def line_problems(
 MAX_EXTRA_LINES: Final = 2
 """How many lines beyond the fewest that fit are tried before giving up on whole words."""
 
+MAX_WEIGHED_CHARS: Final = 200
+"""A "title" longer than this is no title: it is cut into full lines without weighing breaks
+(which would take time growing with the square of its length)."""
+
 MAX_CANDIDATES: Final = 200_000
 """Above this many ways to break a title, breaks are searched line by line instead."""
 
@@ -289,22 +293,48 @@ def break_title(
     关于二七新村街道社区综合党委
     巡察整改进展情况的通报
     """
+    return list(_break_title(text, capacity, width))
+
+
+@functools.lru_cache(maxsize=1024)
+def _break_title(text: str, capacity: float, width: Callable[[str], float]) -> tuple[str, ...]:
+    """:func:`break_title`, remembered: a batch sets the same titles again and again, and a
+    title of three lines takes about 4 ms to weigh."""
     if width(text) <= capacity:
-        return [text]
+        return (text,)
+    if len(text) > MAX_WEIGHED_CHARS:
+        return tuple(_full_lines(text, capacity, width))
     words = segment(text)
     boundaries = _boundaries(text, words)
     fewest = max(2, math.ceil(width(text) / capacity))
     for lines in range(fewest, fewest + MAX_EXTRA_LINES + 1):
         best = _best_break(text, boundaries, lines, capacity, width)
         if best is not None:
-            return best
+            return tuple(best)
     # No break of whole words fits: break between any two characters instead.
     every = [i for i in range(1, len(text)) if text[i] not in CLOSING]
     for lines in itertools.count(fewest):
         best = _best_break(text, every, lines, capacity, width, strict=False)
         if best is not None:
-            return best
+            return tuple(best)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _full_lines(text: str, capacity: float, width: Callable[[str], float]) -> list[str]:
+    """``text`` cut into lines as full as ``capacity`` allows.
+
+    >>> _full_lines("甲乙丙丁戊", 2, title_width_chars)
+    ['甲乙', '丙丁', '戊']
+    """
+    lines = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + max(1, int(capacity) * 2))
+        while end > start + 1 and width(text[start:end]) > capacity:
+            end -= 1
+        lines.append(text[start:end])
+        start = end
+    return lines
 
 
 def _best_break(
