@@ -8,13 +8,16 @@ import random
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongwen import layout
-from gongwen.compose import compose, set_width_chars, title_text
+from gongwen.compose import broken_titles, compose, set_width_chars, title_text
 from gongwen.layout import StyleRole
 from gongwen.model import Notice
+from gongwen.read.docx import read_docx_bytes
+from gongwen.render import render_bytes
 from gongwen.titles import (
     MIN_LINE_SHARE,
     break_title,
@@ -141,3 +144,33 @@ def test_a_very_long_title_is_cut_quickly_into_full_lines() -> None:
     assert "".join(lines) == text
     assert all(title_width_chars(line) <= CAPACITY for line in lines)
     assert len(lines) == math.ceil(len(text) / CAPACITY)
+
+
+@pytest.mark.parametrize("with_wenjian", [True, False])
+def test_broken_titles_read_back_as_given(with_wenjian: bool) -> None:
+    notice = Notice.model_validate(
+        {
+            "title": "中共济南市市中区委巡察工作领导小组办公室关于二七新村街道社区综合党委巡察整改"
+            "进展情况的通报",
+            "header": {
+                "issuer_mark": {
+                    "organs": ["中共济南市市中区委巡察工作领导小组办公室"],
+                    "with_wenjian": with_wenjian,
+                },
+                "document_number": "市中巡办发〔2023〕5号",
+            },
+            "body": ["正文。"],
+            "attachments": [
+                {
+                    "title": "二七新村街道社区综合党委巡察整改问题清单及整改措施完成情况",
+                    "body": ["附件正文。"],
+                }
+            ],
+        }
+    )
+    # the organ is 20 characters: it fits alone, with 文件 it is broken
+    mark = ["header.issuer_mark"] if with_wenjian else []
+    assert broken_titles(notice) == ["title", "attachments[0].title", *mark]
+    result = read_docx_bytes(render_bytes(notice))
+    assert result.notice == notice
+    assert result.findings == []

@@ -25,6 +25,7 @@ from gongwen.compose import (
     BROKEN_TITLES_PROPERTY,
     PUBLISHED_PROPERTY,
     STATUSES_PROPERTY,
+    WENJIAN,
     Block,
     Run,
 )
@@ -265,7 +266,11 @@ def _join_broken_titles(notice: Notice, paths: list[str]) -> None:
                 attachment.title = attachment.title.replace("\n", "")
         elif path == "header.issuer_mark" and notice.header and notice.header.issuer_mark:
             mark = notice.header.issuer_mark
-            mark.organs = ["".join(mark.organs)]
+            organ = "".join(mark.organs)
+            if organ.endswith(WENJIAN) and len(organ) > len(WENJIAN):
+                # one organ with 文件, broken across lines: 文件 no longer stood alone
+                organ, mark.with_wenjian = organ.removesuffix(WENJIAN), True
+            mark.organs = [organ]
 
 
 _STATUSES = {s.value for s in RectificationStatus}
