@@ -74,8 +74,13 @@ def test_grid_character_is_156_mm_over_28() -> None:
 def test_footer_top_lands_seven_mm_below_the_type_area() -> None:
     assert layout.PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM == 28
     assert layout.FOOTER_LINE_HEIGHT_TWIPS == 280
-    assert layout.FOOTER_DISTANCE_TWIPS == 1307
-    top_of_number_twips = layout.FOOTER_DISTANCE_TWIPS + layout.FOOTER_LINE_HEIGHT_TWIPS
+    assert layout.FOOTER_DISTANCE_TWIPS == 1450
+    # the top of the dash's ink, not of its line: cl. 7.5 measures the 一字线 one sees
+    top_of_number_twips = (
+        layout.FOOTER_DISTANCE_TWIPS
+        + layout.FOOTER_LINE_HEIGHT_TWIPS
+        - layout.PAGE_NUMBER_DASH_INK_DROP_TWIPS
+    )
     gap_twips = layout.BOTTOM_MARGIN_TWIPS - top_of_number_twips
     assert abs(gap_twips - layout.mm_to_twips(7)) <= 1
 

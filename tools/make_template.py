@@ -316,7 +316,8 @@ STYLES: tuple[StyleDef, ...] = (
     ),
     # 问题N： / 整改情况： / 一是……: report paragraphs, set as body text.
     body_like(StyleRole.PROBLEM),
-    body_like(StyleRole.MEASURES_LABEL),
+    # 整改情况： is a label over its measures, like a heading: never the last line of a page.
+    body_like(StyleRole.MEASURES_LABEL, keep_next=True),
     body_like(StyleRole.MEASURE),
     # 联系方式.
     # 联系方式: left-aligned, not justified — an e-mail address cannot break, and justifying
@@ -675,8 +676,9 @@ def set_up_section(document: Document) -> None:
     section.gutter = Twips(0)
     # No header content; the distance only matters if a user adds one.
     section.header_distance = Twips(layout.mm_to_twips(15))
-    # See layout.FOOTER_DISTANCE_TWIPS: 28 mm - 14 pt = 1587 - 280 = 1307 twips, so the top of
-    # the exact 14 pt page-number line is 28 mm above the paper's edge, 7 mm below the 版心.
+    # See layout.FOOTER_DISTANCE_TWIPS: 28 mm - 14 pt + 143 = 1450 twips, so the top of the
+    # page number's dash (its ink, 143 twips below the top of the exact 14 pt line) is 28 mm
+    # above the paper's edge, 7 mm below the 版心.
     section.footer_distance = Twips(layout.FOOTER_DISTANCE_TWIPS)
     section.different_first_page_header_footer = False
     sect_pr = section._sectPr

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from gongwen.model import (
 )
 from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, problem_label
 from gongwen.tables import column_alignments, column_widths_twips, header_grid, resolve_ledger
+from gongwen.titles import break_title
 
 SENTENCE_END = "。；！？"
 
@@ -150,6 +151,8 @@ class Block:
     frame: Frame | None = None
     rule: Rule | None = None
     seals: tuple[SealPicture, ...] = ()
+    keep_with_next: bool = False
+    """On the same page as the next paragraph: keeps the signature block with its text."""
 
     @property
     def text(self) -> str:
@@ -322,6 +325,20 @@ def paragraphs(elements: list[Element]) -> list[Block]:
         elif isinstance(element, Block):
             out.append(element)
     return out
+
+
+def title_text(title: str, capacity: int = layout.TITLE_CHARS_PER_LINE) -> str:
+    """A title as set: the author's lines kept as given, one line too long for the 版心 broken
+    into balanced lines of whole words (cl. 7.3.1, :func:`gongwen.titles.break_title`).
+
+    >>> title_text("关于开展安全检查的通知")
+    '关于开展安全检查的通知'
+    >>> title_text("建新社区综合党委\\n关于巡察整改进展情况的通报")
+    '建新社区综合党委\\n关于巡察整改进展情况的通报'
+    """
+    if "\n" in title:
+        return title
+    return "\n".join(break_title(title, capacity, width=set_width_chars))
 
 
 def blank(count: int = 1) -> list[Block]:
@@ -641,10 +658,11 @@ def compose_header(header: Header) -> list[Block | JointIssuerMark]:
             blocks.append(JointIssuerMark(tuple(mark.organs), WENJIAN, before))
         else:
             suffix = WENJIAN if mark.with_wenjian else ""
+            text = "\n".join(mark.organs) + suffix
             blocks.append(
                 Block(
                     StyleRole.ISSUER_MARK,
-                    (Run("\n".join(mark.organs) + suffix),),
+                    (Run(title_text(text, layout.ISSUER_MARK_CHARS_PER_LINE)),),
                     space_before_twips=before,
                     path="header.issuer_mark",
                 )
@@ -691,6 +709,33 @@ def compose_signature(signature: Signature, numerals: str) -> list[Block]:
     return blocks
 
 
+def keep_signature_with_text(elements: list[Element], start: int) -> None:
+    """Keep the signature block that begins at ``elements[start]`` with the text before it.
+
+    cl. 7.3.5.5: the seal and the date never stand on a page without body text. Every
+    paragraph from the last one with text before the signature (body, 联系方式 or 附件说明)
+    through the last 署名 keeps with the next, so when the block does not fit, the text's last
+    line moves with it (widow control is off: one line moves, see the README's layout notes).
+
+    >>> out = [Block(StyleRole.NORMAL, (Run("正文。"),)), *blank(2)]
+    >>> out += [Block(StyleRole.SIGNATURE, (Run("某党委"),)), Block(StyleRole.SIGNATURE_DATE)]
+    >>> keep_signature_with_text(out, 1)
+    >>> [b.keep_with_next for b in out if isinstance(b, Block)]
+    [True, True, True, True, False]
+    """
+    text = start - 1
+    while text > 0 and _is_blank(elements[text]):
+        text -= 1
+    for index in range(max(text, 0), len(elements) - 1):
+        element = elements[index]
+        if isinstance(element, Block):
+            elements[index] = replace(element, keep_with_next=True)
+
+
+def _is_blank(element: Element) -> bool:
+    return isinstance(element, Block) and not element.text
+
+
 def compose_imprint(copy_to: list[str], printer: str, print_date: date) -> ImprintBlock:
     """The 版记 rows: 抄送 (ending in 。, cl. 7.4.2), then 印发机关 and 印发日期 (cl. 7.4.3)."""
     rows = []
@@ -718,7 +763,7 @@ def compose(notice: Notice) -> list[Element]:
         if notice.header is not None:
             out += compose_header(notice.header)
             out += blank(2)  # the title two lines below the red rule (cl. 7.3.1)
-        out.append(Block(StyleRole.TITLE, (Run("\n".join(notice.title_lines)),), path="title"))
+        out.append(Block(StyleRole.TITLE, (Run(title_text(notice.title)),), path="title"))
         out += blank(1)  # 主送机关 one line below the title (cl. 7.3.2)
     if notice.addressees:
         text = "、".join(notice.addressees) + "："
@@ -738,12 +783,14 @@ def compose(notice: Notice) -> list[Element]:
         out += special_formats.compose_attendance(notice.attendance)
     if notice.signature:
         signature, numerals = notice.signature, notice.presentation.date_numerals
+        start = len(out)
         if signature.seals or signature.signer_title is not None:
             from gongwen import signing
 
             out += signing.compose_signature_with_seals(signature, numerals)
         else:
             out += compose_signature(signature, numerals)
+        keep_signature_with_text(out, start)
     if notice.note:
         out.append(Block(StyleRole.NOTE, (Run(f"（{notice.note}）"),), path="note"))
     bound = [(i, a) for i, a in enumerate(notice.attachments) if a.body]
@@ -761,7 +808,7 @@ def compose(notice: Notice) -> list[Element]:
             )
         )
         out += blank(1)  # the title on line 3 (cl. 7.3.7)
-        title = Run(attachment.title)
+        title = Run(title_text(attachment.title))
         out.append(Block(StyleRole.ATTACHMENT_TITLE, (title,), path=f"{here}.title"))
         out += blank(1)
         width = (
@@ -823,6 +870,33 @@ def unprinted_values(notice: Notice) -> dict[str, str]:
     if signature and signature.seals and signature.signer_name is not None:
         values[UNPRINTED_PROPERTIES["signer_name"]] = signature.signer_name
     return values
+
+
+BROKEN_TITLES_PROPERTY = "gongwen.broken_titles"
+"""Custom property: the fields given as one line that :func:`title_text` broke into several
+(``title``, ``attachments[0].title``, ``header.issuer_mark``), comma-separated, so that a
+reader joins their lines again."""
+
+
+def broken_titles(notice: Notice) -> list[str]:
+    """The paths of the titles given as one line and set as several (:func:`title_text`).
+
+    >>> broken_titles(Notice(title="建新社区综合党委关于巡察整改进展情况的通报", body=["p"]))
+    ['title']
+    >>> broken_titles(Notice(title="关于巡察整改进展情况的通报", body=["p"]))
+    []
+    """
+    texts = [("title", notice.title, layout.TITLE_CHARS_PER_LINE)]
+    texts += [
+        (f"attachments[{i}].title", a.title, layout.TITLE_CHARS_PER_LINE)
+        for i, a in enumerate(notice.attachments)
+        if a.body
+    ]
+    mark = notice.header.issuer_mark if notice.header else None
+    if mark is not None and not (mark.with_wenjian and len(mark.organs) > 1):
+        text = "\n".join(mark.organs) + (WENJIAN if mark.with_wenjian else "")
+        texts.append(("header.issuer_mark", text, layout.ISSUER_MARK_CHARS_PER_LINE))
+    return [path for path, text, capacity in texts if title_text(text, capacity) != text]
 
 
 def problem_statuses(notice: Notice) -> list[str]:

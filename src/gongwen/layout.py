@@ -208,6 +208,10 @@ BODY_SIZE_PT: Final = 16  # cl. 5.2.2 / 7.3.3: 3号 (三号) for every element u
 TITLE_SIZE_PT: Final = 22  # cl. 7.3.1: 标题 2号 (二号) 小标宋; also 附件标题 (cl. 7.3.7)
 # cl. 7.2.4 leaves the 标志 size free ("醒目、美观、庄重"); 22 pt is a default.
 ISSUER_MARK_SIZE_PT: Final = 22
+# cl. 7.3.1 / 5.2.1: a 22 pt title line holds 8845 // 440 = 20 characters of the 版心 (no tracking).
+TITLE_CHARS_PER_LINE: Final = TYPE_AREA_WIDTH_TWIPS // pt_to_twips(TITLE_SIZE_PT)
+# cl. 7.2.4: a 标志 at the 22 pt default, too long for one line, is broken like a title.
+ISSUER_MARK_CHARS_PER_LINE: Final = TYPE_AREA_WIDTH_TWIPS // pt_to_twips(ISSUER_MARK_SIZE_PT)
 IMPRINT_SIZE_PT: Final = 14  # cl. 7.4.2 / 7.4.3: 版记 in 4号 (四号) 仿宋
 PAGE_NUMBER_SIZE_PT: Final = 14  # cl. 7.5: 页码 in 4号 (四号) 半角宋体 Arabic numerals
 
@@ -259,11 +263,19 @@ PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM: Final = BOTTOM_MARGIN_MM - PAGE_NUMBER_GAP
 # The footer is one exact 14 pt line (280 twips); left to the grid it would take a 28.95 pt
 # body line (docx-notes.md).
 FOOTER_LINE_HEIGHT_TWIPS: Final = pt_to_twips(PAGE_NUMBER_SIZE_PT)
+PAGE_NUMBER_DASH_INK_DROP_TWIPS: Final = 143
+"""How far the ink of the page number's 一字线 sits below the top of its 14 pt line: 2.52 mm
+measured (LibreOffice 7.4, the 宋体 look-alike; tests/office/layout rasterises the glyph). cl. 7.5
+places the dash itself — the line a reader sees, not the glyph's em box, whose top is the top
+of the line — 7 mm below the 版心, so the line is raised by this much."""
 # Word measures w:footer from the paper's bottom edge to the bottom of the footer's last line,
-# so the top of the single footer line sits at w:footer + 280 twips. For that top to be at
-# 28 mm: w:footer = 28 mm - 14 pt = 1587 - 280 = 1307 twips (23.06 mm).
+# so the top of the single footer line sits at w:footer + 280 twips, and the dash's ink 143
+# twips below that. For the ink's top to be at 28 mm above the paper's edge (269 mm from the
+# top): w:footer = 28 mm - 14 pt + 143 = 1587 - 280 + 143 = 1450 twips (25.58 mm).
 FOOTER_DISTANCE_TWIPS: Final = (
-    mm_to_twips(PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM) - FOOTER_LINE_HEIGHT_TWIPS
+    mm_to_twips(PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM)
+    - FOOTER_LINE_HEIGHT_TWIPS
+    + PAGE_NUMBER_DASH_INK_DROP_TWIPS
 )
 
 # --- rules (cl. 7.2.7, 7.4.1) ------------------------------------------------------------------

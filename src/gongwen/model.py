@@ -767,6 +767,10 @@ class Presentation(_Model):
     format: Literal["standard", "letter", "order", "minutes"] = "standard"
     """The 文件格式 of cl. 7, or a special format of cl. 10: 信函 (letter), 命令（令） (order),
     纪要 (minutes)."""
+    sides: Literal["single", "double"] = "single"
+    """Printed on one side of the paper (the 版记 at the foot of the last page of text) or on
+    both (the 版记 alone on an even last page, 封四, with a blank page before it when needed;
+    neither page numbered, cl. 7.4, 7.5)."""
 
 
 def _title_text(value: str) -> str:

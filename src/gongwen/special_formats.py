@@ -21,6 +21,7 @@ from gongwen.compose import (
     blank,
     compose_header,
     issuer_mark_space_before_twips,
+    title_text,
 )
 from gongwen.layout import StyleRole
 from gongwen.model import Attendance, Header, IssuerMark, Notice
@@ -170,7 +171,7 @@ def _minutes_head(notice: Notice) -> list[Element]:
     mark = IssuerMark(organs=[mark_with_suffix(header.issuer_mark, MINUTES_WORD)])
     out: list[Element] = list(compose_header(header.model_copy(update={"issuer_mark": mark})))
     out += blank(2)  # as the ordinary format: the title two lines below the red rule
-    out.append(Block(StyleRole.TITLE, (Run("\n".join(notice.title_lines)),), path="title"))
+    out.append(Block(StyleRole.TITLE, (Run(title_text(notice.title)),), path="title"))
     out += blank(1)
     return out
 
@@ -238,7 +239,7 @@ def _letter_head(notice: Notice) -> list[Element]:
     )
     out += lines
     out += blank(1)  # 标题…与其上最后一个要素相距二行 (cl. 10.1)
-    out.append(Block(StyleRole.TITLE, (Run("\n".join(notice.title_lines)),), path="title"))
+    out.append(Block(StyleRole.TITLE, (Run(title_text(notice.title)),), path="title"))
     out += blank(1)
     return out
 

@@ -115,7 +115,7 @@ def test_next_round_takes_the_statuses_updated_in_the_ledger(
     assert column is not None and ledger.rows[pending][column] == "已完成"
     # the new round's sentence agrees with the ledger; the last round's sentence, kept in the
     # introduction, no longer does, and the checker says so
-    flagged = [f for f in check_notice(nxt) if f.code == "GW903"]
+    flagged = [f for f in check_notice(nxt) if f.code == "GW923"]
     assert flagged and all("截至" not in f.message for f in flagged)
     assert all("已完成整改2项" in f.message or "正在推进1项" in f.message for f in flagged)
 

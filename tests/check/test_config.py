@@ -93,7 +93,7 @@ def test_command_line_select_replaces_and_ignore_adds() -> None:
     config = config_from_table({"select": ["GW3"], "ignore": ["GW302"]})
     changed = config.override(select=["GW4", "GW301"], ignore=["GW403"])
     enabled = {r.code for r in RULES if changed.enabled(r.code)}
-    assert enabled == {"GW301", "GW401", "GW402"}
+    assert enabled == {"GW301", "GW401", "GW402", "GW404"}
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from gongwen.tables import ledger_table, notice_problems
 from tests.conftest import EXAMPLES
 from tests.strategies import notices
 
-TABLE_CODES = ("GW901", "GW902", "GW903")
+TABLE_CODES = ("GW921", "GW922", "GW923")
 
 
 def _codes(notice: Notice) -> list[str]:
@@ -47,7 +47,7 @@ def reports(draw: st.DrawFn) -> Notice:
 def test_a_ledger_from_the_problems_agrees_with_counts_computed_from_them(notice: Notice) -> None:
     counts = count_statuses(list(notice_problems(notice)))  # type: ignore[arg-type]
     sentence = progress_paragraph(counts, date(2023, 9, 1))
-    assert "GW903" not in _codes(_with_ledger(notice, sentence))
+    assert "GW923" not in _codes(_with_ledger(notice, sentence))
 
 
 @given(reports(), st.data())
@@ -58,7 +58,7 @@ def test_a_stated_count_off_by_one_is_caught(notice: Notice, data: st.DataObject
     wrong = dict(counts)
     wrong[status] += 1
     sentence = progress_paragraph(wrong, date(2023, 9, 1))
-    assert "GW903" in _codes(_with_ledger(notice, sentence))
+    assert "GW923" in _codes(_with_ledger(notice, sentence))
 
 
 def test_full_example_ledger_agrees_with_its_text() -> None:
@@ -72,7 +72,7 @@ def test_a_hand_kept_ledger_that_disagrees_is_caught() -> None:
     ledger = ledger_table(notice)
     ledger.rows[0][-1] = "正在推进"  # the 已完成 problem marked otherwise in the ledger
     notice.attachments[1].body = [ledger]
-    findings = [f for f in check_notice(notice) if f.code == "GW903"]
+    findings = [f for f in check_notice(notice) if f.code == "GW923"]
     assert findings and "已完成" in findings[0].message
 
 
@@ -83,9 +83,9 @@ def test_serials_and_statuses_of_a_table_are_checked() -> None:
     )
     notice = Notice(title="T", body=[Paragraph(text="见下表。"), table])
     findings = [f for f in check_notice(notice) if f.code in TABLE_CODES]
-    assert {f.code for f in findings} == {"GW901", "GW902"}
+    assert {f.code for f in findings} == {"GW921", "GW922"}
     assert all(f.location.path == "body[1].table" for f in findings)
-    assert "重复" in next(f.message for f in findings if f.code == "GW901")
+    assert "重复" in next(f.message for f in findings if f.code == "GW921")
 
 
 def test_problems_counted_by_the_checker_are_the_ledgers_rows() -> None:
@@ -101,4 +101,4 @@ def test_a_part_of_the_problems_is_not_taken_for_their_total() -> None:
     notice = _with_ledger(notice, "巡察反馈的3个问题中，已完成整改3项。")
     assert _codes(notice) == []
     wrong = _with_ledger(Notice(title="T", body=problems), "巡察反馈的4个问题中，已完成整改3项。")
-    assert _codes(wrong) == ["GW903"]
+    assert _codes(wrong) == ["GW923"]

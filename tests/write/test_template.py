@@ -180,8 +180,10 @@ def test_footer_distance_puts_the_number_7_mm_below_the_type_area(
         assert effective(styles, role, "w:pPr/w:spacing", "lineRule") == "exact"
         line = int(effective(styles, role, "w:pPr/w:spacing", "line") or 0)
         assert line == 280  # 14 pt
-        top_of_number_mm = (footer + line) * 25.4 / 1440
-        assert abs(top_of_number_mm - 28) < 0.05  # 35 mm bottom margin - 7 mm (cl. 7.5)
+        # the dash's ink starts PAGE_NUMBER_DASH_INK_DROP_TWIPS below the top of its line
+        ink_top_twips = footer + line - layout.PAGE_NUMBER_DASH_INK_DROP_TWIPS
+        top_of_dash_mm = ink_top_twips * 25.4 / 1440
+        assert abs(top_of_dash_mm - 28) < 0.05  # 35 mm bottom margin - 7 mm (cl. 7.5)
 
 
 def test_no_title_page_and_no_header(sect_pr: etree._Element) -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 from gongwen.check.registry import Rule
 from gongwen.check.rules import RULES
+from gongwen.check.rules.title_lines import PAGE_RULES
 from gongwen.findings import InputError, Level
 
 CODE_CONFIG = "CF001"
@@ -99,7 +100,9 @@ def _selectors(values: object, key: str, file: str | None) -> tuple[str, ...]:
         code = value.strip().upper()
         if code == "ALL":
             code = ""
-        elif not _SELECTOR.fullmatch(code) or not any(r.code.startswith(code) for r in RULES):
+        elif not _SELECTOR.fullmatch(code) or not any(
+            c.startswith(code) for c in (*(r.code for r in RULES), *PAGE_RULES)
+        ):
             raise _error(f"{key}: no rule code starts with “{value}”", file)
         out.append(code)
     return tuple(out)

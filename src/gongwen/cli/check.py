@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_TOOL
 from gongwen.findings import Finding, InputError, Level, finding_to_dict
 
 if TYPE_CHECKING:
@@ -90,6 +90,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         results.append((file, findings))
         failing = failing or any(f.level.rank >= config.fail_level.rank for f in findings)
+    if args.render and not args.fix:
+        pages_failing = _check_pages(args, results)
+        if pages_failing is None:
+            return EXIT_TOOL
+        failing = failing or pages_failing
     if args.format == "json":
         every = [f for _, findings in results for f in findings] + unreadable
         print(json.dumps([finding_to_dict(f) for f in every], ensure_ascii=False, indent=2))
@@ -98,6 +103,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     if unreadable:
         return EXIT_INPUT
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _check_pages(
+    args: argparse.Namespace, results: list[tuple[Path, list[Finding]]]
+) -> bool | None:
+    """Add the findings of the laid-out pages (GW911-GW913) to each .docx or notice file's;
+    whether one reaches the fail level, ``None`` when LibreOffice cannot lay them out."""
+    from gongwen.office.convert import ConversionError, ToolMissing
+    from gongwen.office.pages import check_pages  # LibreOffice only when --render asks
+
+    laid_out = [file for file, _ in results if file.suffix.lower() != ".txt"]
+    try:
+        pages = check_pages(laid_out) if laid_out else {}
+    except (ToolMissing, ConversionError) as exc:
+        print(f"gongwen check --render: {exc}", file=sys.stderr)
+        return None
+    failing = False
+    for index, (file, findings) in enumerate(results):
+        config = _config(args, file)
+        extra = [f for f in pages.get(file, []) if config.enabled(f.code)]
+        results[index] = (file, findings + extra)
+        failing = failing or any(f.level.rank >= config.fail_level.rank for f in extra)
+    return failing
 
 
 def _colour(stream: TextIO) -> bool:
@@ -208,6 +236,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", type=Path, help="with --fix: write the corrected file here")
     p.add_argument("--in-place", action="store_true", help="with --fix: overwrite the input files")
     p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    p.add_argument(
+        "--render",
+        action="store_true",
+        help="also lay .docx and notice files out through LibreOffice and check the pages: "
+        "title lines, a page of only the signature, a heading at a page's foot (GW911-GW913)",
+    )
     p.set_defaults(func=cmd_check)
 
 

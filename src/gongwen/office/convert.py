@@ -63,6 +63,12 @@ PER_DOCUMENT_TIMEOUT_S = 20.0
 """Default time limit of one call: start-up plus a generous allowance per document (a
 notice takes about 0.2 s once LibreOffice is running)."""
 
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+"""The PDF export, keeping the blank pages the layout inserts: a section that starts on an
+even page (the 版记 on 封四 of a double-sided notice, cl. 7.4) gets the blank page before it,
+as a printer would print it. Headless LibreOffice skips those pages by default (measured with
+7.4; options in JSON need LibreOffice 7.4 or later)."""
+
 DEFAULT_DPI = 96
 """Resolution of preview pages: an A4 page becomes 794 × 1123 pixels."""
 
@@ -192,7 +198,7 @@ def convert_many(
                 "--norestore",
                 "--nolockcheck",
                 "--convert-to",
-                "pdf:writer_pdf_Export",
+                PDF_FILTER,
                 "--outdir",
                 str(staging),
                 *(str(s.resolve()) for s in sources),

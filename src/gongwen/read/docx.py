@@ -219,7 +219,10 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
     notes = _left_out(items, source)
     paragraphs = _flat(items)
     if any(p.style is not None and p.style.role in _GONGWEN_ROLES for p in paragraphs):
-        return _rendered(items, parts, source, notes)
+        rendered = _rendered(items, parts, source, notes)
+        if body is not None and _back_cover(body):
+            rendered.notice.presentation.sides = "double"  # the 版记 on 封四
+        return rendered
     tables = {_marker(i): item for i, item in enumerate(t for t in items if isinstance(t, _Table))}
     result = parse_paragraphs(_hand_made(items), source=source, findings=notes)
     read, unplaced = _with_tables(result, tables)
@@ -346,6 +349,15 @@ def _marker(index: int) -> str:
     """The stand-in text of table ``index`` while a hand-made document's paragraphs are parsed:
     two private-use characters, which no recogniser reads as anything but a paragraph."""
     return "\ue000" + chr(0xE100 + index)
+
+
+def _back_cover(body: etree._Element) -> bool:
+    """Whether a section starts on an even page: the renderer's 版记 on 封四 (double-sided)."""
+    return any(
+        kind.get(_w("val")) == "evenPage"
+        for section in body.iter(_w("sectPr"))
+        for kind in section.findall(_w("type"))
+    )
 
 
 def _hand_made(items: list[_Paragraph | _Table]) -> list[SourceParagraph]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 
-from gongwen.compose import PUBLISHED_PROPERTY, STATUSES_PROPERTY
+from gongwen.compose import BROKEN_TITLES_PROPERTY, PUBLISHED_PROPERTY, STATUSES_PROPERTY, WENJIAN
 from gongwen.model import Notice, Problem, RectificationStatus, walk
 from gongwen.ooxml import CORE_PART, CUSTOM_NS, CUSTOM_PART, DCTERMS_NS, VT_NS
 from gongwen.read.safety import parse_xml
@@ -54,6 +54,26 @@ def apply_properties(notice: Notice, properties: dict[str, str]) -> None:
         for problem, status in zip(problems, statuses, strict=True):
             if status in _STATUSES:
                 problem.status = RectificationStatus(status)
+    _join_broken_titles(notice, properties.get(BROKEN_TITLES_PROPERTY, "").split(","))
+
+
+def _join_broken_titles(notice: Notice, paths: list[str]) -> None:
+    """Titles the renderer broke into lines (they were given as one) read back as one line."""
+    for path in paths:
+        if path == "title":
+            notice.title = notice.title.replace("\n", "")
+        elif path.startswith("attachments[") and path.endswith("].title"):
+            index = path[len("attachments[") : -len("].title")]
+            if index.isdigit() and int(index) < len(notice.attachments):
+                attachment = notice.attachments[int(index)]
+                attachment.title = attachment.title.replace("\n", "")
+        elif path == "header.issuer_mark" and notice.header and notice.header.issuer_mark:
+            mark = notice.header.issuer_mark
+            organ = "".join(mark.organs)
+            if organ.endswith(WENJIAN) and len(organ) > len(WENJIAN):
+                # one organ with 文件, broken across lines: 文件 no longer stood alone
+                organ, mark.with_wenjian = organ.removesuffix(WENJIAN), True
+            mark.organs = [organ]
 
 
 _STATUSES = {s.value for s in RectificationStatus}

@@ -19,6 +19,7 @@ from lxml import etree
 from gongwen import layout
 from gongwen.atomic import write_bytes_atomic
 from gongwen.compose import (
+    BROKEN_TITLES_PROPERTY,
     PUBLISHED_PROPERTY,
     STATUSES_PROPERTY,
     Block,
@@ -27,6 +28,7 @@ from gongwen.compose import (
     Run,
     SectionBreak,
     TableLayout,
+    broken_titles,
     compose,
     problem_statuses,
     unprinted_values,
@@ -50,7 +52,7 @@ from gongwen.ooxml import (
     qn,
 )
 from gongwen.tables import DETAILS_PROPERTY, TABLES_PROPERTY, details_property, tables_property
-from gongwen.write import _oxml, _pictures
+from gongwen.write import _oxml, _pictures, sections
 from gongwen.write._zip import deflate, write_zip
 from gongwen.write.inputs import NoticeInput, TemplateInput, as_notice, as_template
 from gongwen.write.template import (
@@ -96,6 +98,7 @@ def _write_block(
         right_indent=right,
         tab_stops=block.tab_stops_twips,
         justification=block.justification,
+        keep_next=block.keep_with_next,
     )
     _pictures.decorate(p, block)
     for run in block.runs:
@@ -232,8 +235,16 @@ def _document_xml(notice: Notice, template: Template, pictures: _pictures.Pictur
                 + ", ".join(missing)
                 + ". Copy them from gongwen's templates/notice.docx, keeping their names."
             )
+    double_sided = notice.presentation.sides == "double"
     for index, element in enumerate(elements):
         if isinstance(element, ImprintBlock):
+            if double_sided and section is not None:
+                if index and isinstance(elements[index - 1], SectionBreak):
+                    sections.back_cover_section(section)  # the 横排 section ended the text
+                else:
+                    sections.end_text_section(content, section)  # the 版记 on 封四
+                # the first paragraph of the 版记's page, which its table floats from
+                _oxml.paragraph(content, template.style_ids[layout.StyleRole.BLANK])
             _write_imprint(content, element, template.style_ids)
         elif isinstance(element, JointIssuerMark):
             _write_joint_mark(content, element, template.style_ids)
@@ -247,7 +258,7 @@ def _document_xml(notice: Notice, template: Template, pictures: _pictures.Pictur
                 section = turned
             else:
                 _end_section(content, section, element, template)
-                if isinstance(elements[index + 1], ImprintBlock):
+                if isinstance(elements[index + 1], ImprintBlock) and not double_sided:
                     # The 版记 floats at the foot of the next page; LibreOffice put it on the
                     # turned page when its table came straight after the section break.
                     _oxml.paragraph(content, template.style_ids[layout.StyleRole.BLANK])
@@ -292,6 +303,9 @@ def _custom_xml(template_custom: bytes, notice: Notice) -> bytes:
     if any(statuses):
         values[STATUSES_PROPERTY] = ",".join(statuses)
     values.update(unprinted_values(notice))
+    broken = broken_titles(notice)
+    if broken:
+        values[BROKEN_TITLES_PROPERTY] = ",".join(broken)
     tables = tables_property(notice)
     if tables is not None:
         values[TABLES_PROPERTY] = tables
@@ -319,14 +333,21 @@ def render_bytes(notice: NoticeInput, *, template: TemplateInput = None) -> byte
     loaded = as_template(template)
     pictures = _pictures.Pictures()
     document = _document_xml(model, loaded, pictures)
+    back_cover = model.presentation.sides == "double" and model.imprint is not None
     entries = []
     for name, data in loaded.parts:
         if name == DOCUMENT_PART:
             entries.append(deflate(name, document))
-        elif pictures.media and name == DOCUMENT_RELS_PART:
-            entries.append(deflate(name, pictures.relationships(data)))
-        elif pictures.media and name == CONTENT_TYPES_PART:
-            entries.append(deflate(name, pictures.content_types(data)))
+        elif name == DOCUMENT_RELS_PART and (pictures.media or back_cover):
+            rels = pictures.relationships(data) if pictures.media else data
+            if back_cover:
+                rels = sections.add_blank_footer_relationship(rels)
+            entries.append(deflate(name, rels))
+        elif name == CONTENT_TYPES_PART and (pictures.media or back_cover):
+            types = pictures.content_types(data) if pictures.media else data
+            if back_cover:
+                types = sections.add_footer_content_type(types)
+            entries.append(deflate(name, types))
         elif name == CORE_PART:
             entries.append(deflate(name, _core_xml(data, model)))
         elif name == CUSTOM_PART:
@@ -334,6 +355,8 @@ def render_bytes(notice: NoticeInput, *, template: TemplateInput = None) -> byte
         else:
             entries.append(loaded.deflated[name])
     entries += [deflate(name, data) for name, data in pictures.parts()]
+    if back_cover:
+        entries.append(deflate(sections.BLANK_FOOTER_PART, sections.blank_footer_xml()))
     return write_zip(entries)
 
 

@@ -74,13 +74,14 @@ def paragraph(
     right_indent: tuple[int, int] | None = None,
     tab_stops: tuple[int, ...] = (),
     justification: str | None = None,
+    keep_next: bool = False,
 ) -> etree._Element:
     """A ``w:p`` with its style and the direct formatting a block may carry.
 
     ``right_indent`` is ``(hundredths of a 字, twips)``: Word prefers the first, other
     readers the second, so both are written. ``tab_stops`` are left tabs in twips.
     """
-    plain = not (page_break_before or tab_stops or justification)
+    plain = not (page_break_before or tab_stops or justification or keep_next)
     if plain and space_before_twips is None and right_indent is None:
         p = copy.deepcopy(_plain_paragraph(style_id))  # most paragraphs: only a style
         parent.append(p)
@@ -89,6 +90,8 @@ def paragraph(
     ppr = etree.SubElement(p, PPR)
     etree.SubElement(ppr, PSTYLE, {VAL: style_id})
     # CT_PPr child order: pStyle, keepNext, keepLines, pageBreakBefore, …, spacing, ind, …
+    if keep_next:
+        etree.SubElement(ppr, qn("w:keepNext"))
     if page_break_before:
         etree.SubElement(ppr, qn("w:pageBreakBefore"))
     if tab_stops:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MM_PER_PT = 25.4 / 72
+PT_PER_INCH_F = 72.0
 
 # The type area (版心) of cl. 5.2.1, in mm from the paper's edges.
 TYPE_AREA_TOP = 37.0  # 天头 37 mm
@@ -110,6 +111,8 @@ class Page:
     height: float
     lines: list[Line]
     rules: list[Rule]
+    dash_ink: list[tuple[float, float]] = field(default_factory=list)
+    """(top, bottom) of the ink of each 一字线 below the type area (the page number's dashes)."""
 
     @property
     def body_lines(self) -> list[Line]:
@@ -125,9 +128,31 @@ def _mm(value: float) -> float:
     return value * MM_PER_PT
 
 
+INK_DPI = 1200
+"""Resolution at which a glyph is rasterised to find its ink: 0.02 mm a pixel."""
+
+
+def ink_extent(page: Any, bbox: tuple[float, float, float, float]) -> tuple[float, float] | None:
+    """(top, bottom) in mm of the dark pixels inside ``bbox`` (PDF points): where a glyph's
+    ink is, as opposed to its em box. ``None`` when the box holds no ink."""
+    import pymupdf
+
+    rect = pymupdf.Rect(bbox)
+    pix = page.get_pixmap(clip=rect, dpi=INK_DPI, colorspace=pymupdf.csGRAY)
+    samples, width = pix.samples, pix.width
+    rows = [
+        y for y in range(pix.height) if min(samples[y * width : (y + 1) * width], default=255) < 128
+    ]
+    if not rows:
+        return None
+    scale = PT_PER_INCH_F / INK_DPI
+    return _mm(rect.y0 + rows[0] * scale), _mm(rect.y0 + (rows[-1] + 1) * scale)
+
+
 def read_page(page: Any) -> Page:
     """A PyMuPDF page as lines of characters and horizontal rules, in mm."""
     chars: list[Char] = []
+    dash_ink: list[tuple[float, float]] = []
     for block in page.get_text("rawdict")["blocks"]:
         if block["type"] != 0:
             continue
@@ -135,6 +160,10 @@ def read_page(page: Any) -> Page:
             for span in line["spans"]:
                 for c in span["chars"]:
                     x0, y0, x1, y1 = c["bbox"]
+                    if c["c"] == "\N{EM DASH}" and _mm(y0) >= TYPE_AREA_BOTTOM:
+                        ink = ink_extent(page, c["bbox"])
+                        if ink is not None:
+                            dash_ink.append(ink)
                     chars.append(
                         Char(
                             c["c"],
@@ -181,7 +210,7 @@ def read_page(page: Any) -> Page:
                 )
     rules.sort(key=lambda r: r.y)
     rect = page.rect
-    return Page(page.number + 1, _mm(rect.width), _mm(rect.height), lines, rules)
+    return Page(page.number + 1, _mm(rect.width), _mm(rect.height), lines, rules, dash_ink)
 
 
 def read_pdf(document: Any) -> list[Page]:

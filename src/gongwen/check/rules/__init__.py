@@ -13,6 +13,7 @@ from gongwen.check.rules import (
     punctuation,
     repeats,
     tables,
+    title_lines,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -20,6 +21,7 @@ RULES: tuple[Rule, ...] = (
     + counts.RULES
     + punctuation.RULES
     + headings.RULES
+    + title_lines.RULES
     + dating.RULES
     + documents.RULES
     + contact.RULES

@@ -174,7 +174,7 @@ def _table_yaml(serials: list[str], statuses: list[str]) -> str:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "GW901",
+        "GW921",
         "table-serial",
         Level.WARNING,
         "A table's 序号 column skips or repeats a number.",
@@ -184,7 +184,7 @@ RULES: tuple[Rule, ...] = (
         example_format="yaml",
     ),
     Rule(
-        "GW902",
+        "GW922",
         "table-status",
         Level.WARNING,
         "A 完成情况 cell holds something other than 已完成, 正在推进 or 长期坚持.",
@@ -194,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         example_format="yaml",
     ),
     Rule(
-        "GW903",
+        "GW923",
         "ledger-count",
         Level.WARNING,
         "The text's stated counts (“16个问题…已完成14个”) disagree with the 整改台账's rows.",
