@@ -22,7 +22,16 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from gongwen.findings import InputError
-from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, SUFFIXES, plain_data, read_bytes
+from gongwen.guard import check_data, parse_guard
+from gongwen.loader import (
+    CODE_SYNTAX,
+    CODE_UNREADABLE,
+    SUFFIXES,
+    BadDatesAsText,
+    load_json,
+    plain_data,
+    read_bytes,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 DOCX_SUFFIX = ".docx"
@@ -114,6 +123,7 @@ class ModelSource:
 
 def _round_trip_yaml(sequence_indent: int = 2, offset: int = 0) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = BadDatesAsText
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long paragraph
     yaml.indent(mapping=2, sequence=sequence_indent, offset=offset)
@@ -131,23 +141,32 @@ def read_model_source(path: Path) -> ModelSource:
             CODE_UNREADABLE, "is not UTF-8 text; save it as UTF-8", file=name
         ) from None
     try:
-        if kind == "yaml":
-            tree = _round_trip_yaml().load(text)
-            return ModelSource(name, kind, tree, yaml_indent(text), line_map=yaml_lines(tree))
-        if kind == "json":
-            indent = re.search(r"\n( +)\S", text)
-            return ModelSource(
-                name, kind, json.loads(text), json_indent=len(indent[1]) if indent else 2
-            )
-        import tomlkit
-        from tomlkit.exceptions import TOMLKitError
-
-        try:
-            return ModelSource(name, kind, tomlkit.parse(text))
-        except TOMLKitError as exc:
-            raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=name) from None
-    except (YAMLError, json.JSONDecodeError) as exc:
+        with parse_guard(name, kind.upper()):
+            source = _parse_model(name, kind, text)
+    except (YAMLError, ValueError) as exc:
         raise InputError.single(CODE_SYNTAX, f"{kind.upper()}: {exc}", file=name) from None
+    check_data(source.tree, file=name)  # the limits and YAML features the loader refuses
+    if kind == "yaml":
+        source.line_map = yaml_lines(source.tree)
+    return source
+
+
+def _parse_model(name: str, kind: str, text: str) -> ModelSource:
+    if kind == "yaml":
+        tree = _round_trip_yaml().load(text)
+        return ModelSource(name, kind, tree, yaml_indent(text))
+    if kind == "json":
+        indent = re.search(r"\n( +)\S", text)
+        return ModelSource(
+            name, kind, load_json(text, file=name), json_indent=len(indent[1]) if indent else 2
+        )
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    try:
+        return ModelSource(name, kind, tomlkit.parse(text))
+    except TOMLKitError as exc:
+        raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=name) from None
 
 
 _KEY_LINE = re.compile(r"( *)[^\s#-][^:#]*:\s*(?:#.*)?$")
