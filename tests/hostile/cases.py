@@ -61,9 +61,7 @@ def run_gongwen(*args: str | Path, cwd: Path, timeout: float = 120) -> Run:
     """
     command = [sys.executable, "-m", "gongwen.cli", *map(str, args)]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(
-            command, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL
-        )
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
         while True:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -84,3 +82,66 @@ def run_gongwen(*args: str | Path, cwd: Path, timeout: float = 120) -> Run:
             err.read().decode("utf-8", "replace"),
             int(usage.ru_maxrss) * scale,
         )
+
+
+def notice_docx() -> bytes:
+    """A small .docx gongwen rendered: the base of the damaged ones."""
+    from gongwen.loader import notice_from_data
+    from gongwen.render import render_bytes
+
+    return render_bytes(notice_from_data({"title": "关于开展卫生整治的通知", "body": ["正文。"]}))
+
+
+def rezip(
+    data: bytes, change: dict[str, bytes | None], *, extra: tuple[tuple[str, bytes], ...] = ()
+) -> bytes:
+    """``data``'s zip with members replaced (``None``: removed) and ``extra`` appended."""
+    import io
+    import warnings
+    import zipfile
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            content = change.get(info.filename, src.read(info))
+            if content is not None:
+                dst.writestr(info.filename, content)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a duplicate name is the point of some cases
+            for name, content in extra:
+                dst.writestr(name, content)
+    return out.getvalue()
+
+
+def encrypt_flag(data: bytes, member: str) -> bytes:
+    """Set the 'encrypted' bit of ``member`` in its local and central headers."""
+    import struct
+
+    blob = bytearray(data)
+    name = member.encode()
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (at := blob.find(signature, start)) >= 0:
+            start = at + 4
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if blob[name_at : name_at + len(name)] == name:
+                (flags,) = struct.unpack_from("<H", blob, at + flag_at)
+                struct.pack_into("<H", blob, at + flag_at, flags | 1)
+    return bytes(blob)
+
+
+def corrupt_member(data: bytes, member: str) -> bytes:
+    """Flip bytes in the middle of ``member``'s compressed data."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo(member)
+    blob = bytearray(data)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 10, start + min(info.compress_size, 60)):
+        blob[i] ^= 0x5A
+    return bytes(blob)

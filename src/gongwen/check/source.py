@@ -66,12 +66,15 @@ def text_source(text: str, *, file: str | None = None, encoding: str = "utf-8") 
 
 def read_text_source(path: Path) -> TextSource:
     """Read a text file as the reader does: size limit, BOM, UTF-8, then GB18030."""
-    from gongwen.read.safety import MAX_TEXT_BYTES, decode_text
+    from gongwen.read.safety import MAX_TEXT_BYTES, decode_text, limit_paragraphs
     from gongwen.read.safety import read_bytes as read_limited
 
     data = read_limited(path, MAX_TEXT_BYTES)
     decoded = decode_text(data, file=str(path))
-    return text_source(decoded.text, file=str(path), encoding=decoded.encoding)
+    source = text_source(decoded.text, file=str(path), encoding=decoded.encoding)
+    limit_paragraphs(enumerate(source.lines, start=1), file=str(path))
+    _refuse_empty(source)
+    return source
 
 
 def read_docx_source(path: Path) -> TextSource:
@@ -84,7 +87,19 @@ def read_docx_source(path: Path) -> TextSource:
     from gongwen.read.safety import read_bytes as read_limited
 
     lines = paragraph_texts(read_limited(path, MAX_DOCX_BYTES), file=str(path))
-    return TextSource(str(path), lines)
+    return _refuse_empty(TextSource(str(path), lines))
+
+
+def _refuse_empty(source: TextSource) -> TextSource:
+    """A text or .docx with no text in it holds no notice: say so (as ``gongwen parse`` does)
+    rather than report "No findings" on nothing."""
+    if not any(line.strip() for line in source.lines):
+        raise InputError.single(
+            "RD107",
+            "没有找到通知：文件中没有文字 (no notice in it: no text to check)",
+            file=source.file,
+        )
+    return source
 
 
 # ---------------------------------------------------------------------------------------------

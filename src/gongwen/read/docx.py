@@ -28,7 +28,14 @@ from gongwen.model import Notice, Problem, RectificationStatus, walk
 from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
-from gongwen.read.safety import DOCUMENT_PART, MAX_DOCX_BYTES, open_docx, parse_xml, read_bytes
+from gongwen.read.safety import (
+    DOCUMENT_PART,
+    MAX_DOCX_BYTES,
+    limit_paragraphs,
+    open_docx,
+    parse_xml,
+    read_bytes,
+)
 
 __all__ = ["paragraph_texts", "read_docx", "read_docx_bytes"]
 
@@ -258,6 +265,7 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
     styles = _styles(parse_xml(styles_xml, part=STYLES_PART, file=source) if styles_xml else None)
     body = document.find(_w("body"))
     paragraphs = _paragraphs(body, styles) if body is not None else []
+    limit_paragraphs(((p.number, p.text) for p in paragraphs), file=source)
     notes: list[Finding] = [
         finding(
             "RD061",
@@ -313,7 +321,9 @@ def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
         open_docx(data, file=source)[DOCUMENT_PART], part=DOCUMENT_PART, file=source
     )
     body = document.find(_w("body"))
-    return [p.text for p in _paragraphs(body, {})] if body is not None else []
+    texts = [p.text for p in _paragraphs(body, {})] if body is not None else []
+    limit_paragraphs(enumerate(texts, start=1), file=source)
+    return texts
 
 
 def read_docx(path: str | Path) -> ReadResult:

@@ -9,13 +9,18 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from lxml import etree
 
+from gongwen import limits
 from gongwen.findings import InputError
+from gongwen.guard import read_input
 
 __all__ = [
     "MAX_DOCX_BYTES",
@@ -25,20 +30,21 @@ __all__ = [
     "MAX_ZIP_UNCOMPRESSED_BYTES",
     "DecodedText",
     "decode_text",
+    "limit_paragraphs",
     "open_docx",
     "parse_xml",
     "read_bytes",
 ]
 
-MAX_TEXT_BYTES: Final = 5 * 1024 * 1024
+MAX_TEXT_BYTES: Final = limits.MAX_TEXT_BYTES
 """A notice as text is tens of kilobytes; 5 MiB is far beyond any real one."""
-MAX_DOCX_BYTES: Final = 20 * 1024 * 1024
+MAX_DOCX_BYTES: Final = limits.MAX_DOCX_BYTES
 """A .docx with a few images is a few MiB; 20 MiB is the most the reader opens."""
-MAX_ZIP_ENTRIES: Final = 1000
+MAX_ZIP_ENTRIES: Final = limits.MAX_ZIP_ENTRIES
 """A Word document has a few dozen parts."""
-MAX_ZIP_UNCOMPRESSED_BYTES: Final = 100 * 1024 * 1024
+MAX_ZIP_UNCOMPRESSED_BYTES: Final = limits.MAX_ZIP_UNCOMPRESSED_BYTES
 """Total size of all parts once expanded."""
-MAX_ZIP_RATIO: Final = 100
+MAX_ZIP_RATIO: Final = limits.MAX_ZIP_RATIO
 """Largest expansion of one part (uncompressed / compressed); XML compresses about 10:1."""
 _RATIO_FLOOR_BYTES: Final = 1024 * 1024
 """Parts smaller than this expanded are not held to :data:`MAX_ZIP_RATIO`."""
@@ -52,45 +58,19 @@ CODE_XML = "RD105"
 
 DOCUMENT_PART: Final = "word/document.xml"
 
-# Bytes allowed in text besides printable characters: tab, LF, CR, form feed.
-_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
+# Bytes allowed in text besides printable characters: tab, LF, CR, form feed, and the vertical
+# tab Word writes for a manual line break (Shift+Enter) when it saves as text.
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c")
 
 
 def read_bytes(path: str | Path, limit: int) -> bytes:
     """The bytes of a file no larger than ``limit``; :class:`InputError` otherwise.
 
     The size is checked before reading and again on what was read, so a file that grows
-    meanwhile is still refused.
+    meanwhile is still refused; a FIFO or a device is refused without being opened for a
+    read that would block (:func:`gongwen.guard.read_input`).
     """
-    path = Path(path)
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _too_large(name, size, limit)
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
-    except IsADirectoryError:
-        raise InputError.single(
-            CODE_UNREADABLE, "是文件夹，不是文件 (a folder, not a file)", file=name
-        ) from None
-    except OSError as exc:
-        raise InputError.single(
-            CODE_UNREADABLE, f"无法读取 (cannot be read: {exc.strerror})", file=name
-        ) from None
-    if len(data) > limit:
-        raise _too_large(name, len(data), limit)
-    return data
-
-
-def _too_large(name: str, size: int, limit: int) -> InputError:
-    return InputError.single(
-        CODE_TOO_LARGE,
-        f"文件过大：{size} 字节，上限 {limit} 字节 (file too large)",
-        file=name,
-    )
+    return read_input(path, limit, code=CODE_UNREADABLE, too_large_code=CODE_TOO_LARGE)
 
 
 @dataclass(frozen=True)
@@ -143,6 +123,17 @@ def decode_text(data: bytes, *, file: str | None = None) -> DecodedText:
     )
 
 
+def limit_paragraphs(paragraphs: Iterable[tuple[int, str]], *, file: str | None = None) -> None:
+    """Refuse a paragraph (numbered line or .docx paragraph, its text) longer than
+    :data:`gongwen.limits.MAX_PARAGRAPH_CHARS` before any recogniser or rule reads it.
+
+    >>> limit_paragraphs([(1, "正文。")])
+    """
+    for number, text in paragraphs:
+        if len(text) > limits.MAX_PARAGRAPH_CHARS:
+            raise limits.exceeded("paragraph_chars", len(text), file=file, line=number)
+
+
 def _not_text(file: str | None, message: str) -> InputError:
     return InputError.single(CODE_ENCODING, message, file=file)
 
@@ -176,6 +167,15 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
         infos = archive.infolist()
         _check_directory(infos, file)
         names = {info.filename for info in infos}
+        if len(names) < len(infos):
+            counts = Counter(info.filename for info in infos)
+            twice = sorted(name for name, n in counts.items() if n > 1)
+            raise InputError.single(
+                CODE_NOT_DOCX,
+                f"zip 中同名文件出现两次：{'、'.join(twice[:3])} "
+                "(duplicate zip entries: which one an office reads is undefined)",
+                file=file,
+            )
         if DOCUMENT_PART not in names:
             raise InputError.single(
                 CODE_NOT_DOCX,
@@ -188,11 +188,22 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
                 continue
             try:
                 content = _read_member(archive, info)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                ValueError,
+                EOFError,
+                RuntimeError,  # an encrypted member
+                NotImplementedError,  # a compression method zipfile does not know
+                zlib.error,
+            ) as exc:
+                why = (
+                    "已加密 (encrypted)"
+                    if info.flag_bits & 1
+                    else f"无法解压 (bad zip member: {exc})"
+                )
                 raise InputError.single(
-                    CODE_NOT_DOCX,
-                    f"zip 成员 {info.filename} 无法解压 (bad zip member: {exc})",
-                    file=file,
+                    CODE_NOT_DOCX, f"zip 成员 {info.filename} {why}", file=file
                 ) from None
             if content is None:
                 raise _bomb(file, f"{info.filename} 解压后大于目录记载的大小")
