@@ -27,8 +27,10 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 # URLs and e-mail addresses keep their ASCII punctuation.
 _PROTECTED = re.compile(
     r"(?:https?|ftp)://[^\s，。；、“”（）]+|www\.[^\s，。；、“”（）]+"
-    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
+"""The e-mail branch starts only where a run of its characters starts (the lookbehind): tried at
+every position inside a long run of letters it rescanned the run each time, quadratic."""
 
 
 def is_cjk(char: str) -> bool:
