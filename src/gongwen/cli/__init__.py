@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from gongwen import __version__
 from gongwen.cli import batch, check, convert, notice, parse, render
+from gongwen.cli.boundary import stop_on_sigterm
 from gongwen.cli.common import EXIT_INPUT, Command, print_findings
 from gongwen.findings import GongwenError, InputError
 
@@ -50,6 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Command = args.func
+    with stop_on_sigterm():
+        return _run(func, args)
+
+
+def _run(func: Command, args: argparse.Namespace) -> int:
     try:
         return func(args)
     except InputError as exc:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from gongwen.atomic import write_bytes_atomic
+from gongwen.atomic import refuse_input_as_output, write_bytes_atomic
 from gongwen.check import (
     RULES,
     CheckConfig,
@@ -68,6 +68,8 @@ def _fix_one(args: argparse.Namespace, file: Path, config: CheckConfig) -> list[
         raise InputError.single(
             "IN001", "--fix cannot write .docx; fix the text or the notice file", file=file
         )
+    if args.output is not None:
+        refuse_input_as_output(args.output, [file])  # overwriting the input is --in-place
     result = fix_file(file, config)
     target: Path = args.output if args.output is not None else file
     write_bytes_atomic(target, result.content)

@@ -18,7 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from gongwen.atomic import write_bytes_atomic
+from gongwen.atomic import refuse_input_as_output, write_bytes_atomic
 from gongwen.cli.common import EXIT_OK, print_findings
 from gongwen.dates import format_date
 from gongwen.findings import Finding, GongwenError, Level
@@ -162,6 +162,8 @@ def _print_summary(findings: list[Finding], shown: Level) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Read the file, print findings, write the YAML (or print it)."""
+    if args.output is not None:
+        refuse_input_as_output(args.output, [args.file])
     result = read_file(args.file)
     text = notice_yaml(result)
     _print_summary(result.findings, Level(args.level))
@@ -171,7 +173,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     try:
         write_bytes_atomic(args.output, text.encode("utf-8"))
     except OSError as exc:
-        raise GongwenError(f"{args.output}: cannot be written: {exc.strerror}") from None
+        raise GongwenError(f"{args.output}: 无法写入 (cannot be written: {exc.strerror})") from None
     print(f"{args.file} -> {args.output}", file=sys.stderr)
     return EXIT_OK
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from gongwen.atomic import refuse_input_as_output
 from gongwen.check import check_loaded
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, print_findings
 from gongwen.findings import Level
@@ -25,6 +26,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.file}: not rendered: gongwen check found errors (--strict)", file=sys.stderr)
         return EXIT_FINDINGS
     output: Path = args.output or Path(args.file.stem + ".docx")
+    refuse_input_as_output(output, [args.file, *([args.template] if args.template else [])])
     render(notice, output, template=args.template)
     print(f"{args.file} -> {output}", file=sys.stderr)
     return EXIT_OK
