@@ -23,6 +23,8 @@ from typing import Any, cast
 
 from gongwen import __version__
 from gongwen.atomic import write_bytes_atomic
+from gongwen.batch.lifetime import die_with_parent
+from gongwen.batch.lock import locked_outdir
 from gongwen.batch.merge import merge_reports
 from gongwen.batch.names import NameStyle, file_stems, pinyin_key
 from gongwen.batch.next_round import count_statuses
@@ -447,6 +449,7 @@ def _failed(
     )
 
 
+@locked_outdir  # one batch at a time in a folder (gongwen.batch.lock)
 def run_batch(
     batch: LoadedBatch | Batch | Mapping[str, Any] | str | Path,
     outdir: str | Path,
@@ -564,7 +567,9 @@ def run_batch(
         _run_on(executor, jobs_to_run(), collect, finish, workers=workers, chunk=chunk)
     else:
         workers = jobs or os.cpu_count() or 1
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             chunk = chunk_size(len(todo), workers)
             _run_on(pool, jobs_to_run(), collect, finish, workers=workers, chunk=chunk)
 
