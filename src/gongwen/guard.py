@@ -15,8 +15,11 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
+import zipfile
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,10 +33,16 @@ from gongwen.findings import InputError
 __all__ = [
     "CODE_YAML_FEATURE",
     "check_data",
+    "check_zip",
+    "check_zip_directory",
     "not_a_regular_file",
     "parse_guard",
     "read_input",
+    "zip_bomb",
 ]
+
+CODE_NOT_ZIP = "RD103"
+"""Not a zip, a damaged one, or one whose members repeat a name."""
 
 CODE_YAML_FEATURE = "IN006"
 """A YAML feature a notice file has no use for and that changes what is read: a tag
@@ -223,3 +232,60 @@ def _feature(file: str | None, message: str, node: Any) -> InputError:
     if lc is not None and getattr(lc, "line", None) is not None:
         line = lc.line + 1
     return InputError.single(CODE_YAML_FEATURE, message, file=file, line=line)
+
+
+def zip_bomb(file: str | None, detail: str) -> InputError:
+    """The error for a zip that would expand too much (code RD104)."""
+    return InputError.single(
+        LIMITS_ZIP_CODE, f"拒绝读取：疑似压缩炸弹，{detail} (zip bomb)", file=file
+    )
+
+
+LIMITS_ZIP_CODE = limits.LIMITS["zip_entries"].code
+
+
+def check_zip_directory(
+    infos: list[zipfile.ZipInfo],
+    file: str | None,
+    *,
+    entries: int = limits.MAX_ZIP_ENTRIES,
+    total: int = limits.MAX_ZIP_UNCOMPRESSED_BYTES,
+    ratio: int = limits.MAX_ZIP_RATIO,
+    ratio_floor: int = 1024 * 1024,
+) -> None:
+    """Refuse a zip (.docx, template, .xlsx) from its directory, before anything is expanded:
+    too many entries, too much once expanded, one part expanding too much, or a name twice
+    (which of two ``word/document.xml`` an office reads is undefined)."""
+    if len(infos) > entries:
+        raise zip_bomb(file, f"含有 {len(infos)} 个文件，上限 {entries}")
+    size = 0
+    for info in infos:
+        size += info.file_size
+        expansion = info.file_size / max(info.compress_size, 1)
+        if info.file_size > ratio_floor and expansion > ratio:
+            raise zip_bomb(file, f"{info.filename} 压缩比 {expansion:.0f}:1，上限 {ratio}:1")
+    if size > total:
+        raise zip_bomb(file, f"解压后共 {size} 字节，上限 {total} 字节")
+    counts = Counter(info.filename for info in infos)
+    twice = sorted(name for name, n in counts.items() if n > 1)
+    if twice:
+        raise InputError.single(
+            CODE_NOT_ZIP,
+            f"zip 中同名文件出现两次：{'、'.join(twice[:3])} "
+            "(duplicate zip entries: which one an office reads is undefined)",
+            file=file,
+        )
+
+
+def check_zip(data: bytes, *, file: str | None = None, what: str = "zip") -> list[zipfile.ZipInfo]:
+    """The directory of the zip ``data`` after :func:`check_zip_directory`; an InputError for
+    what is not a zip."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise InputError.single(
+            CODE_NOT_ZIP, f"不是有效的 {what} 文件（zip 损坏）(bad zip: {exc})", file=file
+        ) from None
+    check_zip_directory(infos, file)
+    return infos

@@ -10,7 +10,6 @@ import codecs
 import io
 import zipfile
 import zlib
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from lxml import etree
 
 from gongwen import limits
 from gongwen.findings import InputError
-from gongwen.guard import read_input
+from gongwen.guard import check_zip_directory, read_input, zip_bomb
 
 __all__ = [
     "MAX_DOCX_BYTES",
@@ -167,15 +166,6 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
         infos = archive.infolist()
         _check_directory(infos, file)
         names = {info.filename for info in infos}
-        if len(names) < len(infos):
-            counts = Counter(info.filename for info in infos)
-            twice = sorted(name for name, n in counts.items() if n > 1)
-            raise InputError.single(
-                CODE_NOT_DOCX,
-                f"zip 中同名文件出现两次：{'、'.join(twice[:3])} "
-                "(duplicate zip entries: which one an office reads is undefined)",
-                file=file,
-            )
         if DOCUMENT_PART not in names:
             raise InputError.single(
                 CODE_NOT_DOCX,
@@ -206,7 +196,7 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
                     CODE_NOT_DOCX, f"zip 成员 {info.filename} {why}", file=file
                 ) from None
             if content is None:
-                raise _bomb(file, f"{info.filename} 解压后大于目录记载的大小")
+                raise zip_bomb(file, f"{info.filename} 解压后大于目录记载的大小")
             parts[info.filename] = content
     for name, content in parts.items():
         parse_xml(content, part=name, file=file)  # refuses DTDs, entities, malformed XML
@@ -214,16 +204,14 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], file: str | None) -> None:
-    if len(infos) > MAX_ZIP_ENTRIES:
-        raise _bomb(file, f"含有 {len(infos)} 个文件，上限 {MAX_ZIP_ENTRIES}")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _RATIO_FLOOR_BYTES and ratio > MAX_ZIP_RATIO:
-            raise _bomb(file, f"{info.filename} 压缩比 {ratio:.0f}:1，上限 {MAX_ZIP_RATIO}:1")
-    if total > MAX_ZIP_UNCOMPRESSED_BYTES:
-        raise _bomb(file, f"解压后共 {total} 字节，上限 {MAX_ZIP_UNCOMPRESSED_BYTES} 字节")
+    check_zip_directory(
+        infos,
+        file,
+        entries=MAX_ZIP_ENTRIES,
+        total=MAX_ZIP_UNCOMPRESSED_BYTES,
+        ratio=MAX_ZIP_RATIO,
+        ratio_floor=_RATIO_FLOOR_BYTES,
+    )
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
@@ -231,12 +219,6 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | Non
     with archive.open(info) as stream:
         content = stream.read(info.file_size + 1)
     return None if len(content) > info.file_size else content
-
-
-def _bomb(file: str | None, detail: str) -> InputError:
-    return InputError.single(
-        CODE_ZIP_BOMB, f"拒绝读取：疑似压缩炸弹，{detail} (zip bomb)", file=file
-    )
 
 
 def _parser() -> etree.XMLParser:
