@@ -1,5 +1,6 @@
-"""How the command ends when it is stopped: SIGTERM as an exception, so that every ``finally``
-and the atomic writer's clean-up run (no ``.x.docx.*.tmp`` left behind)."""
+"""How the command ends when it is stopped or fails: SIGTERM as an exception, so that every
+``finally`` and the atomic writer's clean-up run (no ``.x.docx.*.tmp`` left behind); and the
+one line printed for an exception that no input check turned into a finding."""
 
 from __future__ import annotations
 
@@ -9,7 +10,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-__all__ = ["EXIT_TERMINATED", "Terminated", "stop_on_sigterm"]
+__all__ = ["CODE_INTERNAL", "EXIT_TERMINATED", "Terminated", "internal_error", "stop_on_sigterm"]
+
+CODE_INTERNAL = "IN009"
+"""An input reached code that did not expect it: a gongwen bug, reported in one line."""
+
+
+def internal_error(exc: BaseException) -> str:
+    """The one line the CLI prints for an exception no check turned into a finding.
+
+    >>> internal_error(KeyError("title"))
+    "error IN009: 内部错误，请报告此输入 (internal error: KeyError: 'title')"
+    """
+    detail = f"{type(exc).__name__}: {exc}"
+    return f"error {CODE_INTERNAL}: 内部错误，请报告此输入 (internal error: {detail})"
+
 
 EXIT_TERMINATED = 143
 """128 + SIGTERM, as a shell reports a process that SIGTERM ended."""
