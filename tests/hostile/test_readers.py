@@ -110,3 +110,11 @@ def test_a_paragraph_over_the_limit_is_refused_with_its_line(tmp_path: Path, kin
             reader(path)
         assert _codes(info) == {"LM006"}
         assert info.value.findings[0].location.line is not None
+
+
+def test_pdf_vets_a_docx_before_libreoffice_sees_it(tmp_path: Path) -> None:
+    (tmp_path / "in.docx").write_bytes(encrypt_flag(notice_docx(), DOCUMENT))
+    # No LibreOffice at that path: exit 3 would mean the .docx reached the converter.
+    run = run_gongwen("pdf", "in.docx", "--soffice", str(tmp_path / "no-soffice"), cwd=tmp_path)
+    assert run.returncode == 2, run.stderr
+    assert "RD103" in run.stderr
