@@ -7,11 +7,9 @@ their sizes are parameters.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,34 +51,56 @@ class Run:
     max_rss_bytes: int
 
 
-def run_gongwen(*args: str | Path, cwd: Path, timeout: float = 120) -> Run:
-    """Run ``python -m gongwen.cli`` in a child, reaped by ``wait4`` for its own peak RSS.
+_WRAPPER = """
+import sys
+from pathlib import Path
 
-    ``timeout`` bounds the wait so that a hang fails the test instead of blocking the suite;
-    it is not a speed assertion.
+report, argv = sys.argv[1], sys.argv[2:]
+code = 1
+try:
+    from gongwen.cli import main
+
+    code = main(argv)
+finally:
+    status = Path("/proc/self/status")
+    peak = "0"
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peak = line.split()[1]
+    Path(report).write_text(peak)
+sys.exit(code)
+"""
+
+
+def run_gongwen(*args: str | Path, cwd: Path, timeout: float = 120) -> Run:
+    """Run the ``gongwen`` command in a child and measure its own peak memory.
+
+    The peak is the child's ``VmHWM`` (Linux), which starts afresh at exec: the rusage of a
+    forked child would count the test process's memory copied at the fork. ``timeout`` bounds
+    the wait so that a hang fails the test instead of blocking the suite; it is not a speed
+    assertion.
     """
-    command = [sys.executable, "-m", "gongwen.cli", *map(str, args)]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                child.kill()
-                os.wait4(child.pid, 0)
-                raise AssertionError(f"gongwen {' '.join(map(str, args))} did not end")
-            time.sleep(0.02)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: KiB on Linux
+    with tempfile.TemporaryDirectory() as work:
+        report = Path(work) / "peak"
+        command = [sys.executable, "-c", _WRAPPER, str(report), *map(str, args)]
+        try:
+            done = subprocess.run(
+                command,
+                cwd=cwd,
+                capture_output=True,
+                stdin=subprocess.DEVNULL,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"gongwen {' '.join(map(str, args))} did not end") from None
+        peak_kib = int(report.read_text() or 0) if report.exists() else 0
         return Run(
-            child.returncode,
-            out.read().decode("utf-8", "replace"),
-            err.read().decode("utf-8", "replace"),
-            int(usage.ru_maxrss) * scale,
+            done.returncode,
+            done.stdout.decode("utf-8", "replace"),
+            done.stderr.decode("utf-8", "replace"),
+            peak_kib * 1024,
         )
 
 
