@@ -183,7 +183,7 @@ def check_data(data: Any, *, file: str | None = None) -> None:
         on_path.add(key)
         stack.append((node, depth, True))
         for child in _children(node):
-            if type(child) is str:
+            if isinstance(child, str):  # plain or ruamel's quoted scalars
                 if len(child) > limits.MAX_PARAGRAPH_CHARS:
                     raise limits.exceeded("paragraph_chars", len(child), file=file)
             elif isinstance(child, Mapping | list) or not _plain_scalar(child):

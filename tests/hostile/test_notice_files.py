@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongwen import InputError, load_notice
+from gongwen.check import check_file
 from gongwen.limits import LIMITS, MAX_DATA_NODES
 from tests.hostile.cases import (
     NOTICE,
@@ -36,6 +37,7 @@ CASES = {
     "feb30.yaml": (NOTICE + "signature: {organs: [某机关], date: 2023-02-30}\n", "IN003"),
     "problems.json": (many_problems(), "LM007"),
     "long.yaml": ("title: T\nbody: ['" + "a" * 200_000 + "']\n", "LM006"),
+    "long-quoted.yaml": ('title: T\nbody: ["' + "a" * 100_001 + '"]\n', "LM006"),
 }
 
 
@@ -52,6 +54,17 @@ def test_the_loader_refuses_with_the_code(tmp_path: Path, name: str) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_notice(path)
+    assert code in {f.code for f in info.value.findings}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_checker_refuses_with_the_code(tmp_path: Path, name: str) -> None:
+    # gongwen check parses with round-trip parsers of its own (to write fixes back)
+    text, code = CASES[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        check_file(path)
     assert code in {f.code for f in info.value.findings}
 
 
