@@ -126,3 +126,24 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return ""
+
+
+def test_a_killed_runs_temporary_files_are_swept_by_the_next_run(tmp_path: Path) -> None:
+    batch = _batch(tmp_path, 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = out / f".di0-shequ.docx.gw{dead.pid}-x1y2z3.tmp"
+    stale.write_bytes(b"half a report")
+    assert run_batch(batch, out, jobs=1, check=None).ok
+    assert not stale.exists()
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_next_refuses_to_overwrite_the_last_bulletin(tmp_path: Path) -> None:
+    last = tmp_path / "last.yaml"
+    last.write_text("title: T\nbody: [正文。]\n", encoding="utf-8")
+    run = run_gongwen("next", "last.yaml", "-o", "last.yaml", "--date", "2023-09-01", cwd=tmp_path)
+    assert run.returncode == 2
+    assert last.read_text(encoding="utf-8") == "title: T\nbody: [正文。]\n"

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from gongwen.atomic import sweep_stale_temporaries
 from gongwen.findings import GongwenError
 
 __all__ = ["LOCK_FILE", "FolderBusyError", "folder_lock", "locked_outdir"]
@@ -86,7 +87,7 @@ def folder_lock(outdir: str | Path) -> Iterator[Path]:
 
 def locked_outdir(run: Callable[P, R]) -> Callable[P, R]:
     """Decorate a function taking ``outdir`` so that it runs holding that folder's lock (the
-    folder is created first)."""
+    folder is created first), after sweeping the temporary files of killed runs from it."""
     signature = inspect.signature(run)
 
     @functools.wraps(run)
@@ -95,6 +96,7 @@ def locked_outdir(run: Callable[P, R]) -> Callable[P, R]:
         folder = Path(bound.arguments["outdir"])
         folder.mkdir(parents=True, exist_ok=True)
         with folder_lock(folder):
+            sweep_stale_temporaries(folder)  # reports a killed run was writing
             return run(*args, **kwargs)
 
     return wrapper

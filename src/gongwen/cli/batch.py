@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from gongwen.atomic import refuse_input_as_output
 from gongwen.batch import (
     ReportResult,
     ReportStatus,
@@ -95,6 +96,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_next(args: argparse.Namespace) -> int:
     """Write the next round's notice file from the last bulletin."""
+    refuse_input_as_output(args.output, [args.last])
     notice, findings = write_next_round(
         args.last, args.output, args.date, default_status=RectificationStatus(args.status)
     )
