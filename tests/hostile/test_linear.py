@@ -1,6 +1,7 @@
 """The reader and the checker do work linear in a paragraph's length, for every kind of text.
 
-A run of 100,000 characters of one class is read and checked beside a run of 20,000: linear
+A paragraph of 100,000 characters (a run of one class) is read and checked, as text and as a
+notice's paragraph, problem and measure, beside one of 20,000: linear
 work takes about 5 times as long, quadratic work (a regex rescanning the run from every
 position, a slice at every mark) 25 times. The ratio is of CPU time (``process_time``) of the
 same process, best of two, so other processes on the machine do not move it; no absolute
@@ -16,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongwen.check import check_text
+from gongwen.check import check_notice, check_text
+from gongwen.model import Notice
 from gongwen.read import read_text
 
 SMALL, LARGE = 20_000, 100_000
@@ -35,12 +37,29 @@ CLASSES = {
     "dotted": "a.",
     "spaced marks": "a ,",
     "numbered": "1、",
+    "one digit": "9",
+    "chinese numerals": "一二三四五六七八九十",
+    "ordinals": "第一",
+    "years": "2023年",
+    "phone parts": "0531-",
 }
 
 
 def _paragraph(unit: str, n: int) -> str:
-    run = (unit * (n // len(unit) + 1))[: n - 1]
-    return f"关于整改情况的通报\n\n{run}。\n"  # the full stop: no repair adds to the length
+    """A body paragraph of ``n`` characters: a lead, the run, a full stop (so that no repair
+    adds to its length and it stays within the paragraph limit)."""
+    lead = "根据区委统一部署，"
+    run = (unit * (n // len(unit) + 1))[: n - len(lead) - 1]
+    return f"{lead}{run}。"
+
+
+def _as_text(paragraph: str) -> str:
+    return f"关于整改情况的通报\n\n各社区：\n{paragraph}\n"
+
+
+def _as_notice(paragraph: str) -> Notice:
+    problem = {"problem": {"statement": paragraph, "measures": [paragraph]}}
+    return Notice(title="关于整改情况的通报", body=[paragraph, problem])
 
 
 def _cpu(work: Callable[[], object]) -> float:
@@ -57,7 +76,12 @@ def _ratio(step: Callable[[str], object], unit: str) -> float:
     return _cpu(lambda: step(large)) / _cpu(lambda: step(small))
 
 
-STEPS: dict[str, Callable[[str], object]] = {"read": read_text, "check": check_text}
+STEPS: dict[str, Callable[[str], object]] = {
+    "read": lambda p: read_text(_as_text(p)),
+    "check text": lambda p: check_text(_as_text(p)),
+    "check notice": lambda p: check_notice(_as_notice(p)),
+}
+"""The reader; the checker on text (line rules); the checker on a model (field rules)."""
 
 
 @pytest.mark.parametrize("step", sorted(STEPS))

@@ -147,10 +147,12 @@ _Item = _Text | _Problem | _Section
 
 
 _DOC_NUMBER = re.compile(r"^.+?[〔\[【(（]\d{4}[〕\]】)）].+?号$")
-_SIGNER = re.compile(r"^(?P<number>.*?)\s*签发人\s*[：:]\s*(?P<names>.+)$")
+_SIGNER = re.compile(r"^(?P<number>(?:.*?\S)?)\s*签发人\s*[：:]\s*(?P<names>.+)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _CLASSIFICATION = re.compile(r"^(秘密|机密|绝密)\s*(?:★\s*(.+))?$")
-_IMPRINT_PRINTER = re.compile(r"^(?P<printer>.+?)[\t 　]+(?P<date>\S+日)\s*印发$")
+_IMPRINT_PRINTER = re.compile(r"^(?P<printer>.*?\S)[\t 　]+(?P<date>\S+日)\s*印发$")
+# Both end a lazy part at a non-space: a lazy ``.*?`` followed by ``\s*`` rescanned a run of
+# spaces at every step, quadratic in a line of spaces.
 _ATTACHMENT_NAME = re.compile(r"^([0-9]+)[.．、]\s*(.+)$")
 _COUNT_PROBLEMS = re.compile(
     r"([0-9]+|[零一二三四五六七八九十百]+)(?:个|项|条)(?:主要|突出|具体)?问题"

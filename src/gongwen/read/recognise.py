@@ -53,7 +53,9 @@ _KEPT_KEYS = (
     "|浏览次数|阅读次数|访问次数|点击数|点击次数|点击量|阅读量|浏览量|责任编辑|编辑|审核|索引号"
 )
 _WIDGET_KEYS = "字体|字号|打印|分享到|分享"
-_CHROME_ITEM = re.compile(rf"[【\[]?\s*({_KEPT_KEYS}|{_WIDGET_KEYS})\s*[:：]")
+_CHROME_ITEM = re.compile(rf"(?:[【\[]|(?<!\s))\s*({_KEPT_KEYS}|{_WIDGET_KEYS})\s*[:：]")
+"""Starts at a bracket or where a run of spaces starts: tried at every space of a long run,
+the whitespace pattern rescanned the run each time (quadratic)."""
 _CHROME_WORDS = frozenset(
     {
         "打印本页",
@@ -94,7 +96,8 @@ _CHROME_WORDS = frozenset(
     }
 )
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]")
-_CRUMB_SEPARATORS = re.compile(r"\s*(?:>>|>|»|＞|→|›|/)\s*")
+_CRUMB_SEPARATORS = re.compile(r"(?<!\s)\s*(?:>>|>|»|＞|→|›|/)\s*")
+"""Starts where a run of spaces starts (see _CHROME_ITEM): linear in a line of spaces."""
 
 
 def parse_chrome(text: str) -> Chrome | None:
