@@ -22,13 +22,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from gongwen import model
+from gongwen import limits, model
 from gongwen.fieldpath import FieldPath, format_path
 from gongwen.findings import Finding, InputError, Level, Location
+from gongwen.guard import check_data, parse_guard, read_input
 from gongwen.model import Notice
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024
-"""A notice file is a few kilobytes; anything past 20 MiB is refused unread."""
+MAX_INPUT_BYTES = limits.MAX_NOTICE_BYTES
+"""A notice file is a few kilobytes; anything past 20 MiB is refused unread (gongwen.limits)."""
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -40,6 +41,7 @@ CODE_SYNTAX = "IN002"
 CODE_FIELD = "IN003"
 CODE_UNKNOWN_FIELD = "IN004"
 CODE_MISSING_FIELD = "IN005"
+CODE_DUPLICATE_KEY = "IN013"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,6 +51,22 @@ class _StringDates(RoundTripConstructor):
 
 
 _StringDates.add_constructor("tag:yaml.org,2002:timestamp", _StringDates.construct_yaml_str)
+
+
+class BadDatesAsText(RoundTripConstructor):
+    """Round-trip YAML whose impossible dates (``2023-02-30`` unquoted) stay text, so that
+    validation names the field and line instead of the parser raising ``ValueError``."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return self.construct_yaml_str(node)
+
+
+BadDatesAsText.add_constructor(
+    "tag:yaml.org,2002:timestamp", BadDatesAsText.construct_yaml_timestamp
+)
 
 
 def _yaml() -> YAML:
@@ -67,40 +85,15 @@ class SourceData:
 
 
 def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of a file no larger than ``limit``, or an :class:`InputError` (IN001) that
-    says why not: missing, a folder, too large, unreadable.
+    """The bytes of a file no larger than ``limit``, or an :class:`InputError` that says why
+    not: missing, a folder, a FIFO or a device (refused without a read that would block), too
+    large (LM001), unreadable (IN001).
 
     The size is checked before reading and again on what was read, so a file that grows
     meanwhile is still refused. Every input file (notice files, published notices the reader
-    reads, files to check) is read through here.
+    reads, files to check) is read through here (:func:`gongwen.guard.read_input`).
     """
-    path = Path(path)
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _too_large(name, size, limit)
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
-    except IsADirectoryError:
-        raise InputError.single(
-            CODE_UNREADABLE, "是文件夹，不是文件 (a folder, not a file)", file=name
-        ) from None
-    except OSError as exc:
-        raise InputError.single(
-            CODE_UNREADABLE, f"无法读取 (cannot be read: {exc.strerror})", file=name
-        ) from None
-    if len(data) > limit:
-        raise _too_large(name, len(data), limit)
-    return data
-
-
-def _too_large(name: str, size: int, limit: int) -> InputError:
-    return InputError.single(
-        CODE_UNREADABLE, f"文件过大：{size} 字节，上限 {limit} 字节 (file too large)", file=name
-    )
+    return read_input(path, limit, code=CODE_UNREADABLE)
 
 
 def read_source(path: str | Path) -> SourceData:
@@ -126,31 +119,94 @@ def read_source(path: str | Path) -> SourceData:
 
 
 def parse_source(text: str, kind: str, *, file: str | None = None) -> SourceData:
-    """Parse the text of a notice file of the given kind (yaml, json or toml)."""
+    """Parse the text of a notice file of the given kind (yaml, json or toml).
+
+    The data is then held to :mod:`gongwen.limits` (nesting, values with aliases expanded,
+    number length) and YAML tags and merge keys are refused (:func:`gongwen.guard.check_data`).
+    """
     if kind == "yaml":
         try:
-            tree = _yaml().load(text)
+            with parse_guard(file, "YAML"):
+                tree = _yaml().load(text)
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else None
             problem = exc.problem or exc.context or "YAML syntax error"
             raise InputError.single(CODE_SYNTAX, f"YAML: {problem}", file=file, line=line) from None
-        except YAMLError as exc:
+        except InputError:
+            raise  # a limit the guard enforced (InputError is a ValueError too)
+        except (YAMLError, ValueError) as exc:
             raise InputError.single(CODE_SYNTAX, f"YAML: {exc}", file=file) from None
+        check_data(tree, file=file)
         return SourceData(plain_data(tree), file, tree)
     if kind == "json":
-        try:
-            return SourceData(json.loads(text), file)
-        except json.JSONDecodeError as exc:
-            raise InputError.single(
-                CODE_SYNTAX, f"JSON: {exc.msg}", file=file, line=exc.lineno
-            ) from None
+        data = load_json(text, file=file)
+        check_data(data, file=file)
+        return SourceData(data, file)
     if kind == "toml":
         try:
-            return SourceData(tomllib.loads(text), file)
-        except tomllib.TOMLDecodeError as exc:
+            with parse_guard(file, "TOML"):
+                data = tomllib.loads(text)
+        except InputError:
+            raise  # a limit the guard enforced (InputError is a ValueError too)
+        except (tomllib.TOMLDecodeError, ValueError) as exc:
             raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=file) from None
+        check_data(data, file=file)
+        return SourceData(data, file)
     raise ValueError(f"unknown kind of notice file: {kind}")
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > limits.MAX_NUMBER_DIGITS:
+        raise limits.exceeded("number_digits", len(text.lstrip("-")))
+    return int(text)
+
+
+def load_json(text: str, *, file: str | None = None) -> Any:
+    """JSON text as data: duplicate keys refused (as YAML's are), numbers and nesting bounded.
+
+    >>> load_json('{"a": 1, "a": 2}')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gongwen.findings.InputError: error IN013: JSON：键 “a” 重复 ...
+    """
+    try:
+        with parse_guard(file, "JSON"):
+            return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_bounded_int)
+    except json.JSONDecodeError as exc:
+        raise InputError.single(
+            CODE_SYNTAX, f"JSON: {exc.msg}", file=file, line=exc.lineno
+        ) from None
+    except _DuplicateKeyError as exc:
+        raise InputError.single(
+            CODE_DUPLICATE_KEY, f"JSON：键 “{exc}” 重复 (duplicate key)", file=file
+        ) from None
+    except InputError as exc:
+        raise InputError([_with_file(f, file) for f in exc.findings]) from None
+
+
+def _with_file(finding: Finding, file: str | None) -> Finding:
+    if finding.location.file is not None or file is None:
+        return finding
+    return Finding(
+        finding.code,
+        finding.level,
+        finding.message,
+        Location(file, finding.location.line, finding.location.path),
+    )
 
 
 def plain_data(node: Any) -> Any:
@@ -231,10 +287,47 @@ def validate(model_class: type[M], source: SourceData) -> M:
             "the file must hold a mapping of fields (title:, body:, …)",
             file=source.file,
         )
+    if source.tree is None:
+        check_data(source.data, file=source.file)  # data from Python: the same limits as files
     try:
-        return model_class.model_validate(source.data)
+        with parse_guard(source.file, "data"):
+            result = model_class.model_validate(source.data)
     except ValidationError as exc:
         raise input_error(exc, source) from None
+    if isinstance(result, Notice):
+        check_counts(result, file=source.file)
+    return result
+
+
+def check_counts(notice: Notice, *, file: str | None = None) -> None:
+    """Refuse a notice with more items than its numbering can count (:data:`limits.MAX_PROBLEMS`):
+    problems are numbered across the notice, sections, measures and attachments in their list.
+
+    >>> check_counts(Notice(title="T", body=["p"]))
+    """
+    limit = limits.MAX_PROBLEMS
+    lists: list[tuple[str, int]] = [("attachments", len(notice.attachments))]
+    roots = [("body", notice.body)] + [
+        (f"attachments[{i}].body", a.body) for i, a in enumerate(notice.attachments)
+    ]
+    for root, body in roots:
+        problems = 0
+        stack: list[tuple[str, list[Any]]] = [(root, list(body))]
+        while stack:
+            where, items = stack.pop()
+            sections = 0
+            for index, item in enumerate(items):
+                if isinstance(item, model.Problem):
+                    problems += 1
+                    lists.append((f"{where}[{index}].problem.measures", len(item.measures)))
+                elif isinstance(item, model.Section):
+                    sections += 1
+                    stack.append((f"{where}[{index}].section.body", list(item.body)))
+            lists.append((where, sections))
+        lists.append((root, problems))
+    for where, count in lists:
+        if count > limit:
+            raise limits.exceeded("problems", count, file=file, where=where)
 
 
 def input_error(exc: ValidationError, source: SourceData | None = None) -> InputError:

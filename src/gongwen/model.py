@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
@@ -83,7 +84,12 @@ Line = Annotated[str, BeforeValidator(_strip), Field(min_length=1), AfterValidat
 
 
 def _to_date(value: Any) -> Any:
-    """Accept Chinese dates (2023年3月14日, 二〇二三年三月十四日) as well as ISO ones."""
+    """Accept Chinese dates (2023年3月14日, 二〇二三年三月十四日) as well as ISO ones; refuse a
+    number (pydantic would read ``1678752000`` as a Unix timestamp, ``0`` as 1970-01-01)."""
+    if isinstance(value, int | float | Decimal):
+        raise PydanticCustomError(
+            "date_type", "日期须写成日期，如 2023-03-14 或 2023年3月14日 (a date, not a number)"
+        )
     if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
             return parse_date(value)

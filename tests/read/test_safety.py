@@ -202,7 +202,7 @@ def test_an_oversized_text_file_is_refused_unread(tmp_path: Path) -> None:
         stream.truncate(safety.MAX_TEXT_BYTES + 1)  # sparse: nothing is really written
     with pytest.raises(InputError) as info:
         read_file(path)
-    assert code_of(info) == "IN001"
+    assert code_of(info) == "LM001"
     assert str(safety.MAX_TEXT_BYTES) in str(info.value)
 
 
@@ -212,7 +212,7 @@ def test_an_oversized_docx_is_refused_unread(tmp_path: Path) -> None:
         stream.truncate(safety.MAX_DOCX_BYTES + 1)
     with pytest.raises(InputError) as info:
         read_file(path)
-    assert code_of(info) == "IN001"
+    assert code_of(info) == "LM001"
 
 
 @pytest.mark.parametrize(

@@ -493,9 +493,18 @@ def test_half_width_punctuation_is_kept_in_addresses_and_numbers(
 
 
 def test_control_characters_are_removed_and_reported() -> None:
-    result = read_text("关于整改的通报\n\n请认真\x0b落实。\n")
+    result = read_text("关于整改的通报\n\n请认真\x0c落实。\n")
     assert result.notice.body[0] == Paragraph(text="请认真落实。")
     assert [f.location.line for f in result.findings if f.code == "RD003"] == [3]
+
+
+def test_a_vertical_tab_is_a_line_break_not_binary(tmp_path: Path) -> None:
+    # Word writes a manual line break (Shift+Enter) as VT when it saves as text.
+    path = tmp_path / "vt.txt"
+    path.write_bytes("关于整改的通报\n\n请认真落实。\x0b现将有关事项通知如下。\n".encode())
+    result = read_file(path)
+    assert [p.text for p in result.notice.body] == ["请认真落实。", "现将有关事项通知如下。"]
+    assert not [f for f in result.findings if f.code == "RD003"]
 
 
 # ---------------------------------------------------------------------------------------------

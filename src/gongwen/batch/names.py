@@ -58,6 +58,9 @@ _WINDOWS_RESERVED = frozenset(
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+"""Invisible format characters, dropped from file names: a U+202E right-to-left override makes
+a name show in an order it is not."""
 
 
 def split_suffix(name: str) -> tuple[str, str]:
@@ -130,7 +133,7 @@ def hanzi_stem(name: str) -> str:
     >>> hanzi_stem("..")
     'report'
     """
-    name = unicodedata.normalize("NFC", name).strip()
+    name = _INVISIBLE.sub("", unicodedata.normalize("NFC", name)).strip()
     stem = _UNSAFE.sub("_", name).lstrip(". ")
     stem = stem[:MAX_STEM].rstrip(". ")
     if not stem.strip("_"):

@@ -31,6 +31,9 @@ CODE_FIELD_SYNTAX = "BA002"
 """Braces in text that are not a ``{name}`` field."""
 CODE_BATCH = "BA003"
 """The batch file cannot be used as a whole (no communities, a table named twice, …)."""
+CODE_EMPTY_COUNT = "BA004"
+"""A sentence counts problems ({problems}, {progress}) of a community with none to count."""
+_EMPTY_COUNTS = frozenset({("problems", "0"), ("progress", "")})
 
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
 
@@ -306,6 +309,15 @@ class _Filler:
                 self._error(
                     CODE_UNKNOWN_NAME,
                     f"unknown name “{{{name}}}” (known: {known}); define it under values:",
+                    loc,
+                )
+                continue
+            if (name, self.values[name]) in _EMPTY_COUNTS:
+                self._error(
+                    CODE_EMPTY_COUNT,
+                    f"“{{{name}}}”无可计数：此社区没有问题，或问题都没有状态（表格里没有它的"
+                    "问题行？），这句会成为残句（如“巡察反馈的0个问题中，。”）；未生成 "
+                    f"(nothing to count for {{{name}}}: the sentence would be broken)",
                     loc,
                 )
                 continue

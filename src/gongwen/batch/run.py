@@ -30,6 +30,8 @@ from gongwen.batch.jobs import (
     make_community_reports,
     shared_parts,
 )
+from gongwen.batch.lifetime import die_with_parent
+from gongwen.batch.lock import locked_outdir
 from gongwen.batch.manifest import read_manifest, sha256_file, skipped_report, write_manifest
 from gongwen.batch.names import NameStyle, file_stems
 from gongwen.batch.outputs import merge_volume, write_pdfs
@@ -111,6 +113,7 @@ def _failed(
     )
 
 
+@locked_outdir  # one batch at a time in a folder (gongwen.batch.lock)
 def run_batch(
     batch: LoadedBatch | Batch | Mapping[str, Any] | str | Path,
     outdir: str | Path,
@@ -230,7 +233,9 @@ def run_batch(
         _run_on(executor, jobs_to_run(), collect, finish, workers=workers, chunk=chunk)
     else:
         workers = jobs or os.cpu_count() or 1
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             chunk = chunk_size(len(todo), workers)
             _run_on(pool, jobs_to_run(), collect, finish, workers=workers, chunk=chunk)
 

@@ -31,12 +31,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from gongwen import limits
 from gongwen.findings import Finding, InputError, Level, Location
+from gongwen.guard import check_zip, read_input
+from gongwen.limits import MAX_CELL_CHARS
 
 CODE_TABLE = "BA010"
 """The table cannot be read, or its header is not one gongwen knows."""
 CODE_ROW = "BA011"
 """A row does not fit the rows around it (a measure with no problem above, …)."""
+CODE_FORMULA = "BA012"
+"""An .xlsx formula cell with no cached value: what it shows is not in the file."""
 
 COLUMNS = {
     "社区": "community",
@@ -72,7 +77,7 @@ FIELD_COLUMNS = {
 }
 """Which column holds each model field a row becomes."""
 
-MAX_TABLE_BYTES = 20 * 1024 * 1024
+MAX_TABLE_BYTES = limits.MAX_TABLE_BYTES
 
 
 @dataclass(frozen=True)
@@ -134,8 +139,24 @@ def _decode(raw: bytes, file: str) -> str:
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
-    text = _decode(path.read_bytes(), str(path))
-    yield from csv.reader(io.StringIO(text, newline=""))
+    text = _decode(read_input(path, MAX_TABLE_BYTES, code=CODE_TABLE), str(path))
+    # strict: an unterminated quote is an error, not every row after it merged into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise limits.exceeded("cell_chars", file=str(path), line=reader.line_num) from None
+            raise InputError.single(
+                CODE_TABLE,
+                f"CSV 格式错误（引号未闭合或不成对？）(malformed CSV: {exc})",
+                file=str(path),
+                line=reader.line_num,
+            ) from None
+        yield row
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
@@ -145,8 +166,11 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
         raise InputError.single(
             CODE_TABLE, "reading .xlsx needs openpyxl: pip install openpyxl", file=str(path)
         ) from None
+    data = read_input(path, MAX_TABLE_BYTES, code=CODE_TABLE)
+    check_zip(data, file=str(path), what=".xlsx")  # a 2 MB .xlsx expanded to 4 GB
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise InputError.single(
             CODE_TABLE, f"is not a readable .xlsx workbook ({exc})", file=str(path)
@@ -158,11 +182,43 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
                 f"has no sheet “{sheet}” (it has {', '.join(book.sheetnames)})",
                 file=str(path),
             )
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
-        for values in ws.iter_rows(values_only=True):
+        name = sheet if sheet is not None else book.sheetnames[0]
+        rows = zip(
+            book[name].iter_rows(values_only=True),
+            formulas[name].iter_rows(values_only=True),
+            strict=False,
+        )
+        for number, (values, written) in enumerate(rows, start=1):
+            _refuse_uncached(values, written, path, number)
             yield [_cell_text(v) for v in values]
+    except InputError:
+        raise
+    except Exception as exc:  # a damaged sheet found while reading it
+        raise InputError.single(
+            CODE_TABLE, f"is not a readable .xlsx workbook ({exc})", file=str(path)
+        ) from None
     finally:
         book.close()
+        formulas.close()
+
+
+def _refuse_uncached(
+    values: tuple[Any, ...], written: tuple[Any, ...], path: Path, number: int
+) -> None:
+    """A formula cell whose file holds no computed value (a workbook written by a program, never
+    opened in Excel or WPS) would read as empty and its measure be lost: refuse it."""
+    for column, (value, formula) in enumerate(zip(values, written, strict=False), start=1):
+        if value is None and isinstance(formula, str) and formula.startswith("="):
+            from openpyxl.utils import get_column_letter
+
+            raise InputError.single(
+                CODE_FORMULA,
+                f"单元格 {get_column_letter(column)}{number} 是公式 {formula}，"
+                "但文件里没有它的计算结果；请在 Excel 或 WPS 中打开并保存后再用 "
+                "(a formula cell without a cached value)",
+                file=str(path),
+                line=number,
+            )
 
 
 def read_rows(path: str | Path, *, sheet: str | None = None) -> tuple[dict[str, str], list[Row]]:
@@ -170,14 +226,6 @@ def read_rows(path: str | Path, *, sheet: str | None = None) -> tuple[dict[str, 
     path = Path(path)
     name = str(path)
     suffix = path.suffix.lower()
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError.single(CODE_TABLE, "文件不存在 (no such file)", file=name) from None
-    if size > MAX_TABLE_BYTES:
-        raise InputError.single(
-            CODE_TABLE, f"table is {size} bytes; the limit is {MAX_TABLE_BYTES}", file=name
-        )
     if suffix == ".csv":
         rows = _csv_rows(path)
     elif suffix == ".xlsx":
@@ -192,6 +240,9 @@ def read_rows(path: str | Path, *, sheet: str | None = None) -> tuple[dict[str, 
     out: list[Row] = []
     for number, cells in enumerate(rows, start=1):
         cells = [c.strip() for c in cells]
+        for cell in cells:
+            if len(cell) > MAX_CELL_CHARS:
+                raise limits.exceeded("cell_chars", len(cell), file=name, line=number)
         if header is None:
             if not any(cells):
                 continue

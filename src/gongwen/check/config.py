@@ -168,7 +168,10 @@ def load_config(path: str | Path) -> CheckConfig:
 
 def find_config(start: str | Path) -> Path | None:
     """The configuration file that applies to ``start`` (a file or folder), or None."""
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except (RuntimeError, OSError):  # a loop of symlinks: the reader reports it, not this
+        here = Path(start).absolute()
     folder = here if here.is_dir() else here.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:

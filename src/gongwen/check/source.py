@@ -23,7 +23,16 @@ from ruamel.yaml.error import YAMLError
 
 from gongwen.fieldpath import FieldPath, format_path, parse_path
 from gongwen.findings import InputError
-from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, SUFFIXES, plain_data, read_bytes
+from gongwen.guard import check_data, parse_guard
+from gongwen.loader import (
+    CODE_SYNTAX,
+    CODE_UNREADABLE,
+    SUFFIXES,
+    BadDatesAsText,
+    load_json,
+    plain_data,
+    read_bytes,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 DOCX_SUFFIX = ".docx"
@@ -58,11 +67,14 @@ def text_source(text: str, *, file: str | None = None, encoding: str = "utf-8") 
 
 def read_text_source(path: Path) -> TextSource:
     """Read a text file as the reader does: size limit, BOM, UTF-8, then GB18030."""
-    from gongwen.read.safety import MAX_TEXT_BYTES, decode_text
+    from gongwen.read.safety import MAX_TEXT_BYTES, decode_text, limit_paragraphs
 
     data = read_bytes(path, MAX_TEXT_BYTES)
     decoded = decode_text(data, file=str(path))
-    return text_source(decoded.text, file=str(path), encoding=decoded.encoding)
+    source = text_source(decoded.text, file=str(path), encoding=decoded.encoding)
+    limit_paragraphs(enumerate(source.lines, start=1), file=str(path))
+    _refuse_empty(source)
+    return source
 
 
 def read_docx_source(path: Path) -> TextSource:
@@ -74,7 +86,19 @@ def read_docx_source(path: Path) -> TextSource:
     from gongwen.read.safety import MAX_DOCX_BYTES
 
     lines = paragraph_texts(read_bytes(path, MAX_DOCX_BYTES), file=str(path))
-    return TextSource(str(path), lines)
+    return _refuse_empty(TextSource(str(path), lines))
+
+
+def _refuse_empty(source: TextSource) -> TextSource:
+    """A text or .docx with no text in it holds no notice: say so (as ``gongwen parse`` does)
+    rather than report "No findings" on nothing."""
+    if not any(line.strip() for line in source.lines):
+        raise InputError.single(
+            "RD107",
+            "没有找到通知：文件中没有文字 (no notice in it: no text to check)",
+            file=source.file,
+        )
+    return source
 
 
 # ---------------------------------------------------------------------------------------------
@@ -113,6 +137,7 @@ class ModelSource:
 
 def _round_trip_yaml(sequence_indent: int = 2, offset: int = 0) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = BadDatesAsText
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long paragraph
     yaml.indent(mapping=2, sequence=sequence_indent, offset=offset)
@@ -130,23 +155,34 @@ def read_model_source(path: Path) -> ModelSource:
             CODE_UNREADABLE, "is not UTF-8 text; save it as UTF-8", file=name
         ) from None
     try:
-        if kind == "yaml":
-            tree = _round_trip_yaml().load(text)
-            return ModelSource(name, kind, tree, yaml_indent(text), line_map=yaml_lines(tree))
-        if kind == "json":
-            indent = re.search(r"\n( +)\S", text)
-            return ModelSource(
-                name, kind, json.loads(text), json_indent=len(indent[1]) if indent else 2
-            )
-        import tomlkit
-        from tomlkit.exceptions import TOMLKitError
-
-        try:
-            return ModelSource(name, kind, tomlkit.parse(text))
-        except TOMLKitError as exc:
-            raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=name) from None
-    except (YAMLError, json.JSONDecodeError) as exc:
+        with parse_guard(name, kind.upper()):
+            source = _parse_model(name, kind, text)
+    except InputError:
+        raise  # a limit, a duplicate key (InputError is a ValueError too)
+    except (YAMLError, ValueError) as exc:
         raise InputError.single(CODE_SYNTAX, f"{kind.upper()}: {exc}", file=name) from None
+    check_data(source.tree, file=name)  # the limits and YAML features the loader refuses
+    if kind == "yaml":
+        source.line_map = yaml_lines(source.tree)
+    return source
+
+
+def _parse_model(name: str, kind: str, text: str) -> ModelSource:
+    if kind == "yaml":
+        tree = _round_trip_yaml().load(text)
+        return ModelSource(name, kind, tree, yaml_indent(text))
+    if kind == "json":
+        indent = re.search(r"\n( +)\S", text)
+        return ModelSource(
+            name, kind, load_json(text, file=name), json_indent=len(indent[1]) if indent else 2
+        )
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    try:
+        return ModelSource(name, kind, tomlkit.parse(text))
+    except TOMLKitError as exc:
+        raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=name) from None
 
 
 _KEY_LINE = re.compile(r"( *)[^\s#-][^:#]*:\s*(?:#.*)?$")

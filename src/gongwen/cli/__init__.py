@@ -18,6 +18,7 @@ from typing import Any
 
 from gongwen import __version__
 from gongwen.cli import batch, check, convert, notice, parse, reformat, render
+from gongwen.cli.boundary import internal_error, stop_on_sigterm
 from gongwen.cli.common import EXIT_INPUT, Command, print_findings
 from gongwen.findings import GongwenError, InputError
 
@@ -70,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Command = args.func
+    with stop_on_sigterm():
+        return _run(func, args)
+
+
+def _run(func: Command, args: argparse.Namespace) -> int:
     try:
         status = func(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
@@ -92,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gongwen: interrupted", file=sys.stderr)
         return 130
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, LookupError) as exc:
+        # The last boundary: an input that got past every check into code that did not
+        # expect it. One line and exit 2, never a traceback; the code says it is gongwen's bug.
+        print(f"gongwen: {internal_error(exc)}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -93,8 +93,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_next(args: argparse.Namespace) -> int:
     """Write the next round's notice file from the last bulletin."""
+    from gongwen.atomic import refuse_input_as_output
     from gongwen.batch import count_statuses, progress_sentence, write_next_round
 
+    refuse_input_as_output(args.output, [args.last])
     notice, findings = write_next_round(
         args.last, args.output, args.date, default_status=args.status
     )

@@ -44,7 +44,7 @@ def _usage_error(message: str) -> int:
 
 
 def _fix_one(args: argparse.Namespace, file: Path, config: CheckConfig) -> list[Finding]:
-    from gongwen.atomic import write_bytes_atomic
+    from gongwen.atomic import refuse_input_as_output, write_bytes_atomic
     from gongwen.check import fix_file
     from gongwen.check.source import DOCX_SUFFIX
 
@@ -52,6 +52,8 @@ def _fix_one(args: argparse.Namespace, file: Path, config: CheckConfig) -> list[
         raise InputError.single(
             "IN001", "--fix cannot write .docx; fix the text or the notice file", file=file
         )
+    if args.output is not None:
+        refuse_input_as_output(args.output, [file])  # overwriting the input is --in-place
     result = fix_file(file, config)
     target: Path = args.output if args.output is not None else file
     write_bytes_atomic(target, result.content)

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gongwen.atomic import refuse_input_as_output
 from gongwen.cli.common import EXIT_OK, EXIT_TOOL
 
 if TYPE_CHECKING:
@@ -37,16 +38,29 @@ def _docx_of(source: Path, work: Path, template: Path | None) -> Path:
     return docx
 
 
+def _vet_docx(inputs: list[Path]) -> None:
+    """The reader's safety checks (size, zip bomb, DTDs, encrypted or doubled parts) on every
+    .docx before LibreOffice opens it: LibreOffice has no limits of its own."""
+    from gongwen.loader import read_bytes
+    from gongwen.read.safety import MAX_DOCX_BYTES, open_docx
+
+    for source in inputs:
+        if source.suffix.lower() == ".docx":
+            open_docx(read_bytes(source, MAX_DOCX_BYTES), file=str(source))
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     """One input: ``-o`` names the PDF. Several: ``-o`` names a folder; one LibreOffice call."""
     from gongwen.office.convert import ConversionError, ToolMissing, convert_many, to_pdf
 
     inputs: list[Path] = args.inputs
+    _vet_docx(inputs)
     try:
         if len(inputs) == 1:
             output: Path = args.output or Path(inputs[0].stem + ".pdf")
             if output.is_dir():
                 output = output / f"{inputs[0].stem}.pdf"
+            refuse_input_as_output(output, [*inputs, *([args.template] if args.template else [])])
             to_pdf(
                 inputs[0],
                 output,
@@ -75,6 +89,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
     source: Path = args.input
     outdir: Path = args.output or Path(source.stem + "-pages")
+    _vet_docx([source])
     try:
         with tempfile.TemporaryDirectory(prefix="gongwen-preview-") as work:
             pdf = Path(work) / f"{source.stem}.pdf"

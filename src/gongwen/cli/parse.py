@@ -69,10 +69,12 @@ def _print_summary(findings: list[Finding], shown: Level) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Read the file, print findings, write the YAML (or print it)."""
-    from gongwen.atomic import write_bytes_atomic
+    from gongwen.atomic import refuse_input_as_output, write_bytes_atomic
     from gongwen.read import read_file
     from gongwen.read.codes import LEFT_OUT_CODES
 
+    if args.output is not None:
+        refuse_input_as_output(output_path(args.output, args.file, ".yaml"), [args.file])
     result = read_file(args.file)
     text = notice_yaml(result)
     _print_summary(result.findings, Level(args.level))
@@ -92,7 +94,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     try:
         write_bytes_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        raise GongwenError(f"{output}: cannot be written: {exc.strerror}") from None
+        raise GongwenError(f"{output}: 无法写入 (cannot be written: {exc.strerror})") from None
     print(f"{args.file} -> {output}", file=sys.stderr)
     return EXIT_OK
 

@@ -18,6 +18,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")  # gongwen.loader.MARKDOWN_SUFFIXES, wi
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Load, render and write atomically; on bad input nothing is written."""
+    from gongwen.atomic import refuse_input_as_output
     from gongwen.check import check_loaded
     from gongwen.loader import read_source, seal_images_beside, typed_ordinals, validate
     from gongwen.model import Notice
@@ -44,6 +45,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"{args.file}: not rendered: gongwen check found errors (--strict)", file=sys.stderr)
         return EXIT_FINDINGS
     output = output_path(args.output, args.file, ".docx")
+    refuse_input_as_output(output, [args.file, *([args.template] if args.template else [])])
     render(notice, output, template=args.template)
     print(f"{args.file} -> {output}", file=sys.stderr)
     return EXIT_OK

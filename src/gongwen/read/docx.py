@@ -38,7 +38,7 @@ from gongwen.read.codes import finding
 from gongwen.read.docx_properties import apply_properties, created_date, custom_properties
 from gongwen.read.docx_styles import Style, outline_level, styles_of
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
-from gongwen.read.safety import MAX_DOCX_BYTES, open_docx, parse_xml
+from gongwen.read.safety import MAX_DOCX_BYTES, limit_paragraphs, open_docx, parse_xml
 from gongwen.read.tables import OMITTED, TableRead, is_content_table, omitted, read_table
 from gongwen.tables import (
     DETAILS_PROPERTY,
@@ -216,6 +216,7 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
     styles = styles_of(parse_xml(styles_xml, part=STYLES_PART, file=source) if styles_xml else None)
     body = document.find(_w("body"))
     items = _paragraphs(body, styles) if body is not None else []
+    limit_paragraphs(((p.number, p.text) for p in _flat(items)), file=source)
     notes = _left_out(items, source)
     paragraphs = _flat(items)
     if any(p.style is not None and p.style.role in _GONGWEN_ROLES for p in paragraphs):
@@ -430,7 +431,9 @@ def paragraph_texts(data: bytes, *, file: str | None = None) -> list[str]:
         open_docx(data, file=source)[DOCUMENT_PART], part=DOCUMENT_PART, file=source
     )
     body = document.find(_w("body"))
-    return [p.text for p in _flat(_paragraphs(body, {}))] if body is not None else []
+    texts = [p.text for p in _flat(_paragraphs(body, {}))] if body is not None else []
+    limit_paragraphs(enumerate(texts, start=1), file=source)
+    return texts
 
 
 def read_docx(path: str | Path | DocxDocument) -> ReadResult:

@@ -34,10 +34,12 @@ from gongwen.recognise.tail import parse_attachment_item, parse_signature_date, 
 __all__ = ["HeadReader", "Tail", "TailReader", "leading_date"]
 
 _DOC_NUMBER = re.compile(r"^.+?[〔\[【(（]\d{4}[〕\]】)）].+?号$")
-_SIGNER = re.compile(r"^(?P<number>.*?)\s*签发人\s*[：:]\s*(?P<names>.+)$")
+_SIGNER = re.compile(r"^(?P<number>(?:.*?\S)?)\s*签发人\s*[：:]\s*(?P<names>.+)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _CLASSIFICATION = re.compile(r"^(秘密|机密|绝密)\s*(?:★\s*(.+))?$")
-_IMPRINT_PRINTER = re.compile(r"^(?P<printer>.+?)[\t 　]+(?P<date>\S+日)\s*印发$")
+_IMPRINT_PRINTER = re.compile(r"^(?P<printer>.*?\S)[\t 　]+(?P<date>\S+日)\s*印发$")
+# Both end a lazy part at a non-space: a lazy ``.*?`` followed by ``\s*`` rescanned a run of
+# spaces at every step, quadratic in a line of spaces.
 _ATTACHMENT_NAME = re.compile(r"^([0-9]+)[.．、]\s*(.+)$")
 _ORGAN_PUNCTUATION = set("，。；：！？、,.;:!?")
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
 from lxml import etree
 
+from gongwen import limits
 from gongwen.findings import InputError
+from gongwen.guard import check_zip_directory, zip_bomb
 from gongwen.ooxml import DOCUMENT_PART
 
 __all__ = [
@@ -25,19 +29,20 @@ __all__ = [
     "MAX_ZIP_UNCOMPRESSED_BYTES",
     "DecodedText",
     "decode_text",
+    "limit_paragraphs",
     "open_docx",
     "parse_xml",
 ]
 
-MAX_TEXT_BYTES: Final = 5 * 1024 * 1024
+MAX_TEXT_BYTES: Final = limits.MAX_TEXT_BYTES
 """A notice as text is tens of kilobytes; 5 MiB is far beyond any real one."""
-MAX_DOCX_BYTES: Final = 20 * 1024 * 1024
+MAX_DOCX_BYTES: Final = limits.MAX_DOCX_BYTES
 """A .docx with a few images is a few MiB; 20 MiB is the most the reader opens."""
-MAX_ZIP_ENTRIES: Final = 1000
+MAX_ZIP_ENTRIES: Final = limits.MAX_ZIP_ENTRIES
 """A Word document has a few dozen parts."""
-MAX_ZIP_UNCOMPRESSED_BYTES: Final = 100 * 1024 * 1024
+MAX_ZIP_UNCOMPRESSED_BYTES: Final = limits.MAX_ZIP_UNCOMPRESSED_BYTES
 """Total size of all parts once expanded."""
-MAX_ZIP_RATIO: Final = 100
+MAX_ZIP_RATIO: Final = limits.MAX_ZIP_RATIO
 """Largest expansion of one part (uncompressed / compressed); XML compresses about 10:1."""
 _RATIO_FLOOR_BYTES: Final = 1024 * 1024
 """Parts smaller than this expanded are not held to :data:`MAX_ZIP_RATIO`."""
@@ -48,8 +53,9 @@ CODE_ZIP_BOMB = "RD104"
 CODE_XML = "RD105"
 
 
-# Bytes allowed in text besides printable characters: tab, LF, CR, form feed.
-_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
+# Bytes allowed in text besides printable characters: tab, LF, CR, form feed, and the vertical
+# tab Word writes for a manual line break (Shift+Enter) when it saves as text.
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c")
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,17 @@ def decode_text(data: bytes, *, file: str | None = None) -> DecodedText:
     )
 
 
+def limit_paragraphs(paragraphs: Iterable[tuple[int, str]], *, file: str | None = None) -> None:
+    """Refuse a paragraph (numbered line or .docx paragraph, its text) longer than
+    :data:`gongwen.limits.MAX_PARAGRAPH_CHARS` before any recogniser or rule reads it.
+
+    >>> limit_paragraphs([(1, "正文。")])
+    """
+    for number, text in paragraphs:
+        if len(text) > limits.MAX_PARAGRAPH_CHARS:
+            raise limits.exceeded("paragraph_chars", len(text), file=file, line=number)
+
+
 def _not_text(file: str | None, message: str) -> InputError:
     return InputError.single(CODE_ENCODING, message, file=file)
 
@@ -147,14 +164,25 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
                 continue
             try:
                 content = _read_member(archive, info)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                ValueError,
+                EOFError,
+                RuntimeError,  # an encrypted member
+                NotImplementedError,  # a compression method zipfile does not know
+                zlib.error,
+            ) as exc:
+                why = (
+                    "已加密 (encrypted)"
+                    if info.flag_bits & 1
+                    else f"无法解压 (bad zip member: {exc})"
+                )
                 raise InputError.single(
-                    CODE_NOT_DOCX,
-                    f"zip 成员 {info.filename} 无法解压 (bad zip member: {exc})",
-                    file=file,
+                    CODE_NOT_DOCX, f"zip 成员 {info.filename} {why}", file=file
                 ) from None
             if content is None:
-                raise _bomb(file, f"{info.filename} 解压后大于目录记载的大小")
+                raise zip_bomb(file, f"{info.filename} 解压后大于目录记载的大小")
             parts[info.filename] = content
     for name, content in parts.items():
         parse_xml(content, part=name, file=file)  # refuses DTDs, entities, malformed XML
@@ -162,16 +190,14 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], file: str | None) -> None:
-    if len(infos) > MAX_ZIP_ENTRIES:
-        raise _bomb(file, f"含有 {len(infos)} 个文件，上限 {MAX_ZIP_ENTRIES}")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _RATIO_FLOOR_BYTES and ratio > MAX_ZIP_RATIO:
-            raise _bomb(file, f"{info.filename} 压缩比 {ratio:.0f}:1，上限 {MAX_ZIP_RATIO}:1")
-    if total > MAX_ZIP_UNCOMPRESSED_BYTES:
-        raise _bomb(file, f"解压后共 {total} 字节，上限 {MAX_ZIP_UNCOMPRESSED_BYTES} 字节")
+    check_zip_directory(
+        infos,
+        file,
+        entries=MAX_ZIP_ENTRIES,
+        total=MAX_ZIP_UNCOMPRESSED_BYTES,
+        ratio=MAX_ZIP_RATIO,
+        ratio_floor=_RATIO_FLOOR_BYTES,
+    )
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
@@ -179,12 +205,6 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | Non
     with archive.open(info) as stream:
         content = stream.read(info.file_size + 1)
     return None if len(content) > info.file_size else content
-
-
-def _bomb(file: str | None, detail: str) -> InputError:
-    return InputError.single(
-        CODE_ZIP_BOMB, f"拒绝读取：疑似压缩炸弹，{detail} (zip bomb)", file=file
-    )
 
 
 def _parser() -> etree.XMLParser:

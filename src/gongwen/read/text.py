@@ -16,14 +16,20 @@ from gongwen.findings import InputError
 from gongwen.loader import MARKDOWN_SUFFIXES, read_bytes
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
-from gongwen.read.safety import MAX_DOCX_BYTES, MAX_TEXT_BYTES, decode_text
+from gongwen.read.safety import (
+    MAX_DOCX_BYTES,
+    MAX_TEXT_BYTES,
+    decode_text,
+    limit_paragraphs,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 __all__ = ["ReadResult", "read_file", "read_text"]
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = re.compile(r"\r\n|\r|\n|\v")
+"""CR, LF, and the vertical tab Word writes for a manual line break when it saves as text."""
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 DOCX_SUFFIXES = frozenset({".docx"})
 
@@ -36,7 +42,7 @@ def text_paragraphs(text: str) -> list[SourceParagraph]:
     """
     out: list[SourceParagraph] = []
     blank = False
-    # Only CR and LF end a line: str.splitlines() would also split at \v, \f and U+2028,
+    # Only CR, LF and VT end a line: str.splitlines() would also split at \f and U+2028,
     # which are characters to report (RD003), not line ends.
     for number, line in enumerate(_LINE_END.split(text), start=1):
         if not line.strip(" \t\u3000\xa0"):
@@ -61,7 +67,9 @@ def read_text(text: str, *, file: str | None = None) -> ReadResult:
     ['RD002']
     """
     source = file if file is not None else "<text>"
-    return parse_paragraphs(text_paragraphs(text), source=source)
+    paragraphs = text_paragraphs(text)
+    limit_paragraphs(((p.line, p.text) for p in paragraphs), file=source)
+    return parse_paragraphs(paragraphs, source=source)
 
 
 def read_file(path: str | Path | DocxDocument) -> ReadResult:

@@ -33,7 +33,7 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 # URLs and e-mail addresses keep their ASCII punctuation.
 _PROTECTED = re.compile(
     r"(?:https?|ftp)://[^\s，。；、“”（）]+|www\.[^\s，。；、“”（）]+"
-    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
 
 

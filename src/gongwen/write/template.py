@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import functools
-import zipfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
-from gongwen.findings import GongwenError
+from gongwen import limits
+from gongwen.findings import Finding, InputError, Level
 from gongwen.layout import TABLE_ROLES, StyleRole
 from gongwen.ooxml import CORE_PART, CUSTOM_PART, DOCUMENT_PART, STYLES_PART, qn
 from gongwen.write._zip import Entry, deflate
+from gongwen.write.template_check import CODE_TEMPLATE, read_template_parts
 
-MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+MAX_TEMPLATE_BYTES = limits.MAX_TEMPLATE_BYTES
 
 ROLE_TERMS = {
     StyleRole.NORMAL: "正文",
@@ -65,8 +66,13 @@ ROLE_TERMS = {
 BODY_ROLES = tuple(r for r in StyleRole if r not in (StyleRole.PAGE_ODD, StyleRole.PAGE_EVEN))
 
 
-class TemplateError(GongwenError):
-    """A template .docx cannot be used."""
+class TemplateError(InputError):
+    """A template .docx cannot be used (code TP001, or the code of the check it failed)."""
+
+    def __init__(self, message: str | list[Finding]) -> None:
+        if isinstance(message, str):
+            message = [Finding(CODE_TEMPLATE, Level.ERROR, message)]
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -111,14 +117,9 @@ _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd
 @functools.lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int, size: int) -> Template:
     del mtime_ns  # part of the cache key: an edited template is read again
-    if size > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"{path}: a template of {size} bytes is too large")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = tuple((info, archive.read(info)) for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateError(f"{path}: not a .docx template ({exc})") from None
-    parts = {info.filename: data for info, data in entries}
+    del size  # read_template_parts holds the template to gongwen.limits
+    names = read_template_parts(path)  # size, zip, macros, external links, embedded objects
+    parts = dict(names)
     for needed in (DOCUMENT_PART, STYLES_PART):
         if needed not in parts:
             raise TemplateError(f"{path}: not a .docx template (no {needed})")
@@ -127,7 +128,6 @@ def _load(path: str, mtime_ns: int, size: int) -> Template:
         document = etree.fromstring(parts[DOCUMENT_PART], _SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"{path}: damaged template XML ({exc})") from None
-    names = tuple((info.filename, data) for info, data in entries)
     deflated = {
         name: deflate(name, data)
         for name, data in names

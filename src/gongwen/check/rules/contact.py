@@ -53,7 +53,8 @@ _EMAIL_LABEL = re.compile(
     r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail)\s*(?:地址)?\s*[:：]?\s*", re.I
 )
 _EMAIL_VALUE = re.compile(r"[A-Za-z0-9._%+\-@＠][A-Za-z0-9._%+\-@＠ ]*")
-_EMAIL_BARE = re.compile(r"[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9.\-]*")
+_EMAIL_BARE = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9.\-]*")
+"""Starts only where a run of address characters starts: linear in a long run of letters."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,12 @@ def _emails(text: str) -> list[_Found]:
         if m is not None:
             value = m[0].rstrip(" .")
             found[m.start()] = _Found(m.start(), m.start() + len(value), value)
+    labelled = sorted(found.values(), key=lambda f: f.start)
+    index = 0
     for m in _EMAIL_BARE.finditer(text):
-        if not any(f.start <= m.start() < f.end for f in found.values()):
+        while index < len(labelled) and labelled[index].end <= m.start():
+            index += 1  # starts and spans only grow: one pass over both, not one scan a match
+        if not (index < len(labelled) and labelled[index].start <= m.start()):
             value = m[0].rstrip(" .")
             found[m.start()] = _Found(m.start(), m.start() + len(value), value)
     return sorted(found.values(), key=lambda f: f.start)

@@ -31,9 +31,15 @@ def _ideograph(char: str | None) -> bool:
 
 def _neighbours(text: str, i: int) -> tuple[str | None, str | None]:
     """The nearest non-space characters before and after ``text[i]``."""
-    before = text[:i].rstrip(_ASCII_SPACES)
-    after = text[i + 1 :].lstrip(_ASCII_SPACES)
-    return (before[-1] if before else None), (after[0] if after else None)
+    # Walk out from i over spaces only: slicing the text at every mark was quadratic in a
+    # paragraph of many marks.
+    b = i - 1
+    while b >= 0 and text[b] in _ASCII_SPACES:
+        b -= 1
+    a = i + 1
+    while a < len(text) and text[a] in _ASCII_SPACES:
+        a += 1
+    return (text[b] if b >= 0 else None), (text[a] if a < len(text) else None)
 
 
 def _checked(inp: CheckInput) -> Iterator[Unit]:
