@@ -226,7 +226,7 @@ _ATTACHMENT_LABEL = re.compile(r"附件\s*([0-9０-９]{1,3})?")
 _NOTE_ENTRY = re.compile(r"([0-9０-９]{1,3})\s*[.．、]\s*(?=\S)")
 _IMPRINT = re.compile(r"(?:抄送|主送)\s*[：:]|.*印发$")
 _BRACKETED = re.compile(r"[（(].+[)）]")
-_SENTENCE_INSIDE = re.compile(r"[。；！？]")
+_SENTENCE_INSIDE = re.compile(r"[。；！？;!?]")
 _FRONT_ROLES = frozenset(
     {Role.TITLE, Role.HEADER, Role.COPY_NUMBER, Role.DOCUMENT_NUMBER, Role.CHROME}
 )

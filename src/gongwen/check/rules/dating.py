@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from gongwen.check.registry import Hit, Rule
+from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, CheckInput, Role, Unit
 from gongwen.dates import Numerals, find_dates, find_run_together_dates, format_date
 from gongwen.findings import Level
@@ -43,43 +45,38 @@ def _unpadded(m: re.Match[str]) -> str:
 def check_zero_padding(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
         plain = ascii_digits(unit.text)  # one character for one: offsets hold
-        found = [m for m in _PADDED.finditer(plain) if _padded(m)]
-        if not found:
-            continue
-        fixed = unit.text
-        for m in reversed(found):
-            fixed = fixed[: m.start()] + _unpadded(m) + fixed[m.end() :]
-        first = unit.text[found[0].start() : found[0].end()]
-        yield Hit(
-            f"日期“{first}”的月、日前补了0：应写“{_unpadded(found[0])}”（GB/T 9704 7.3.5.4）",
-            unit,
-            fix=fixed,
-        )
+        for m in _PADDED.finditer(plain):
+            if not _padded(m):
+                continue
+            written = unit.text[m.start() : m.end()]
+            yield Hit(
+                f"日期“{written}”的月、日前补了0：应写“{_unpadded(m)}”（GB/T 9704 7.3.5.4）",
+                unit,
+                fix=replaced(unit.text, m.start(), m.end(), _unpadded(m)),
+                span=m.span(),
+            )
 
 
 _CN_YEAR = re.compile(r"([〇零○◯OＯo0０一二三四五六七八九]{4})\s*年")
 _BAD_ZEROS = "零○◯OＯo0０"
+_ZERO = str.maketrans(dict.fromkeys(_BAD_ZEROS, "〇"))
 
 
 def check_chinese_zero(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        years = [
-            m
-            for m in _CN_YEAR.finditer(unit.text)
-            if any(c in "一二三四五六七八九" for c in m[1]) and any(c in _BAD_ZEROS for c in m[1])
-        ]
-        if not years:
-            continue
-        table = str.maketrans(dict.fromkeys(_BAD_ZEROS, "〇"))
-        fixed = unit.text
-        for m in years:
-            fixed = fixed[: m.start(1)] + m[1].translate(table) + fixed[m.end(1) :]
-        bad = years[0][1]
-        yield Hit(
-            f"汉字年份“{bad}年”里的零应写“〇”：“{bad.translate(table)}年”（GB/T 15835 5.2.5）",
-            unit,
-            fix=fixed,
-        )
+        for m in _CN_YEAR.finditer(unit.text):
+            year = m[1]
+            if not any(c in "一二三四五六七八九" for c in year) or not any(
+                c in _BAD_ZEROS for c in year
+            ):
+                continue
+            right = year.translate(_ZERO)
+            yield Hit(
+                f"汉字年份“{year}年”里的零应写“〇”：“{right}年”（GB/T 15835 5.2.5）",
+                unit,
+                fix=replaced(unit.text, m.start(1), m.end(1), year.translate(_ZERO)),
+                span=m.span(1),
+            )
 
 
 def _form(text: str) -> str:
@@ -105,19 +102,17 @@ def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
     names = {"arabic": "阿拉伯数字", "chinese": "汉字"}
     minority = "chinese" if main == "arabic" else "arabic"
     for unit, dates in found:
-        wrong = [(s, e, d) for s, e, d, f in dates if f != main]
-        if not wrong:
-            continue
-        fixed = unit.text
-        for s, e, d in reversed(wrong):
-            fixed = fixed[:s] + format_date(d, main) + fixed[e:]
-        shown = unit.text[wrong[0][0] : wrong[0][1]]
-        yield Hit(
-            f"日期写法不统一：本文日期用{names[main]}，“{shown}”用了{names[minority]}"
-            "（GB/T 15835：同类别同形式）",
-            unit,
-            fix=fixed,
-        )
+        for start, end, day, form in dates:
+            if form == main:
+                continue
+            shown = unit.text[start:end]
+            yield Hit(
+                f"日期写法不统一：本文日期用{names[main]}，“{shown}”用了{names[minority]}"
+                "（GB/T 15835：同类别同形式）",
+                unit,
+                fix=replaced(unit.text, start, end, format_date(day, main)),
+                span=(start, end),
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,41 +157,90 @@ def _dates_in(text: str) -> list[_Dated]:
     return sorted(out, key=lambda d: d.position)
 
 
-_PAST = re.compile(r"巡察|巡视|督察|督导|审计|反馈")
-"""An introduction recounting an inspection: its dates are past when the notice is signed."""
-_JOINER = re.compile(r"\s*(?:至|到|—{1,2}|–|－|～|~)\s*")
+_JOINER = re.compile(r"\s*(?:至|到|—{1,2}|–|－|～|~|-)\s*")
+_INSPECTION = re.compile(r"巡察|巡视|督察|督导|审计|检查")
+_FEEDBACK = re.compile(r"^[^。；;，,]{0,12}反馈")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_PAST_MARK = re.compile(r"(?<![为除])了(?!解)|已|先后|期间|此前")
+"""Words that tell a date is of something done: 召开了, 已完成."""
+_FUTURE_MARK = re.compile(
+    r"计划|拟|将|预计|定于|力争|争取|前|以前|之前|截止|起|开始|届时|须|需|应|要|不晚于|以后|之后"
+)
+"""Words that tell a date is a plan or a deadline: 计划于…年…月底前完成, 自…起施行."""
+_BODY_ROLES = frozenset(
+    {Role.PARAGRAPH, Role.PROBLEM, Role.MEASURE, Role.MEASURES_LABEL, Role.HEADING, Role.NOTE}
+)
+
+
+def _ranges(unit: Unit, dated: list[_Dated]) -> Iterator[tuple[_Dated, _Dated, str]]:
+    """Pairs of dates written as a range (A至B), with what joins them."""
+    for before, after in itertools.pairwise(dated):
+        between = unit.text[before.position + len(before.text) : after.position]
+        if _JOINER.fullmatch(between):
+            yield before, after, between
+
+
+def _year_inferred(d: _Dated) -> bool:
+    return "年" not in d.text
+
+
+def _inverted(start: _Dated, end: _Dated) -> bool:
+    """The range ends before it starts; 2022年12月1日至1月5日 runs into the next year."""
+    if end.day >= start.day:
+        return False
+    if _year_inferred(end):
+        with contextlib.suppress(ValueError):
+            return end.day.replace(year=end.day.year + 1) < start.day
+    return True
+
+
+def _said_past(unit: Unit, dated: list[_Dated], index: int) -> bool:
+    """Whether the text says the thing dated happened (…召开了, 已…) and nothing around the
+    date makes it a plan or a deadline (计划于…前, 定于…, 自…起)."""
+    d = dated[index]
+    text = unit.text
+    end = d.position + len(d.text)
+    stop = _SENTENCE_END.search(text, end)
+    limit = stop.start() if stop else len(text)
+    if index + 1 < len(dated):
+        after = dated[index + 1]
+        between = text[end : after.position]
+        if _JOINER.fullmatch(between):
+            return _said_past(unit, dated, index + 1)  # a range's start: as its end
+        limit = min(limit, after.position)
+    tail = text[end:limit]
+    head = text[max(0, d.position - 4) : d.position]
+    return bool(_PAST_MARK.search(tail)) and not (
+        _FUTURE_MARK.search(tail) or _FUTURE_MARK.search(head)
+    )
 
 
 def check_date_order(inp: CheckInput) -> Iterator[Hit]:
-    intro = [unit for unit in inp.units if unit.intro]
-    past = any(_PAST.search(unit.text) for unit in intro)
     latest: _Dated | None = None
-    for unit in intro:
+    for unit in inp.units:
+        if unit.role not in _BODY_ROLES or unit.part != 0:
+            continue
         dated = _dates_in(unit.text)
-        for before, after in zip([None, *dated], dated, strict=False):
-            if before is not None and after.day < before.day:
-                between = unit.text[before.position + len(before.text) : after.position]
-                if _JOINER.fullmatch(between):
-                    yield Hit(f"日期范围倒置：“{before.text}{between}{after.text}”", unit)
-                    continue
-            if past and latest is not None and after.day < latest.day:
+        ranges = list(_ranges(unit, dated))
+        for start, end, between in ranges:
+            if _inverted(start, end):
                 yield Hit(
-                    f"日期先后不对：“{after.text}”写在“{latest.text}”之后，却早于它"
-                    "（巡察开始、结束、反馈应依次在后）",
+                    f"日期范围倒置：“{start.text}{between}{end.text}”的结束早于开始",
                     unit,
+                    span=(start.position, end.position + len(end.text)),
                 )
-            if latest is None or after.day >= latest.day:
-                latest = after
+        yield from _feedback_before_end(unit, dated, ranges)
+        for i, d in enumerate(dated):
+            if _said_past(unit, dated, i) and (latest is None or d.day > latest.day):
+                latest = d
     signature = inp.signature_date
     published = inp.published
-    if not past:
-        latest = None  # a notice may announce dates after its own
     if signature is not None:
         signed, signed_unit = signature
         if latest is not None and signed < latest.day:
-            message = f"成文日期{_show(signed)}早于正文所述“{latest.text}”"
+            message = f"成文日期{_show(signed)}早于正文所述已发生的“{latest.text}”"
             if signed_unit is not None:
-                yield Hit(message, signed_unit)
+                yield Hit(message, signed_unit, span=_date_span(signed_unit))
             else:
                 yield Hit(message, path="signature.date")
         if published is not None and published < signed:
@@ -207,8 +251,33 @@ def check_date_order(inp: CheckInput) -> Iterator[Hit]:
             message = f"印发日期{_show(printed)}早于成文日期{_show(signed)}"
             yield _hit_at(inp, message, "印发", "imprint.print_date")
     if published is not None and latest is not None and published < latest.day:
-        message = f"发布日期{_show(published)}早于正文所述“{latest.text}”"
+        message = f"发布日期{_show(published)}早于正文所述已发生的“{latest.text}”"
         yield _hit_at(inp, message, "发布", "published")
+
+
+def _feedback_before_end(
+    unit: Unit, dated: list[_Dated], ranges: list[tuple[_Dated, _Dated, str]]
+) -> Iterator[Hit]:
+    """An inspection's feedback (反馈) dated before the inspection ended, in one paragraph."""
+    for start, end, _ in ranges:
+        sentence_start = max(unit.text.rfind(c, 0, start.position) for c in "。；;") + 1
+        told = unit.text[sentence_start : end.position + len(end.text) + 20]
+        if not _INSPECTION.search(told):
+            continue
+        for d in dated:
+            if d.position <= end.position or d.day >= end.day or _inverted(start, end):
+                continue
+            if _FEEDBACK.search(unit.text[d.position + len(d.text) :]):
+                yield Hit(
+                    f"日期先后不对：“{d.text}”反馈，早于“{start.text}{end.text}”巡察结束",
+                    unit,
+                    span=(d.position, d.position + len(d.text)),
+                )
+
+
+def _date_span(unit: Unit) -> tuple[int, int]:
+    lead = len(unit.text) - len(unit.text.lstrip())
+    return lead, len(unit.text.rstrip())
 
 
 def _hit_at(inp: CheckInput, message: str, word: str, path: str) -> Hit:
@@ -217,7 +286,7 @@ def _hit_at(inp: CheckInput, message: str, word: str, path: str) -> Hit:
     if inp.raw:
         for unit in inp.units:
             if unit.role in (Role.CHROME, Role.IMPRINT) and word in unit.text:
-                return Hit(message, unit)
+                return Hit(message, unit, span=_date_span(unit))
         return Hit(message)
     return Hit(message, path=path)
 
@@ -231,13 +300,19 @@ def check_run_together(inp: CheckInput) -> Iterator[Hit]:
         for run in find_run_together_dates(unit.text):
             if len(run.candidates) == 1:
                 (day,) = run.candidates
-                fixed = unit.text[: run.start] + format_date(day) + unit.text[run.end :]
                 yield Hit(
-                    f"日期“{run.text}”丢了“年”“月”：应为“{format_date(day)}”", unit, fix=fixed
+                    f"日期“{run.text}”丢了“年”“月”：应为“{format_date(day)}”",
+                    unit,
+                    fix=replaced(unit.text, run.start, run.end, format_date(day)),
+                    span=(run.start, run.end),
                 )
             else:
                 options = "或".join(f"“{format_date(d)}”" for d in run.candidates)
-                yield Hit(f"日期“{run.text}”丢了“年”“月”：可能是{options}，请核对", unit)
+                yield Hit(
+                    f"日期“{run.text}”丢了“年”“月”：可能是{options}，请核对",
+                    unit,
+                    span=(run.start, run.end),
+                )
 
 
 _UNIT_WORDS = (
@@ -275,6 +350,7 @@ def check_lost_month_day(inp: CheckInput) -> Iterator[Hit]:
                 f"“{shown}”中的“{m[1]}”像是丢了“月”“日”（和前后的标点）的日期："
                 f"{'或'.join(options)}？请核对",
                 unit,
+                span=m.span(1),
             )
 
 
@@ -283,9 +359,10 @@ _SHORT_YEAR = re.compile(r"(?<![0-9])([0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
 
 def check_short_year(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        m = _SHORT_YEAR.search(ascii_digits(unit.text))
-        if m is not None:
-            yield Hit(f"年份“{m[1]}年”只写了两位：年份应写全四位（GB/T 15835）", unit)
+        for m in _SHORT_YEAR.finditer(ascii_digits(unit.text)):
+            yield Hit(
+                f"年份“{m[1]}年”只写了两位：年份应写全四位（GB/T 15835）", unit, span=m.span(1)
+            )
 
 
 RULES: tuple[Rule, ...] = (
@@ -324,8 +401,9 @@ RULES: tuple[Rule, ...] = (
         "GW504",
         "date-order",
         Level.WARNING,
-        "Dates out of order: the inspection's start, end and feedback in the introduction, then "
-        "the 成文日期, 印发日期 and 发布日期.",
+        "Dates really out of order: a range that ends before it starts, an inspection's "
+        "feedback before its end, a 成文日期, 印发日期 or 发布日期 before what the text says "
+        "has happened. Plans, deadlines and past events told out of order are left alone.",
         check_date_order,
         bad="关于整改情况的通报\n\n2022年4月12日至7月8日，区委巡察组开展了巡察，"
         "并于6月1日反馈了巡察意见。\n",

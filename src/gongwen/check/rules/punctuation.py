@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gongwen.check.registry import Hit, Rule
+from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, NUMERALS, CheckInput, Role, Unit
 from gongwen.findings import Level
 
@@ -29,11 +29,20 @@ def _ideograph(char: str | None) -> bool:
     return char is not None and bool(_CJK_CHAR.match(char))
 
 
-def _neighbours(text: str, i: int) -> tuple[str | None, str | None]:
-    """The nearest non-space characters before and after ``text[i]``."""
-    before = text[:i].rstrip(_ASCII_SPACES)
-    after = text[i + 1 :].lstrip(_ASCII_SPACES)
+_SEE_THROUGH = _ASCII_SPACES + ",;:?!\"'()"
+"""What the context of a mark looks past: spaces and other half-width marks, which become
+full-width when fixed (so a mark beside them is in the same context before and after)."""
+
+
+def _neighbours(text: str, i: int, end: int | None = None) -> tuple[str | None, str | None]:
+    """The nearest characters before ``text[i]`` and after ``text[end - 1]`` (``end`` is
+    ``i + 1`` by default) that are not spaces or half-width marks."""
+    before = text[:i].rstrip(_SEE_THROUGH)
+    after = text[(i + 1 if end is None else end) :].lstrip(_SEE_THROUGH)
     return (before[-1] if before else None), (after[0] if after else None)
+
+
+_BRACKET_PAIR = re.compile(r"[(（]([^()（）\n]*)[)）]")
 
 
 def _checked(inp: CheckInput) -> Iterator[Unit]:
@@ -42,17 +51,8 @@ def _checked(inp: CheckInput) -> Iterator[Unit]:
             yield unit
 
 
-def half_width_marks(text: str) -> list[int]:
-    """Offsets of half-width , ; : ? ! . used in Chinese context.
-
-    A mark counts when a neighbour is Chinese and it does not sit between two ASCII letters or
-    digits (9:30, 1,000). A full stop counts only after a Chinese character and before Chinese
-    or the end, so "1." and "jn.shandong.cn" are left alone.
-
-    >>> text = "电话:82746503,邮箱:a@b.cn.会议于9:30召开."
-    >>> [text[i] for i in half_width_marks(text)]
-    [':', ',', ':', '.']
-    """
+def _marks_in_context(text: str) -> list[int]:
+    """One round of :func:`half_width_marks` on ``text`` as it stands."""
     found = []
     for i, char in enumerate(text):
         if char not in _FULL_WIDTH:
@@ -67,114 +67,190 @@ def half_width_marks(text: str) -> list[int]:
             and (before or " ").isalnum()
             and ((after or " ").isascii() and (after or " ").isalnum())
         )
-        if (_chinese(before) or _chinese(after)) and not ascii_both:
+        if ascii_both:
+            continue
+        if _chinese(before) or _chinese(after) or _digits_after_chinese(text, i):
             found.append(i)
     return found
 
 
-def _replace_marks(text: str, offsets: list[int]) -> str:
+def _brackets_in_context(text: str) -> list[re.Match[str]]:
+    found = []
+    for m in _BRACKET_PAIR.finditer(text):
+        if not {"(", ")"} & {m[0][0], m[0][-1]}:
+            continue  # both full-width already
+        before, after = _neighbours(text, m.start(), m.end())
+        if (
+            _CJK_CHAR.search(m[1])
+            or _chinese(before)
+            or _chinese(after)
+            or _digits_after_chinese(text, m.start())
+        ):
+            found.append(m)
+    return found
+
+
+def _quotes_in_context(text: str, quote: str) -> list[int]:
+    """Straight quotes in a line of Chinese text: quotes pair up across the line, so one in
+    Chinese context puts them all in it."""
+    places = [i for i, char in enumerate(text) if char == quote]
+    return places if _CJK_CHAR.search(text) else []
+
+
+def settled(text: str) -> str:
+    """``text`` with every half-width mark, bracket and quote that is in Chinese context made
+    full-width, character for character (no space dropped), repeated until nothing changes:
+    a mark beside one that becomes full-width is in Chinese context too, so the rules flag
+    at once what fixing the others would reveal.
+
+    >>> settled('问题3:"学习"')
+    '问题3：“学习“'
+    """
     chars = list(text)
-    drop: set[int] = set()
-    for i in offsets:
-        chars[i] = _FULL_WIDTH[text[i]]
-        j = i + 1
-        while j < len(text) and text[j] in _ASCII_SPACES:
-            j += 1
-        if j > i + 1 and j < len(text) and _chinese(text[j]):
-            drop.update(range(i + 1, j))
-    return "".join(c for k, c in enumerate(chars) if k not in drop)
+    for _ in range(len(text) + 1):
+        current = "".join(chars)
+        before = list(chars)
+        for i in _marks_in_context(current):
+            chars[i] = _FULL_WIDTH[current[i]]
+        for m in _brackets_in_context(current):
+            chars[m.start()], chars[m.end() - 1] = "（", "）"
+        for quote, curly in (('"', "“"), ("'", "‘")):
+            for i in _quotes_in_context(current, quote):
+                chars[i] = curly
+        if chars == before:
+            break
+    return "".join(chars)
+
+
+def half_width_marks(text: str) -> list[int]:
+    """Offsets of half-width , ; : ? ! . used in Chinese context.
+
+    A mark counts when a neighbour is Chinese (or becomes Chinese when the marks around it are
+    fixed: see :func:`settled`) and it does not sit between two ASCII letters or digits (9:30,
+    1,000). A full stop counts only after a Chinese character and before Chinese or the end,
+    so "1." and "jn.shandong.cn" are left alone.
+
+    >>> text = "电话:82746503,邮箱:a@b.cn.会议于9:30召开."
+    >>> [text[i] for i in half_width_marks(text)]
+    [':', ',', ':', '.']
+    """
+    fixed = settled(text)
+    return [i for i, char in enumerate(text) if char in _FULL_WIDTH and fixed[i] != char]
+
+
+def _digits_after_chinese(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` follows a number written after Chinese (问题4, 共15笔,).
+
+    >>> _digits_after_chinese("问题4,,", 5), _digits_after_chinese("v2,", 2)
+    (True, False)
+    """
+    before = text[:i].rstrip(_SEE_THROUGH)
+    number = before.rstrip("0123456789０１２３４５６７８９")
+    return len(number) < len(before) and _ideograph(number[-1:] or None)
+
+
+_MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
+
+
+def _mark_span(text: str, i: int) -> tuple[int, int]:
+    """The mark at ``i`` and the ASCII spaces after it when Chinese follows them (a full-width
+    mark takes the room of those spaces)."""
+    j = i + 1
+    while j < len(text) and text[j] in _ASCII_SPACES:
+        j += 1
+    if j > i + 1 and j < len(text) and _chinese(text[j]):
+        return i, j
+    return i, i + 1
 
 
 def check_half_width(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
-        offsets = half_width_marks(unit.text)
-        if not offsets:
-            continue
-        marks = "".join(sorted({unit.text[i] for i in offsets}, key=list(_FULL_WIDTH).index))
-        full = "".join(_FULL_WIDTH[m] for m in marks)
-        yield Hit(
-            f"中文里用了半角标点“{' '.join(marks)}”{len(offsets)}处：应为全角“{' '.join(full)}”",
-            unit,
-            fix=_replace_marks(unit.text, offsets),
-        )
-
-
-_BRACKET_PAIR = re.compile(r"[(（]([^()（）\n]*)[)）]")
+        text = unit.text
+        for i in half_width_marks(text):
+            start, end = _mark_span(text, i)
+            mark = text[i]
+            yield Hit(
+                f"中文里用了半角{_MARK_NAMES[mark]}“{mark}”：应为全角“{_FULL_WIDTH[mark]}”",
+                unit,
+                fix=replaced(text, start, end, _FULL_WIDTH[mark]),
+                span=(start, end),
+            )
 
 
 def check_half_width_brackets(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
         text = unit.text
-        spans = []
+        fixed = settled(text)
         for m in _BRACKET_PAIR.finditer(text):
-            if not {"(", ")"} & {m[0][0], m[0][-1]}:
-                continue  # both full-width already
-            before = text[m.start() - 1] if m.start() else None
-            after = text[m.end()] if m.end() < len(text) else None
-            if _CJK_CHAR.search(m[1]) or _chinese(before) or _chinese(after):
-                spans.append(m)
-        if not spans:
-            continue
-        fixed = text
-        for m in spans:
-            fixed = fixed[: m.start()] + "（" + m[1] + "）" + fixed[m.end() :]
-        shown = "、".join(f"“{m[0]}”" for m in spans[:3])
-        yield Hit(f"中文里用了半角括号{shown}：应为全角“（）”", unit, fix=fixed)
+            if fixed[m.start()] == m[0][0] and fixed[m.end() - 1] == m[0][-1]:
+                continue
+            yield Hit(
+                f"中文里用了半角括号“{m[0]}”：应为全角“（{m[1]}）”",
+                unit,
+                fix=replaced(text, m.start(), m.end(), f"（{m[1]}）"),
+                span=(m.start(), m.end()),
+            )
 
 
 def check_straight_quotes(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
         text = unit.text
-        kinds = []
-        for quote in "\"'":
-            if quote not in text:
-                continue
-            for i, char in enumerate(text):
-                if char == quote and any(map(_chinese, _neighbours(text, i))):
-                    kinds.append(quote)
-                    break
-        if not kinds:
-            continue
-        fixed = text
+        fixed = settled(text)
         for quote, (open_, close) in (('"', "“”"), ("'", "‘’")):
-            if quote not in kinds:
+            places = [i for i, char in enumerate(text) if char == quote]
+            if not places or all(fixed[i] == quote for i in places):
                 continue
-            parts = fixed.split(quote)
-            fixed = parts[0] + "".join(
-                (open_ if k % 2 == 0 else close) + part for k, part in enumerate(parts[1:])
+            span = (places[0], places[-1] + 1)
+            fix = None
+            if len(places) % 2 == 0:  # an odd count cannot be paired with certainty
+                parts = text.split(quote)
+                fix = parts[0] + "".join(
+                    (open_ if k % 2 == 0 else close) + part for k, part in enumerate(parts[1:])
+                )
+            pairing = "" if fix else "；引号个数为奇数，请逐个核对"
+            yield Hit(
+                f"中文里用了直引号{quote}：应为弯引号{open_}{close}{pairing}",
+                unit,
+                fix=fix,
+                span=span,
             )
-        yield Hit(f"中文里用了直引号{'、'.join(kinds)}：应为弯引号“ ”（内层‘ ’）", unit, fix=fixed)
 
 
-_ARABIC_DUNHAO = re.compile(r"(?:^|(?<=[。；;：:]))([ \t\u3000]*[0-9０-９]{1,3})、(?=\S)")
+# An Arabic ordinal opens a line or follows the end of a clause; a colon between digits is a
+# clock time's (上午9:00、下午14:30), not the end of a clause.
+_ARABIC_DUNHAO = re.compile(
+    r"(?:^|(?<=[。；;])|(?<=[：:])(?<![0-9０-９][：:]))([ \t\u3000]*[0-9０-９]{1,3})、(?=\S)"
+)
 
 
 def check_arabic_dunhao(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
-        matches = list(_ARABIC_DUNHAO.finditer(unit.text))
-        if not matches:
-            continue
-        fixed = _ARABIC_DUNHAO.sub(lambda m: m[1] + ".", unit.text)
-        first = matches[0][1].strip()
-        yield Hit(
-            f"“{first}、”：阿拉伯数字序号后用下脚点，应写“{first}.”（GB/T 15834）", unit, fix=fixed
-        )
+        for m in _ARABIC_DUNHAO.finditer(unit.text):
+            first = m[1].strip()
+            at = m.end(1)
+            yield Hit(
+                f"“{first}、”：阿拉伯数字序号后用下脚点，应写“{first}.”（GB/T 15834）",
+                unit,
+                fix=replaced(unit.text, at, at + 1, "."),
+                span=(at, at + 1),
+            )
 
 
 _BRACKETED_PUNCT = re.compile(
-    rf"(?:^|(?<=[。；;：:]))([ \t\u3000]*[(（](?:[{NUMERALS}]+|[0-9０-９]+)[)）])[、，,.．：:]"
+    rf"(?:^|(?<=[。；;：:]))([ \t\u3000]*[(（](?:[{NUMERALS}]+|[0-9０-９]+)[)）])[、，,.．：:]+"
 )
 
 
 def check_bracket_ordinal_punct(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
-        m = _BRACKETED_PUNCT.search(unit.text)
-        if m is None:
-            continue
-        fixed = _BRACKETED_PUNCT.sub(lambda m: m[1], unit.text)
-        yield Hit(
-            f"“{m[0].strip()}”：带括号的序号后不加标点，应写“{m[1].strip()}”", unit, fix=fixed
-        )
+        for m in _BRACKETED_PUNCT.finditer(unit.text):
+            at = m.end(1)
+            yield Hit(
+                f"“{m[0].strip()}”：带括号的序号后不加标点，应写“{m[1].strip()}”",
+                unit,
+                fix=replaced(unit.text, at, m.end(), ""),
+                span=(at, m.end()),
+            )
 
 
 RULES: tuple[Rule, ...] = (
