@@ -26,6 +26,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any, Protocol
 
+from gongwen.check.chrome import is_page_chrome
 from gongwen.dates import find_dates, parse_date
 from gongwen.model import Attachment, BodyItem, Notice, Paragraph, Problem, Section
 from gongwen.numbering import ascii_digits, parse_chinese_numeral, parse_heading_ordinal
@@ -312,7 +313,7 @@ def _front(lines: list[str], scan: _Scan) -> int:
         if not text:
             title_done = title_done or bool(title)
             continue
-        if _CHROME.search(text):
+        if _CHROME.search(text) or is_page_chrome(text):
             _chrome(text, number, scan)
             title_done = title_done or bool(title)
             continue
@@ -354,7 +355,7 @@ def _body_line(line: str, number: int, scan: _Scan) -> None:
     if not text:
         return
     lead = len(line) - len(line.lstrip(SPACES))
-    if _CHROME.search(text) and len(text) < 60:
+    if (_CHROME.search(text) and len(text) < 60) or is_page_chrome(text):
         _chrome(text, number, scan)
         return
     if scan.await_attachment_title:

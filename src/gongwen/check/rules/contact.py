@@ -183,8 +183,8 @@ def _phones(text: str) -> list[tuple[str, tuple[int, int]]]:
         if m is None:
             continue
         at = m.start()
-        for part in re.split(r"([、/]|或)", m[0]):
-            if part.strip() and part not in ("、", "/", "或"):
+        for part in re.split(r"([、/]|或|\s{1,3}(?=1[3-9][0-9]{9}))", m[0]):
+            if part.strip() and part.strip() not in ("、", "/", "或"):
                 start = at + len(part) - len(part.lstrip())
                 out.append((part.strip(), (start, start + len(part.strip()))))
             at += len(part)

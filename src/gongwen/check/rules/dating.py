@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from gongwen.check.prose import MEASURE_WORDS
 from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, CheckInput, Role, Unit
 from gongwen.dates import Numerals, find_dates, find_run_together_dates, format_date
@@ -87,6 +88,8 @@ def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
     found: list[tuple[Unit, list[tuple[int, int, date, str]]]] = []
     forms: Counter[str] = Counter()
     for unit in _texts(inp):
+        if unit.role == Role.SIGNATURE_DATE:
+            continue  # 成文日期 in 〇 numerals is the 1999 edition's form: its own convention
         dates = [(s, e, d, _form(unit.text[s:e])) for s, e, d in find_dates(unit.text)]
         if dates:
             found.append((unit, dates))
@@ -295,9 +298,61 @@ def _hit_at(inp: CheckInput, message: str, word: str, path: str) -> Hit:
 # Damage
 
 
+# A 月日 that lost its 月 (于816日, 85日、89日): digits before 日 that are no day of a month
+# (more than 31), not a year's or a month's, and not a span of days (120日内).
+_MONTH_DAY_RUN = re.compile(r"(?<![0-9年月.．:：\-])([0-9]{2,4})日(?!内|以内|之内|后|左右|起|以上)")
+
+
+def month_day_splits(digits: str) -> list[str]:
+    """Every reading of digits as a month and a day.
+
+    >>> month_day_splits("816"), month_day_splits("1112"), month_day_splits("120")
+    (['8月16日'], ['11月12日'], ['1月20日'])
+    >>> month_day_splits("111")
+    ['1月11日', '11月1日']
+    """
+    out = []
+    for cut in (1, 2):
+        month, day = digits[:cut], digits[cut:]
+        if len(day) > 2 or month.startswith("0") or day.startswith("0"):
+            continue
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= _MONTH_DAYS[int(month)]:
+            out.append(f"{int(month)}月{int(day)}日")
+    return out
+
+
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_day_runs(unit: Unit, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+    plain = ascii_digits(unit.text)
+    for m in _MONTH_DAY_RUN.finditer(plain):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if len(m[1]) == 2 and int(m[1]) <= 31:
+            continue  # 15日: a day of the month
+        options = month_day_splits(m[1])
+        if not options:
+            continue
+        written = unit.text[m.start() : m.end()]
+        if len(options) == 1:
+            yield Hit(
+                f"日期“{written}”丢了“月”：应为“{options[0]}”",
+                unit,
+                fix=replaced(unit.text, m.start(), m.end(), options[0]),
+                span=m.span(),
+            )
+        else:
+            yield Hit(
+                f"日期“{written}”丢了“月”：可能是{'或'.join(options)}，请核对", unit, span=m.span()
+            )
+
+
 def check_run_together(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        for run in find_run_together_dates(unit.text):
+        runs = find_run_together_dates(unit.text)
+        yield from _month_day_runs(unit, [(run.start, run.end) for run in runs])
+        for run in runs:
             if len(run.candidates) == 1:
                 (day,) = run.candidates
                 yield Hit(
@@ -315,12 +370,10 @@ def check_run_together(inp: CheckInput) -> Iterator[Hit]:
                 )
 
 
-_UNIT_WORDS = (
-    "年月日号个项次名人元万亿千百余多条届期批轮组家户栋位岁周天时分秒倍米件份篇本部处所场类"
-    "种套台辆张页幅章节款点级层季度斤吨亩平公里"
-)
+# Digits between Chinese that are no count (no measure word after them, no 共/约/达… before).
 _BARE_DIGITS = re.compile(
-    rf"(?<=[{CJK}])(?<!问题)(?<!附件)(?<!第)([0-9]{{2,4}})(?=[{CJK}])(?![{_UNIT_WORDS}])"
+    rf"(?<=[{CJK}])(?<!问题)(?<!附件)(?<!第)(?<![共约近达超计逾余])([0-9]{{2,4}})(?=[{CJK}])"
+    rf"(?![{MEASURE_WORDS}])"
 )
 
 

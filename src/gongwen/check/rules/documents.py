@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from gongwen.check.prose import counted
 from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.rules.headings import CLOSING_PUNCTUATION
 from gongwen.check.view import CJK, SPACES, CheckInput, Role, Unit
@@ -151,6 +152,8 @@ def check_attachment_missing(inp: CheckInput) -> Iterator[Hit]:
         if unit.role not in _BODY_ROLES or unit.part != 0:
             continue
         for m in _REFERENCE.finditer(unit.text):
+            if counted(unit.text, m.end()):
+                continue  # 补齐附件23笔: a count of supporting papers, not attachment 23
             n = int(ascii_digits(m[1]))
             if n > count:
                 yield Hit(f"正文提到“附件{n}”，但本文只有{count}个附件", unit, span=m.span())

@@ -65,9 +65,23 @@ def _ordinal(level: int, n: int) -> str:
     return heading_ordinal(level, n) if 1 <= n <= 9999 else f"{level}级第{n}个"
 
 
+def _decimal_look_alike(inp: CheckInput, step: _HeadingStep) -> bool:
+    """Whether the missing heading is there, written like a decimal: ``1.3个部门…`` is heading
+    1. about 3 departments, which a scan cannot tell from the figure 1.3."""
+    if step.level != 3 or step.number != step.expected + 1:
+        return False
+    pattern = re.compile(rf"[{SPACES}]*{step.expected}[.．][0-9]")
+    for unit in reversed(inp.units[: step.unit.order]):
+        if unit.part != step.unit.part or (unit.role == Role.HEADING and unit.level <= 3):
+            return False
+        if pattern.match(unit.text):
+            return True
+    return False
+
+
 def check_heading_gap(inp: CheckInput) -> Iterator[Hit]:
     for step in _heading_steps(inp):
-        if step.number > step.expected:
+        if step.number > step.expected and not _decimal_look_alike(inp, step):
             missing = _ordinal(step.level, step.expected)
             written = _ordinal(step.level, step.number)
             yield Hit(

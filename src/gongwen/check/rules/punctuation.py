@@ -287,8 +287,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "GW304",
         "arabic-ordinal-dunhao",
-        Level.WARNING,
-        "An Arabic ordinal followed by 、 (1、); GB/T 15834 writes 1.",
+        Level.INFO,
+        "An Arabic ordinal followed by 、 (1、); GB/T 15834 writes 1., but 1、 is a common "
+        "house style, so this is a remark. A clock time's colon (上午9:00、下午14:30) opens no "
+        "ordinal.",
         check_arabic_dunhao,
         bad="一、主要问题\n1、学习不够深入。\n",
         good="一、主要问题\n1.学习不够深入。\n",
