@@ -168,8 +168,8 @@ def _problem_steps(inp: CheckInput) -> Iterator[_ProblemStep]:
         if unit.role != Role.PROBLEM:
             continue
         m = _LABEL.match(unit.text)
-        if m is None:
-            continue
+        if m is None or int(ascii_digits(m[2])) == 0:
+            continue  # 问题0 is no label: problems count from 1
         previous = last.get(unit.part, 0)
         expected = previous + 1
         digits = ascii_digits(m[2])
@@ -212,6 +212,9 @@ def check_problem_colon(inp: CheckInput) -> Iterator[Hit]:
         m = step.label
         if step.run_into or (m[3] is not None and re.search("[：:]", m[3])):
             continue
+        rest = step.unit.text[m.end() :].strip(SPACES)
+        if not rest or rest[0] in "。.!?！？":
+            continue  # "问题1。": nothing follows that a colon would introduce
         yield Hit(
             f"“问题{m[2]}”后缺少冒号：应写“问题{m[2]}：”",
             step.unit,
