@@ -118,6 +118,8 @@ class Outcome:
     missed: list[str] = field(default_factory=list)
     codes: Counter[str] = field(default_factory=Counter)
     """True and false findings by code: ``GW301 true``, ``GW504 false``."""
+    kinds: Counter[str] = field(default_factory=Counter)
+    """Listed and found defects by kind: ``lost_numeral listed``, ``lost_numeral found``."""
 
     def add(self, other: Outcome) -> None:
         self.true += other.true
@@ -127,6 +129,7 @@ class Outcome:
         self.false_findings += other.false_findings
         self.missed += other.missed
         self.codes.update(other.codes)
+        self.kinds.update(other.kinds)
 
     @property
     def precision(self) -> float:
@@ -245,7 +248,10 @@ def score_notice(
             )
     out.found = len(hit)
     for i, d in enumerate(defects):
-        if i not in hit:
+        out.kinds[f"{d.get('kind')} listed"] += 1
+        if i in hit:
+            out.kinds[f"{d.get('kind')} found"] += 1
+        else:
             out.missed.append(f"{name}:{d.get('line')}: {d.get('kind')} “{d.get('text')}”")
     return out
 
@@ -294,6 +300,13 @@ def markdown(total: Outcome, each: dict[str, Outcome]) -> str:
         f"{total.true + total.false} findings are listed defects |",
         f"| recall of listed defects | {total.recall:.1%} | {total.found} of {total.listed} "
         "defects found |",
+        "",
+        "| kind of defect | listed | found |",
+        "|---|---|---|",
+        *[
+            f"| {kind} | {total.kinds[kind + ' listed']} | {total.kinds[kind + ' found']} |"
+            for kind in sorted({key.rsplit(" ", 1)[0] for key in total.kinds})
+        ],
         "",
         "| code | true | false |",
         "|---|---|---|",
