@@ -14,7 +14,7 @@ look-alikes that must get no finding (clock times, ratios, counts, deadlines, �
   listed once per line with a count of marks: that many marks on the line are true, more are
   false.
 * **Recall**: a listed defect is found when a finding of a code its kind maps to (any level)
-  is on its line (for ``other``, any finding whose span covers its text).
+  is on its line and, when both are known, its span covers the defect's text.
 
 tests/check/test_corpus_precision.py runs this and fails when either figure drops below the
 committed baseline (tests/data/checker_scores.yaml).
@@ -189,6 +189,20 @@ def _matches(kind: str, code: str) -> bool:
     return ANY_CODE in codes or code in codes
 
 
+def _reported(defect: dict[str, Any], findings: list[Finding], line: str) -> bool:
+    """Whether a finding (not on an exception) of a code the defect's kind maps to is on its
+    line and, when both are known, covers its text."""
+    places = _places(line, str(defect.get("text", "")))
+    for f in findings:
+        if f.location.line != defect.get("line") or not _matches(str(defect.get("kind")), f.code):
+            continue
+        if f.span is None or not places or _overlaps(f.span, places):
+            return True
+        if defect.get("kind") == "half_width_punctuation":
+            return True  # listed once per line: any mark of the line reports it
+    return False
+
+
 def score_notice(
     name: str, lines: list[str], expected: dict[str, Any], findings: list[Finding]
 ) -> Outcome:
@@ -206,6 +220,7 @@ def score_notice(
         if d.get("kind") == "half_width_punctuation"
     }
     hit: set[int] = set()
+    reporting: list[Finding] = []
     for f in findings:
         line = line_of(f.location.line)
         on_exception = any(
@@ -213,6 +228,8 @@ def score_notice(
             and _on_exception(line, f, _places(line, str(e.get("text", ""))))
             for e in exceptions
         )
+        if not on_exception:
+            reporting.append(f)
         matched: int | None = None
         if not on_exception:
             candidates = []
@@ -231,8 +248,6 @@ def score_notice(
                 matched = min(candidates)[2]
                 if matched in capacity:
                     capacity[matched] -= _marks(line, f)
-        if matched is not None:
-            hit.add(matched)
         if f.level.rank < Level.WARNING.rank:
             continue
         if matched is not None:
@@ -246,6 +261,9 @@ def score_notice(
             out.false_findings.append(
                 f"{name}:{f.location.line}: {f.code} ({why}) “{shown}” {f.message}"
             )
+    for i, d in enumerate(defects):
+        if _reported(d, reporting, line_of(d.get("line"))):
+            hit.add(i)
     out.found = len(hit)
     for i, d in enumerate(defects):
         out.kinds[f"{d.get('kind')} listed"] += 1

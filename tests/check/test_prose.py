@@ -187,3 +187,29 @@ def test_real_title_with_a_stop_keeps_its_fix() -> None:
         if f.code == "GW403"
     ]
     assert finding.fix == "关于巡察整改进展情况的通报"
+
+
+# ---------------------------------------------------------------------------------------------
+# GW508: a date that lost its 日 — not a count of days; GW107 on 整改措施 under a heading
+
+
+@pytest.mark.parametrize(
+    "text", ["截至2023年3月14，已完成整改。", "于二〇二三年三月十四召开会议。"]
+)
+def test_date_missing_its_day_is_reported(text: str) -> None:
+    assert codes(check_text(text), "GW508") == ["GW508"]
+
+
+@pytest.mark.parametrize(
+    "text", ["于2023年3月14日召开。", "2023年3月15个工作日内办结。", "2022年1—9月，共整改12项。"]
+)
+def test_complete_dates_and_counts_of_days_are_no_missing_day(text: str) -> None:
+    assert codes(check_text(text), "GW508") == []
+
+
+def test_repeated_lead_in_measures_under_a_numbered_heading_is_reported() -> None:
+    text = (
+        "一、整改情况\n1.关于“主体责任不够到位”的问题。\n"
+        "整改措施:一是修订责任清单;二是开展廉政谈话;二是建立季度报告制度。\n"
+    )
+    assert codes(check_text(text), "GW107") == ["GW107"]

@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from gongwen.check.prose import MEASURE_WORDS
+from gongwen.check.prose import MEASURE_WORDS, counted
 from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, CheckInput, Role, Unit
 from gongwen.dates import Numerals, find_dates, find_run_together_dates, format_date
 from gongwen.findings import Level
-from gongwen.numbering import ascii_digits
+from gongwen.numbering import ascii_digits, parse_chinese_numeral
 
 
 def _texts(inp: CheckInput) -> Iterator[Unit]:
@@ -300,7 +300,9 @@ def _hit_at(inp: CheckInput, message: str, word: str, path: str) -> Hit:
 
 # A 月日 that lost its 月 (于816日, 85日、89日): digits before 日 that are no day of a month
 # (more than 31), not a year's or a month's, and not a span of days (120日内).
-_MONTH_DAY_RUN = re.compile(r"(?<![0-9年月.．:：\-])([0-9]{2,4})日(?!内|以内|之内|后|左右|起|以上)")
+_MONTH_DAY_RUN = re.compile(
+    r"(?<![0-9年月.．:：\-])(?<!问题)([0-9]{2,4})日(?!内|以内|之内|后|左右|起|以上)"
+)
 
 
 def month_day_splits(digits: str) -> list[str]:
@@ -407,6 +409,41 @@ def check_lost_month_day(inp: CheckInput) -> Iterator[Hit]:
             )
 
 
+_MISSING_DAY = re.compile(
+    r"(?<![0-9])[0-9]{4}\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})(?![0-9日号.．%：:])"
+    r"|[〇零○一二三四五六七八九]{4}年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})"
+    r"(?![日号一二三四五六七八九十])"
+)
+
+
+def _day_ok(month: str, day: str) -> bool:
+    try:
+        m = int(month) if month.isdigit() else parse_chinese_numeral(month)
+        d = int(day) if day.isdigit() else parse_chinese_numeral(day)
+    except ValueError:
+        return False
+    return 1 <= m <= 12 and 1 <= d <= _MONTH_DAYS[m]
+
+
+def check_missing_day(inp: CheckInput) -> Iterator[Hit]:
+    for unit in _texts(inp):
+        plain = ascii_digits(unit.text)
+        for m in _MISSING_DAY.finditer(plain):
+            month, day = (m[1], m[2]) if m[1] is not None else (m[3], m[4])
+            if counted(plain, m.end()) and plain[m.end() : m.end() + 1] not in ("至", "到"):
+                continue  # 3月15个工作日: a count, not a day
+            if not _day_ok(month, day):
+                continue
+            written = unit.text[m.start() : m.end()]
+            # No fix: the digits may have lost more than 日 (a scrape that drops 日 drops the
+            # mark after it too), so a person must look.
+            yield Hit(
+                f"日期“{written}”缺少“日”：应为“{written}日”？请核对",
+                unit,
+                span=(m.start(), m.end()),
+            )
+
+
 _SHORT_YEAR = re.compile(r"(?<![0-9])([0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
 
 
@@ -490,5 +527,14 @@ RULES: tuple[Rule, ...] = (
         check_short_year,
         bad="23年3月起施行。\n",
         good="2023年3月起施行。\n",
+    ),
+    Rule(
+        "GW508",
+        "date-missing-day",
+        Level.WARNING,
+        "A date whose 日 was lost (2023年3月14，).",
+        check_missing_day,
+        bad="会议于2023年3月14，在区委召开。\n",
+        good="会议于2023年3月14日，在区委召开；2023年3月15个工作日内办结。\n",
     ),
 )

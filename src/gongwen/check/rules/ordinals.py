@@ -304,6 +304,9 @@ def _lead_groups(inp: CheckInput) -> Iterator[list[_Lead]]:
         new_key: tuple[str, int] | None = None
         if unit.role == Role.MEASURE and unit.problem is not None:
             new_key, found = ("problem", unit.problem), _leads(unit)
+        elif unit.role == Role.MEASURE:  # 整改措施：一是…；二是… under a heading, not 问题N
+            found = _leads(unit)
+            new_key = ("measures", unit.order) if found else None
         elif unit.role == Role.PARAGRAPH:
             found = _leads(unit)
             if key is not None and key[0] == "paragraphs" and found:

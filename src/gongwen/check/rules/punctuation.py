@@ -51,6 +51,9 @@ def _checked(inp: CheckInput) -> Iterator[Unit]:
             yield unit
 
 
+_THOUSANDS = re.compile(r"[0-9]{3}(?![0-9日号])")
+
+
 def _marks_in_context(text: str) -> list[int]:
     """One round of :func:`half_width_marks` on ``text`` as it stands."""
     found = []
@@ -68,6 +71,14 @@ def _marks_in_context(text: str) -> list[int]:
             and ((after or " ").isascii() and (after or " ").isalnum())
         )
         if ascii_both:
+            # 1,000 and 9:30 are left alone; 3月14,9:00 (a date that lost 日) is Chinese.
+            if not (
+                char in ",;!?"
+                and _digits_after_chinese(text, i)
+                and not _THOUSANDS.match(text, i + 1)
+            ):
+                continue
+            found.append(i)
             continue
         if _chinese(before) or _chinese(after) or _digits_after_chinese(text, i):
             found.append(i)
