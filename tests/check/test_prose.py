@@ -213,3 +213,32 @@ def test_repeated_lead_in_measures_under_a_numbered_heading_is_reported() -> Non
         "整改措施:一是修订责任清单;二是开展廉政谈话;二是建立季度报告制度。\n"
     )
     assert codes(check_text(text), "GW107") == ["GW107"]
+
+
+# ---------------------------------------------------------------------------------------------
+# GW306: a paragraph of prose that lost its closing 。 — not fields, headings or short lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、工作情况\n问题2:共驻共建机制作用不明显。驻区单位参与社区治理积极性不高\n",
+        "一、工作情况\n11月4日,领导小组对9家单位进行了约谈,整改完成后将适时开展抽查\n",
+    ],
+)
+def test_prose_that_lost_its_stop_is_reported(text: str) -> None:
+    assert codes(check_text(text), "GW306") == ["GW306"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、工作情况\n整改措施:压减会议。整改时限:2025年12月底 责任处室:办公室 "
+        "完成情况:正在推进\n",
+        "一、工作情况\n联系人:张三,联系电话:0531-82746503\n",
+        "一、强化政治站位\n二、坚持问题导向\n",
+        "一、工作情况\n整改完成后，区纪委监委将适时开展抽查。\n",
+    ],
+)
+def test_fields_headings_and_finished_sentences_need_no_stop(text: str) -> None:
+    assert codes(check_text(text), "GW306") == []

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from gongwen.check.registry import Hit, Rule, replaced
-from gongwen.check.view import CJK, NUMERALS, CheckInput, Role, Unit
+from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -264,6 +264,35 @@ def check_bracket_ordinal_punct(inp: CheckInput) -> Iterator[Hit]:
             )
 
 
+_SENTENCE_END = "。！？!?；;…”’）)】"
+_MIN_SENTENCE = 12
+"""A paragraph of at least this many words' characters, with a comma or a stop inside, is
+prose that must end in a mark."""
+_WORDS = re.compile(f"[^{CJK}]|[年月日〇一二三四五六七八九十百是]")
+"""What the length of prose leaves out: what other fixes add (dates' 年月日, numerals)."""
+_NOT_PROSE = re.compile(r"电话|邮箱|信箱|邮编|地址|网址|传真|热线|联系人|http|www\.")
+
+
+def check_missing_period(inp: CheckInput) -> Iterator[Hit]:
+    for unit in inp.units:
+        if unit.role not in (Role.PARAGRAPH, Role.MEASURE, Role.PROBLEM) or not unit.raw:
+            continue
+        content = unit.content
+        if len(_WORDS.sub("", content)) < _MIN_SENTENCE or not re.search("[，,。]", content):
+            continue
+        if content[-1] in _SENTENCE_END or not _CJK_CHAR.match(content[-1]):
+            continue
+        tail = re.split("[。；;，,]", content)[-1]
+        if re.search("[：:]", tail) or _NOT_PROSE.search(tail):
+            continue  # ends in a field (完成情况：正在推进, 电话：…), not a sentence
+        end = len(unit.text.rstrip(SPACES))
+        yield Hit(
+            f"段落“…{content[-12:]}”末尾缺少句末标点（像是网页复制时丢了“。”）",
+            unit,
+            span=(end, end),
+        )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW301",
@@ -316,5 +345,16 @@ RULES: tuple[Rule, ...] = (
         bad="一、主要问题\n（一）、学习方面\n",
         good="一、主要问题\n（一）学习方面\n",
         fixable=True,
+    ),
+    Rule(
+        "GW306",
+        "paragraph-missing-period",
+        Level.WARNING,
+        "A paragraph of prose (12 words' characters or more, with a comma or stop) that ends "
+        "without a closing mark, as when a scrape drops the 。; no fix: a person must see what "
+        "was lost.",
+        check_missing_period,
+        bad="一、工作情况\n整改完成后，区纪委监委、区委组织部将适时开展抽查\n",
+        good="一、工作情况\n整改完成后，区纪委监委、区委组织部将适时开展抽查。\n",
     ),
 )
