@@ -58,7 +58,10 @@ class Location:
 class Finding:
     """One thing worth telling about a notice: stable code, level, message, location.
 
-    ``fix`` is the replacement text for mechanical findings, ``None`` otherwise.
+    ``fix`` is the replacement text for mechanical findings, ``None`` otherwise. ``span`` is
+    where in its line or field the finding is, as ``(start, end)`` character offsets, when a
+    rule knows it; for a checker finding with a fix, the fix (the whole line or field) differs
+    from the original only inside the span.
     """
 
     code: str
@@ -66,6 +69,7 @@ class Finding:
     message: str
     location: Location = field(default_factory=Location)
     fix: str | None = None
+    span: tuple[int, int] | None = None
 
     def __str__(self) -> str:
         where = str(self.location)

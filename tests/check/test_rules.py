@@ -421,14 +421,16 @@ def test_any_notice_can_be_checked(notice: Notice) -> None:
 )
 @given(notices())
 def test_numbering_of_a_rendered_notice_reads_as_continuous(notice: Notice) -> None:
-    # Text that reads as an ordinal ("800、…"), or a heading starting with digits after its
-    # derived "2." ("2.0…" is a decimal), cannot be told apart from numbering in a text.
+    # Text that reads as an ordinal ("800、…") or a problem label ("问题2。"), or a heading
+    # starting with digits after its derived "2." ("2.0…" is a decimal), cannot be told apart
+    # from numbering in a text.
     from gongwen.check.view import Role, units_from_notice
     from gongwen.numbering import parse_heading_ordinal
 
     assume(
         not any(
             parse_heading_ordinal(unit.text)
+            or re.match(r"\s*问题\s*[0-9０-９]", unit.text)
             or (unit.role == Role.HEADING and re.match("[0-9]", unit.text))
             for unit in units_from_notice(notice)
         )

@@ -13,7 +13,7 @@ Rules read a notice model (field by field) or a text as written (line by line); 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from gongwen.check.config import (
     find_config,
     load_config,
 )
+from gongwen.check.fixes import compose
 from gongwen.check.registry import Hit, Rule, rules_markdown, run_rules
 from gongwen.check.rules import RULES
 from gongwen.check.source import (
@@ -59,7 +60,9 @@ __all__ = [
     "discover_config",
     "find_config",
     "fix_file",
+    "fix_source",
     "load_config",
+    "read_source",
     "rules_markdown",
 ]
 
@@ -151,58 +154,68 @@ class FixResult:
 def fix_file(path: str | Path, config: CheckConfig | None = None) -> FixResult:
     """Apply every fix the enabled rules offer, a pass at a time, until none is left.
 
-    Each pass applies at most one fix per field (model files) or line (text), the first in
-    code order, then checks again, so that fixes never overlap. Nothing is written: see
-    :func:`gongwen.atomic.write_bytes_atomic`.
+    See :func:`fix_source`. Nothing is written: see :func:`gongwen.atomic.write_bytes_atomic`.
     """
     if config is None:
         config = discover_config(path)
-    source = read_source(path)
+    return fix_source(read_source(path), config)
+
+
+def fix_source(source: TextSource | ModelSource, config: CheckConfig | None = None) -> FixResult:
+    """Apply the fixes to a source read by :func:`read_source` (changed in place).
+
+    Each pass applies, in every line or field, the fixes whose spans do not overlap (the first
+    by position, then by code, wins), then checks again; a fix changes only the characters of
+    its span. A fix already applied once is not applied again, so passes end.
+    """
+    config = config or CheckConfig()
     applied: list[Finding] = []
-    seen: set[tuple[object, str]] = set()
-    findings = check_input(_input_of(source), config)
+    seen: set[tuple[object, tuple[int, int], str]] = set()
+    inp = _input_of(source)
+    findings = check_input(inp, config)
     for _ in range(MAX_FIX_PASSES):
-        changed = _apply(source, findings, applied, seen)
-        if not changed:
+        if not _apply(source, inp, findings, applied, seen):
             break
-        findings = check_input(_input_of(source), config)
+        inp = _input_of(source)
+        findings = check_input(inp, config)
     return FixResult(source.dump(), applied, findings)
 
 
 def _apply(
     source: TextSource | ModelSource,
+    inp: CheckInput,
     findings: Sequence[Finding],
     applied: list[Finding],
-    seen: set[tuple[object, str]],
+    seen: set[tuple[object, tuple[int, int], str]],
 ) -> bool:
-    """Apply the first fix of each field or line; ``seen`` stops a fix offered twice."""
-    done: set[object] = set()
-    setter: Callable[[Finding], bool]
+    """One pass: the non-overlapping fixes of each line or field; whether anything changed."""
+    texts: dict[object, str]
     if isinstance(source, TextSource):
-
-        def setter(finding: Finding) -> bool:
-            line = finding.location.line
-            if line is None or finding.fix is None or source.lines[line - 1] == finding.fix:
-                return False
-            source.lines[line - 1] = finding.fix
-            return True
-
-        key = "line"
+        texts = dict(enumerate(source.lines, start=1))
     else:
-
-        def setter(finding: Finding) -> bool:
-            if finding.location.path is None or finding.fix is None:
-                return False
-            set_field(source.tree, finding.location.path, finding.fix)
-            return True
-
-        key = "path"
+        texts = {unit.path: unit.text for unit in inp.units if unit.path is not None}
+    groups: dict[object, list[Finding]] = {}
     for finding in findings:
-        where = getattr(finding.location, key)
-        if finding.fix is None or where in done or (where, finding.fix) in seen:
+        where: object = finding.location.line if inp.raw else finding.location.path
+        if finding.fix is None or finding.span is None or where not in texts:
             continue
-        if setter(finding):
-            done.add(where)
-            seen.add((where, finding.fix))
+        if (where, finding.span, finding.fix) in seen:
+            continue
+        groups.setdefault(where, []).append(finding)
+    changed = False
+    for place, group in groups.items():
+        original = texts[place]
+        new, used = compose(original, [(f.span or (0, 0), f.fix or "") for f in group])
+        if new == original:
+            continue
+        if isinstance(source, TextSource):
+            assert isinstance(place, int)
+            source.lines[place - 1] = new
+        else:
+            set_field(source.tree, str(place), new)
+        for i in used:
+            finding = group[i]
+            seen.add((place, finding.span or (0, 0), finding.fix or ""))
             applied.append(finding)
-    return bool(done)
+        changed = True
+    return changed

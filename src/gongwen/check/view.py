@@ -26,6 +26,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any, Protocol
 
+from gongwen.check.chrome import is_page_chrome
 from gongwen.dates import find_dates, parse_date
 from gongwen.model import Attachment, BodyItem, Notice, Paragraph, Problem, Section
 from gongwen.recognise.chrome import parse_chrome
@@ -199,7 +200,7 @@ def _front(lines: list[str], scan: _Scan) -> int:
         if not text:
             title_done = title_done or bool(title)
             continue
-        if parse_chrome(text) is not None:
+        if parse_chrome(text) is not None or is_page_chrome(text):
             _chrome(text, number, scan)
             title_done = title_done or bool(title)
             continue
@@ -246,7 +247,7 @@ def _body_line(line: str, number: int, scan: _Scan, next_line: str | None = None
         return
     lead = len(line) - len(line.lstrip(SPACES))
     found = classify(line)
-    if found.kind is Kind.CHROME:
+    if found.kind is Kind.CHROME or is_page_chrome(text):
         _chrome(text, number, scan)
         return
     if scan.await_attachment_title:

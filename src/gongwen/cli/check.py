@@ -144,6 +144,9 @@ def _print_text(
     out: TextIO,
     err: TextIO,
 ) -> None:
+    from gongwen.check import RULES
+    from gongwen.check.report import code_summary, grouped
+
     colour = _colour(out)
     total: list[Finding] = []
     for file, findings in results:
@@ -152,17 +155,21 @@ def _print_text(
         total += findings
         print(_paint(str(file), "1", colour), file=out)
         width = max(len(str(f.location.line or "")) for f in findings)
-        for f in findings:
+        for entry in grouped(findings):  # most serious first; repeats of a line told once
+            f = entry.first
             line = str(f.location.line or "").rjust(width)
             level = _paint(f"{f.level.value:<7}", _COLOURS[f.level], colour)
-            fix = "  [fix]" if f.fix is not None else ""
-            print(f"  {line}  {level}  {_paint(f.code, '1', colour)}  {f.message}{fix}", file=out)
+            fix = "  [fix]" if entry.fixable else ""
+            code = _paint(f.code, "1", colour)
+            print(f"  {line}  {level}  {code}  {entry.message}{fix}", file=out)
             if f.location.path:
                 print(f"  {' ' * width}  {_paint(f.location.path, '2', colour)}", file=out)
         print(file=out)
     for f in unreadable:
         print(_paint(str(f), _COLOURS[Level.ERROR], _colour(err)), file=err)
     if results or not unreadable:  # "No findings in 0 files" would hide that nothing was read
+        for line in code_summary(total, {rule.code: rule.name for rule in RULES}):
+            print(line, file=out)
         print(_summary(total, len(results)), file=out)
 
 

@@ -40,7 +40,7 @@ _DOCUMENT_NUMBER = re.compile(
     r"\S{1,20}?[〔\[【(（［]\s*[0-9]{4}\s*[〕\]】)）］]\s*字?\s*第?\s*[0-9]+\s*号"
 )
 _PROBLEM = re.compile(r"问题\s*[0-9０-９]")
-_SENTENCE_INSIDE = re.compile(r"[。；！？]")
+_SENTENCE_INSIDE = re.compile(r"[。；！？;!?]")  # half-width too: a scrape turns ； into ;
 DOCUMENT_KINDS = re.compile(
     r"(?:通知|通报|报告|意见|决定|办法|方案|规定|函|纪要|请示|批复|公告|通告|决议|公报|命令|议案)"
     r"[。，；：、,.;:！？!?]+$"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gongwen.check.registry import Hit, Rule
+from gongwen.check.registry import Hit, Rule, changed_span, replaced
 from gongwen.check.view import CheckInput, Role, Unit
 from gongwen.findings import Level
 from gongwen.numbering import ascii_digits
@@ -108,10 +108,10 @@ def check_email(inp: CheckInput) -> Iterator[Hit]:
             if problem is None:
                 continue
             reason, repaired = problem
-            fixed = (
-                unit.text[: found.start] + repaired + unit.text[found.end :] if repaired else None
+            fixed = replaced(unit.text, found.start, found.end, repaired) if repaired else None
+            yield Hit(
+                f"电子邮箱“{found.value}”{reason}", unit, fix=fixed, span=(found.start, found.end)
             )
-            yield Hit(f"电子邮箱“{found.value}”{reason}", unit, fix=fixed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,15 +180,19 @@ _PHONE_LABEL = re.compile(
 _PHONE_RUN = re.compile(r"[0-9０-９(（][0-9０-９()（）\-－—、/或转 ]*[0-9０-９]|[0-9０-９]")
 
 
-def _phones(text: str) -> list[str]:
+def _phones(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Numbers after a phone label, each with where it is written."""
     out = []
     for label in _PHONE_LABEL.finditer(text):
         m = _PHONE_RUN.match(text, label.end())
         if m is None:
             continue
-        for part in re.split(r"[、/]|或", m[0]):
-            if part.strip():
-                out.append(part.strip())
+        at = m.start()
+        for part in re.split(r"([、/]|或|\s{1,3}(?=1[3-9][0-9]{9}))", m[0]):
+            if part.strip() and part.strip() not in ("、", "/", "或"):
+                start = at + len(part) - len(part.lstrip())
+                out.append((part.strip(), (start, start + len(part.strip()))))
+            at += len(part)
     return out
 
 
@@ -208,11 +212,14 @@ def check_phone(inp: CheckInput) -> Iterator[Hit]:
     for unit in inp.units:
         if unit.role == Role.CHROME:
             continue
-        numbers = [unit.text.strip()] if _is_phone_field(unit, inp) else _phones(unit.text)
-        for number in numbers:
+        if _is_phone_field(unit, inp):
+            numbers = [(unit.text.strip(), changed_span(unit.text, ""))]
+        else:
+            numbers = _phones(unit.text)
+        for number, span in numbers:
             problem = phone_problem(number)
             if problem is not None:
-                yield Hit(f"电话号码“{number}”{problem}", unit)
+                yield Hit(f"电话号码“{number}”{problem}", unit, span=span)
 
 
 RULES: tuple[Rule, ...] = (

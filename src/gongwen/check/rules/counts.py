@@ -59,7 +59,7 @@ def _aspects(root: Node) -> tuple[int, str] | None:
     return len(node.children), f"“{shown}”下的小标题"
 
 
-def _stated(inp: CheckInput) -> Iterator[tuple[int, str, str, Unit]]:
+def _stated(inp: CheckInput) -> Iterator[tuple[int, str, str, Unit, tuple[int, int]]]:
     for unit in inp.units:
         if unit.part != 0 or unit.role not in _TEXT_ROLES:
             continue
@@ -67,7 +67,7 @@ def _stated(inp: CheckInput) -> Iterator[tuple[int, str, str, Unit]]:
             window = unit.text[max(0, m.start() - _WINDOW) : m.start()]
             value = _value(m[1])
             if value is not None and _STATED.search(window):
-                yield value, m[0], "aspects" if m[2] == "方面" else "problems", unit
+                yield value, m[0], "aspects" if m[2] == "方面" else "problems", unit, m.span()
 
 
 def check_aspect_count(inp: CheckInput) -> Iterator[Hit]:
@@ -75,18 +75,18 @@ def check_aspect_count(inp: CheckInput) -> Iterator[Hit]:
     if aspects is None:
         return
     actual, where = aspects
-    for value, written, kind, unit in _stated(inp):
+    for value, written, kind, unit, span in _stated(inp):
         if kind == "aspects" and value != actual:
-            yield Hit(f"文中说“{written}”，但{where}有{actual}个", unit)
+            yield Hit(f"文中说“{written}”，但{where}有{actual}个", unit, span=span)
 
 
 def check_problem_count(inp: CheckInput) -> Iterator[Hit]:
     actual = inp.outline.total_problems()
     if actual == 0:
         return
-    for value, written, kind, unit in _stated(inp):
+    for value, written, kind, unit, span in _stated(inp):
         if kind == "problems" and value != actual:
-            yield Hit(f"文中说“{written}”，但正文列出了{actual}个问题", unit)
+            yield Hit(f"文中说“{written}”，但正文列出了{actual}个问题", unit, span=span)
 
 
 RULES: tuple[Rule, ...] = (

@@ -5,24 +5,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
-from gongwen.check.registry import Hit, Rule
+from gongwen.check.prose import MEASURE_WORDS, counted
+from gongwen.check.registry import Hit, Rule, replaced
+from gongwen.check.rules.date_order import check_date_order
+from gongwen.check.rules.date_order import dates_in as _dates_in
 from gongwen.check.view import CJK, CheckInput, Role, Unit
 from gongwen.dates import Numerals, find_dates, find_run_together_dates, format_date
 from gongwen.findings import Level
-from gongwen.numbering import ascii_digits
+from gongwen.numbering import ascii_digits, parse_chinese_numeral
 
 
 def _texts(inp: CheckInput) -> Iterator[Unit]:
     for unit in inp.units:
         if unit.role != Role.CHROME:
             yield unit
-
-
-def _show(d: date) -> str:
-    return format_date(d)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -43,43 +41,38 @@ def _unpadded(m: re.Match[str]) -> str:
 def check_zero_padding(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
         plain = ascii_digits(unit.text)  # one character for one: offsets hold
-        found = [m for m in _PADDED.finditer(plain) if _padded(m)]
-        if not found:
-            continue
-        fixed = unit.text
-        for m in reversed(found):
-            fixed = fixed[: m.start()] + _unpadded(m) + fixed[m.end() :]
-        first = unit.text[found[0].start() : found[0].end()]
-        yield Hit(
-            f"日期“{first}”的月、日前补了0：应写“{_unpadded(found[0])}”（GB/T 9704 7.3.5.4）",
-            unit,
-            fix=fixed,
-        )
+        for m in _PADDED.finditer(plain):
+            if not _padded(m):
+                continue
+            written = unit.text[m.start() : m.end()]
+            yield Hit(
+                f"日期“{written}”的月、日前补了0：应写“{_unpadded(m)}”（GB/T 9704 7.3.5.4）",
+                unit,
+                fix=replaced(unit.text, m.start(), m.end(), _unpadded(m)),
+                span=m.span(),
+            )
 
 
 _CN_YEAR = re.compile(r"([〇零○◯OＯo0０一二三四五六七八九]{4})\s*年")
 _BAD_ZEROS = "零○◯OＯo0０"
+_ZERO = str.maketrans(dict.fromkeys(_BAD_ZEROS, "〇"))
 
 
 def check_chinese_zero(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        years = [
-            m
-            for m in _CN_YEAR.finditer(unit.text)
-            if any(c in "一二三四五六七八九" for c in m[1]) and any(c in _BAD_ZEROS for c in m[1])
-        ]
-        if not years:
-            continue
-        table = str.maketrans(dict.fromkeys(_BAD_ZEROS, "〇"))
-        fixed = unit.text
-        for m in years:
-            fixed = fixed[: m.start(1)] + m[1].translate(table) + fixed[m.end(1) :]
-        bad = years[0][1]
-        yield Hit(
-            f"汉字年份“{bad}年”里的零应写“〇”：“{bad.translate(table)}年”（GB/T 15835 5.2.5）",
-            unit,
-            fix=fixed,
-        )
+        for m in _CN_YEAR.finditer(unit.text):
+            year = m[1]
+            if not any(c in "一二三四五六七八九" for c in year) or not any(
+                c in _BAD_ZEROS for c in year
+            ):
+                continue
+            right = year.translate(_ZERO)
+            yield Hit(
+                f"汉字年份“{year}年”里的零应写“〇”：“{right}年”（GB/T 15835 5.2.5）",
+                unit,
+                fix=replaced(unit.text, m.start(1), m.end(1), year.translate(_ZERO)),
+                span=m.span(1),
+            )
 
 
 def _form(text: str) -> str:
@@ -90,6 +83,8 @@ def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
     found: list[tuple[Unit, list[tuple[int, int, date, str]]]] = []
     forms: Counter[str] = Counter()
     for unit in _texts(inp):
+        if unit.role == Role.SIGNATURE_DATE:
+            continue  # 成文日期 in 〇 numerals is the 1999 edition's form: its own convention
         dates = [(s, e, d, _form(unit.text[s:e])) for s, e, d in find_dates(unit.text)]
         if dates:
             found.append((unit, dates))
@@ -105,147 +100,101 @@ def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
     names = {"arabic": "阿拉伯数字", "chinese": "汉字"}
     minority = "chinese" if main == "arabic" else "arabic"
     for unit, dates in found:
-        wrong = [(s, e, d) for s, e, d, f in dates if f != main]
-        if not wrong:
-            continue
-        fixed = unit.text
-        for s, e, d in reversed(wrong):
-            fixed = fixed[:s] + format_date(d, main) + fixed[e:]
-        shown = unit.text[wrong[0][0] : wrong[0][1]]
-        yield Hit(
-            f"日期写法不统一：本文日期用{names[main]}，“{shown}”用了{names[minority]}"
-            "（GB/T 15835：同类别同形式）",
-            unit,
-            fix=fixed,
-        )
-
-
-# ---------------------------------------------------------------------------------------------
-# Order
-
-
-@dataclass(frozen=True)
-class _Dated:
-    position: int
-    text: str
-    day: date
-
-
-_MONTH_DAY = re.compile(r"(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日")
-
-
-def _dates_in(text: str) -> list[_Dated]:
-    """Full dates, certain run-together dates and 月日 dates that take the year before them."""
-    out: list[_Dated] = []
-    spans: list[tuple[int, int]] = []
-    for start, end, day in find_dates(text):
-        out.append(_Dated(start, text[start:end], day))
-        spans.append((start, end))
-    for run in find_run_together_dates(text):
-        if len(run.candidates) == 1:
-            out.append(_Dated(run.start, run.text, run.candidates[0]))
-            spans.append((run.start, run.end))
-    plain = ascii_digits(text)
-    for m in _MONTH_DAY.finditer(plain):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        years = [d for d in out if d.position < m.start()]
-        if not years:
-            continue
-        year = max(years, key=lambda d: d.position).day.year
-        try:
-            out.append(
-                _Dated(m.start(), text[m.start() : m.end()], date(year, int(m[1]), int(m[2])))
+        for start, end, day, form in dates:
+            if form == main:
+                continue
+            shown = unit.text[start:end]
+            yield Hit(
+                f"日期写法不统一：本文日期用{names[main]}，“{shown}”用了{names[minority]}"
+                "（GB/T 15835：同类别同形式）",
+                unit,
+                fix=replaced(unit.text, start, end, format_date(day, main)),
+                span=(start, end),
             )
-        except ValueError:
-            continue
-    return sorted(out, key=lambda d: d.position)
-
-
-_PAST = re.compile(r"巡察|巡视|督察|督导|审计|反馈")
-"""An introduction recounting an inspection: its dates are past when the notice is signed."""
-_JOINER = re.compile(r"\s*(?:至|到|—{1,2}|–|－|～|~)\s*")
-
-
-def check_date_order(inp: CheckInput) -> Iterator[Hit]:
-    intro = [unit for unit in inp.units if unit.intro]
-    past = any(_PAST.search(unit.text) for unit in intro)
-    latest: _Dated | None = None
-    for unit in intro:
-        dated = _dates_in(unit.text)
-        for before, after in zip([None, *dated], dated, strict=False):
-            if before is not None and after.day < before.day:
-                between = unit.text[before.position + len(before.text) : after.position]
-                if _JOINER.fullmatch(between):
-                    yield Hit(f"日期范围倒置：“{before.text}{between}{after.text}”", unit)
-                    continue
-            if past and latest is not None and after.day < latest.day:
-                yield Hit(
-                    f"日期先后不对：“{after.text}”写在“{latest.text}”之后，却早于它"
-                    "（巡察开始、结束、反馈应依次在后）",
-                    unit,
-                )
-            if latest is None or after.day >= latest.day:
-                latest = after
-    signature = inp.signature_date
-    published = inp.published
-    if not past:
-        latest = None  # a notice may announce dates after its own
-    if signature is not None:
-        signed, signed_unit = signature
-        if latest is not None and signed < latest.day:
-            message = f"成文日期{_show(signed)}早于正文所述“{latest.text}”"
-            if signed_unit is not None:
-                yield Hit(message, signed_unit)
-            else:
-                yield Hit(message, path="signature.date")
-        if published is not None and published < signed:
-            message = f"发布日期{_show(published)}早于成文日期{_show(signed)}"
-            yield _hit_at(inp, message, "发布", "published")
-        printed = inp.print_date
-        if printed is not None and printed < signed:
-            message = f"印发日期{_show(printed)}早于成文日期{_show(signed)}"
-            yield _hit_at(inp, message, "印发", "imprint.print_date")
-    if published is not None and latest is not None and published < latest.day:
-        message = f"发布日期{_show(published)}早于正文所述“{latest.text}”"
-        yield _hit_at(inp, message, "发布", "published")
-
-
-def _hit_at(inp: CheckInput, message: str, word: str, path: str) -> Hit:
-    """A finding on a date that is not in running text: its line in a text (the page chrome
-    or the 版记 that holds ``word``), its field ``path`` in a model."""
-    if inp.raw:
-        for unit in inp.units:
-            if unit.role in (Role.CHROME, Role.IMPRINT) and word in unit.text:
-                return Hit(message, unit)
-        return Hit(message)
-    return Hit(message, path=path)
 
 
 # ---------------------------------------------------------------------------------------------
 # Damage
 
 
+# A 月日 that lost its 月 (于816日, 85日、89日): digits before 日 that are no day of a month
+# (more than 31), not a year's or a month's, and not a span of days (120日内).
+_MONTH_DAY_RUN = re.compile(
+    r"(?<![0-9年月.．:：\-])(?<!问题)([0-9]{2,4})日(?!内|以内|之内|后|左右|起|以上)"
+)
+
+
+def month_day_splits(digits: str) -> list[str]:
+    """Every reading of digits as a month and a day.
+
+    >>> month_day_splits("816"), month_day_splits("1112"), month_day_splits("120")
+    (['8月16日'], ['11月12日'], ['1月20日'])
+    >>> month_day_splits("111")
+    ['1月11日', '11月1日']
+    """
+    out = []
+    for cut in (1, 2):
+        month, day = digits[:cut], digits[cut:]
+        if len(day) > 2 or month.startswith("0") or day.startswith("0"):
+            continue
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= _MONTH_DAYS[int(month)]:
+            out.append(f"{int(month)}月{int(day)}日")
+    return out
+
+
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_day_runs(unit: Unit, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+    plain = ascii_digits(unit.text)
+    for m in _MONTH_DAY_RUN.finditer(plain):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if len(m[1]) == 2 and int(m[1]) <= 31:
+            continue  # 15日: a day of the month
+        options = month_day_splits(m[1])
+        if not options:
+            continue
+        written = unit.text[m.start() : m.end()]
+        if len(options) == 1:
+            yield Hit(
+                f"日期“{written}”丢了“月”：应为“{options[0]}”",
+                unit,
+                fix=replaced(unit.text, m.start(), m.end(), options[0]),
+                span=m.span(),
+            )
+        else:
+            yield Hit(
+                f"日期“{written}”丢了“月”：可能是{'或'.join(options)}，请核对", unit, span=m.span()
+            )
+
+
 def check_run_together(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        for run in find_run_together_dates(unit.text):
+        runs = find_run_together_dates(unit.text)
+        yield from _month_day_runs(unit, [(run.start, run.end) for run in runs])
+        for run in runs:
             if len(run.candidates) == 1:
                 (day,) = run.candidates
-                fixed = unit.text[: run.start] + format_date(day) + unit.text[run.end :]
                 yield Hit(
-                    f"日期“{run.text}”丢了“年”“月”：应为“{format_date(day)}”", unit, fix=fixed
+                    f"日期“{run.text}”丢了“年”“月”：应为“{format_date(day)}”",
+                    unit,
+                    fix=replaced(unit.text, run.start, run.end, format_date(day)),
+                    span=(run.start, run.end),
                 )
             else:
                 options = "或".join(f"“{format_date(d)}”" for d in run.candidates)
-                yield Hit(f"日期“{run.text}”丢了“年”“月”：可能是{options}，请核对", unit)
+                yield Hit(
+                    f"日期“{run.text}”丢了“年”“月”：可能是{options}，请核对",
+                    unit,
+                    span=(run.start, run.end),
+                )
 
 
-_UNIT_WORDS = (
-    "年月日号个项次名人元万亿千百余多条届期批轮组家户栋位岁周天时分秒倍米件份篇本部处所场类"
-    "种套台辆张页幅章节款点级层季度斤吨亩平公里"
-)
+# Digits between Chinese that are no count (no measure word after them, no 共/约/达… before).
 _BARE_DIGITS = re.compile(
-    rf"(?<=[{CJK}])(?<!问题)(?<!附件)(?<!第)([0-9]{{2,4}})(?=[{CJK}])(?![{_UNIT_WORDS}])"
+    rf"(?<=[{CJK}])(?<!问题)(?<!附件)(?<!第)(?<![共约近达超计逾余])([0-9]{{2,4}})(?=[{CJK}])"
+    rf"(?![{MEASURE_WORDS}])"
 )
 
 
@@ -275,6 +224,42 @@ def check_lost_month_day(inp: CheckInput) -> Iterator[Hit]:
                 f"“{shown}”中的“{m[1]}”像是丢了“月”“日”（和前后的标点）的日期："
                 f"{'或'.join(options)}？请核对",
                 unit,
+                span=m.span(1),
+            )
+
+
+_MISSING_DAY = re.compile(
+    r"(?<![0-9])[0-9]{4}\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})(?![0-9日号.．%：:])"
+    r"|[〇零○一二三四五六七八九]{4}年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})"
+    r"(?![日号一二三四五六七八九十])"
+)
+
+
+def _day_ok(month: str, day: str) -> bool:
+    try:
+        m = int(month) if month.isdigit() else parse_chinese_numeral(month)
+        d = int(day) if day.isdigit() else parse_chinese_numeral(day)
+    except ValueError:
+        return False
+    return 1 <= m <= 12 and 1 <= d <= _MONTH_DAYS[m]
+
+
+def check_missing_day(inp: CheckInput) -> Iterator[Hit]:
+    for unit in _texts(inp):
+        plain = ascii_digits(unit.text)
+        for m in _MISSING_DAY.finditer(plain):
+            month, day = (m[1], m[2]) if m[1] is not None else (m[3], m[4])
+            if counted(plain, m.end()) and plain[m.end() : m.end() + 1] not in ("至", "到"):
+                continue  # 3月15个工作日: a count, not a day
+            if not _day_ok(month, day):
+                continue
+            written = unit.text[m.start() : m.end()]
+            # No fix: the digits may have lost more than 日 (a scrape that drops 日 drops the
+            # mark after it too), so a person must look.
+            yield Hit(
+                f"日期“{written}”缺少“日”：应为“{written}日”？请核对",
+                unit,
+                span=(m.start(), m.end()),
             )
 
 
@@ -283,9 +268,10 @@ _SHORT_YEAR = re.compile(r"(?<![0-9])([0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
 
 def check_short_year(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
-        m = _SHORT_YEAR.search(ascii_digits(unit.text))
-        if m is not None:
-            yield Hit(f"年份“{m[1]}年”只写了两位：年份应写全四位（GB/T 15835）", unit)
+        for m in _SHORT_YEAR.finditer(ascii_digits(unit.text)):
+            yield Hit(
+                f"年份“{m[1]}年”只写了两位：年份应写全四位（GB/T 15835）", unit, span=m.span(1)
+            )
 
 
 RULES: tuple[Rule, ...] = (
@@ -324,8 +310,9 @@ RULES: tuple[Rule, ...] = (
         "GW504",
         "date-order",
         Level.WARNING,
-        "Dates out of order: the inspection's start, end and feedback in the introduction, then "
-        "the 成文日期, 印发日期 and 发布日期.",
+        "Dates really out of order: a range that ends before it starts, an inspection's "
+        "feedback before its end, a 成文日期, 印发日期 or 发布日期 before what the text says "
+        "has happened. Plans, deadlines and past events told out of order are left alone.",
         check_date_order,
         bad="关于整改情况的通报\n\n2022年4月12日至7月8日，区委巡察组开展了巡察，"
         "并于6月1日反馈了巡察意见。\n",
@@ -359,6 +346,15 @@ RULES: tuple[Rule, ...] = (
         check_short_year,
         bad="23年3月起施行。\n",
         good="2023年3月起施行。\n",
+    ),
+    Rule(
+        "GW508",
+        "date-missing-day",
+        Level.WARNING,
+        "A date whose 日 was lost (2023年3月14，).",
+        check_missing_day,
+        bad="会议于2023年3月14，在区委召开。\n",
+        good="会议于2023年3月14日，在区委召开；2023年3月15个工作日内办结。\n",
     ),
 )
 

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gongwen.check.registry import Hit, Rule
+from gongwen.check.prose import counted
+from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.rules.headings import CLOSING_PUNCTUATION
 from gongwen.check.view import CJK, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
@@ -34,18 +35,17 @@ def _number_hits(inp: CheckInput, wrong: str, message: str) -> Iterator[Hit]:
     for unit in inp.units:
         if unit.role == Role.CHROME:
             continue
-        found = [m for m in _DOCUMENT_NUMBER.finditer(unit.text) if _is_wrong(m, wrong)]
-        if not found:
-            continue
-        fixed = _DOCUMENT_NUMBER.sub(_canonical, unit.text)
-        m = found[0]
-        code = _agency(unit.text, m.start())
-        written = code + unit.text[m.start() : m.end()]
-        yield Hit(
-            f"发文字号“{written}”{message}：应为“{code}{_canonical(m)}”（GB/T 9704 7.2.5）",
-            unit,
-            fix=fixed,
-        )
+        for m in _DOCUMENT_NUMBER.finditer(unit.text):
+            if not _is_wrong(m, wrong):
+                continue
+            code = _agency(unit.text, m.start())
+            written = code + unit.text[m.start() : m.end()]
+            yield Hit(
+                f"发文字号“{written}”{message}：应为“{code}{_canonical(m)}”（GB/T 9704 7.2.5）",
+                unit,
+                fix=replaced(unit.text, m.start(), m.end(), _canonical(m)),
+                span=m.span(),
+            )
 
 
 def _is_wrong(m: re.Match[str], wrong: str) -> bool:
@@ -152,11 +152,14 @@ def check_attachment_missing(inp: CheckInput) -> Iterator[Hit]:
         if unit.role not in _BODY_ROLES or unit.part != 0:
             continue
         for m in _REFERENCE.finditer(unit.text):
+            if counted(unit.text, m.end()):
+                continue  # 补齐附件23笔: a count of supporting papers, not attachment 23
             n = int(ascii_digits(m[1]))
             if n > count:
-                yield Hit(f"正文提到“附件{n}”，但本文只有{count}个附件", unit)
-        if count == 0 and _SEE.search(unit.text):
-            yield Hit("正文提到附件，但本文没有附件，也没有附件说明", unit)
+                yield Hit(f"正文提到“附件{n}”，但本文只有{count}个附件", unit, span=m.span())
+        see = _SEE.search(unit.text)
+        if count == 0 and see is not None:
+            yield Hit("正文提到附件，但本文没有附件，也没有附件说明", unit, span=see.span())
     if inp.raw:
         # Attachments after the last one bound in may be sent as separate files; one missing
         # between bound ones is not.

@@ -46,14 +46,45 @@ def check_level2_heading(inp: CheckInput) -> Iterator[Hit]:
     yield from _heading_hits(inp, 2, "二级标题")
 
 
+_CHROME_LIKE = re.compile(
+    r"[>＞»›]|->|第\s*[A-Z]?\d+\s*版|发布|日期|时间|来源|浏览|阅读|点击|作者|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"|^[^：:]{1,10}[：:]\S"
+)
+"""What makes a "title" look like page chrome the scan took for it: a breadcrumb, a page
+label, a 发布日期 line, a 栏目: label."""
+
+
+def title_looks_like_chrome(text: str) -> bool:
+    """Whether the line taken for a title looks like web page furniture.
+
+    >>> title_looks_like_chrome("首页 > 巡视巡察 > 巡察整改。")
+    True
+    >>> title_looks_like_chrome("本级巡察整改:东山区开展巡察整改专项督查。")
+    True
+    >>> title_looks_like_chrome("关于巡察整改进展情况的通报。")
+    False
+    """
+    return _CHROME_LIKE.search(text) is not None
+
+
 def check_title(inp: CheckInput) -> Iterator[Hit]:
     titles = inp.by_role(Role.TITLE)
     if not titles:
         return
     last = titles[-1]
     content = last.text.rstrip(SPACES)
-    if content and content[-1] in CLOSING_PUNCTUATION:
-        yield Hit(f"标题末尾不加标点：删去“{content[-1]}”", last, fix=_stripped(last.text))
+    if not content or content[-1] not in CLOSING_PUNCTUATION:
+        return
+    if title_looks_like_chrome(content):
+        # Deleting the mark would not make a breadcrumb a title: a person must look.
+        yield Hit(
+            f"标题末尾有“{content[-1]}”，而这一行像是网页栏目、导航或发布信息，不像标题："
+            "请核对标题",
+            last,
+            span=(len(content) - 1, len(content)),
+        )
+        return
+    yield Hit(f"标题末尾不加标点：删去“{content[-1]}”", last, fix=_stripped(last.text))
 
 
 RULES: tuple[Rule, ...] = (
@@ -82,7 +113,8 @@ RULES: tuple[Rule, ...] = (
         "GW403",
         "title-punctuation",
         Level.WARNING,
-        "The title ends in punctuation.",
+        "The title ends in punctuation; no fix when the line taken for the title looks like "
+        "page chrome (a breadcrumb, a 发布日期 line), where deleting the mark would not help.",
         check_title,
         bad="关于巡察整改进展情况的通报。\n\n根据区委统一部署，现予公布。\n",
         good="关于巡察整改进展情况的通报\n\n根据区委统一部署，现予公布。\n",

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gongwen.check.registry import Hit, Rule
+from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
 from gongwen.numbering import (
@@ -55,16 +55,40 @@ def _heading_steps(inp: CheckInput) -> Iterator[_HeadingStep]:
         yield _HeadingStep(unit, level, number, expected, previous)
 
 
+def _ordinal_span(unit: Unit) -> tuple[int, int]:
+    """Where a text heading's ordinal is written (after its indent)."""
+    lead = len(unit.text) - len(unit.text.lstrip(SPACES))
+    return min(lead, unit.start), unit.start
+
+
 def _ordinal(level: int, n: int) -> str:
     return heading_ordinal(level, n) if 1 <= n <= 9999 else f"{level}级第{n}个"
 
 
+def _decimal_look_alike(inp: CheckInput, step: _HeadingStep) -> bool:
+    """Whether the missing heading is there, written like a decimal: ``1.3个部门…`` is heading
+    1. about 3 departments, which a scan cannot tell from the figure 1.3."""
+    if step.level != 3 or step.number != step.expected + 1:
+        return False
+    pattern = re.compile(rf"[{SPACES}]*{step.expected}[.．][0-9]")
+    for unit in reversed(inp.units[: step.unit.order]):
+        if unit.part != step.unit.part or (unit.role == Role.HEADING and unit.level <= 3):
+            return False
+        if pattern.match(unit.text):
+            return True
+    return False
+
+
 def check_heading_gap(inp: CheckInput) -> Iterator[Hit]:
     for step in _heading_steps(inp):
-        if step.number > step.expected:
+        if step.number > step.expected and not _decimal_look_alike(inp, step):
             missing = _ordinal(step.level, step.expected)
             written = _ordinal(step.level, step.number)
-            yield Hit(f"标题序号跳号：这里是“{written}”，前面缺少“{missing}”", step.unit)
+            yield Hit(
+                f"标题序号跳号：这里是“{written}”，前面缺少“{missing}”",
+                step.unit,
+                span=_ordinal_span(step.unit),
+            )
 
 
 def check_heading_repeat(inp: CheckInput) -> Iterator[Hit]:
@@ -76,8 +100,11 @@ def check_heading_repeat(inp: CheckInput) -> Iterator[Hit]:
                 f"标题序号重复或倒退：“{after}”之后又是“{written}”，应为"
                 f"“{_ordinal(step.level, step.expected)}”",
                 step.unit,
+                span=_ordinal_span(step.unit),
             )
 
+
+_AFTER_BRACKET = SPACES + "、，,.．：:"
 
 _DAMAGE = {
     "open": "丢了左括号",
@@ -94,19 +121,27 @@ def check_heading_damaged(inp: CheckInput) -> Iterator[Hit]:
         ordinal = heading_ordinal(step.level, step.number)
         indent = unit.text[: len(unit.text) - len(unit.text.lstrip(SPACES))]
         indent = indent if set(indent) <= {"\u3000"} else ""
-        fixed = indent + ordinal + unit.text[unit.start :].strip(SPACES)
         written = unit.text[: unit.start].strip(SPACES)
+        # The ordinal and the spaces around it (and, after a bracketed one, the marks GW305
+        # would remove): the heading's words stay as written.
+        end = unit.start
+        after = _AFTER_BRACKET if ordinal.endswith("）") else SPACES
+        while end < len(unit.text) and unit.text[end] in after:
+            end += 1
         yield Hit(
             f"标题序号残缺（{_DAMAGE[unit.damage]}）：“{written}”按位置应为“{ordinal}”",
             unit,
-            fix=fixed,
+            fix=replaced(unit.text, 0, end, indent + ordinal),
+            span=(0, end),
         )
 
 
 # ---------------------------------------------------------------------------------------------
 # 问题N in text
 
-_LABEL = re.compile(r"([ \t\u3000]*问题)\s*([0-9０-９]+)(\s*[：:]\s*|[ \t\u3000]+)?")
+_LABEL = re.compile(
+    r"([ \t\u3000]*问题)\s*([0-9０-９]+)(\s*[：:]\s*|\s*[,，、.．;；]\s*|[ \t\u3000]+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -133,8 +168,8 @@ def _problem_steps(inp: CheckInput) -> Iterator[_ProblemStep]:
         if unit.role != Role.PROBLEM:
             continue
         m = _LABEL.match(unit.text)
-        if m is None:
-            continue
+        if m is None or int(ascii_digits(m[2])) == 0:
+            continue  # 问题0 is no label: problems count from 1
         previous = last.get(unit.part, 0)
         expected = previous + 1
         digits = ascii_digits(m[2])
@@ -143,6 +178,7 @@ def _problem_steps(inp: CheckInput) -> Iterator[_ProblemStep]:
         run_into = m[3] is None and (
             (digits != str(expected) and digits.startswith(str(expected)))
             or len(digits) > len(str(MAX_ORDINAL))
+            or len(digits) > len(str(expected)) + 1  # 问题2022年…: a year, not problem 2022
         )
         number = expected if run_into else int(digits)
         if number == 1 and heading_since.get(unit.part, False):
@@ -158,23 +194,33 @@ def check_problem_sequence(inp: CheckInput) -> Iterator[Hit]:
             continue
         if step.number > step.expected:
             yield Hit(
-                f"问题编号跳号：这里是“问题{step.number}”，前面缺少“问题{step.expected}”", step.unit
+                f"问题编号跳号：这里是“问题{step.number}”，前面缺少“问题{step.expected}”",
+                step.unit,
+                span=step.label.span(2),
             )
         else:
             yield Hit(
                 f"问题编号重复或倒退：“问题{step.previous}”之后又是“问题{step.number}”，"
                 f"应为“问题{step.expected}”",
                 step.unit,
+                span=step.label.span(2),
             )
 
 
 def check_problem_colon(inp: CheckInput) -> Iterator[Hit]:
     for step in _problem_steps(inp):
         m = step.label
-        if step.run_into or (m[3] is not None and m[3].strip()):
+        if step.run_into or (m[3] is not None and re.search("[：:]", m[3])):
             continue
-        fixed = f"{m[1]}{m[2]}：{step.unit.text[m.end() :]}"
-        yield Hit(f"“问题{m[2]}”后缺少冒号：应写“问题{m[2]}：”", step.unit, fix=fixed)
+        rest = step.unit.text[m.end() :].strip(SPACES)
+        if not rest or rest[0] in "。.!?！？":
+            continue  # "问题1。": nothing follows that a colon would introduce
+        yield Hit(
+            f"“问题{m[2]}”后缺少冒号：应写“问题{m[2]}：”",
+            step.unit,
+            fix=replaced(step.unit.text, m.end(2), m.end(), "："),
+            span=(m.end(2), m.end()),
+        )
 
 
 def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
@@ -183,21 +229,22 @@ def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
             continue
         m = step.label
         digits = ascii_digits(m[2])
-        rest = step.unit.text[m.end() :]
         label = str(step.expected)
         if digits.startswith(label) and len(digits) > len(label):
-            fixed = f"{m[1]}{label}：{digits[len(label) :]}{rest}"
+            at = m.start(2) + len(label)
             yield Hit(
                 f"“问题{digits}”：冒号丢失，编号与正文开头的数字连在一起；按顺序应为"
                 f"“问题{label}：{digits[len(label) :]}…”",
                 step.unit,
-                fix=fixed,
+                fix=replaced(step.unit.text, at, at, "："),
+                span=(at, at),
             )
         else:
             yield Hit(
                 f"“问题{digits}”：冒号丢失，编号与正文开头的数字连在一起，无法确定编号"
                 f"（按顺序应为“问题{label}”）",
                 step.unit,
+                span=m.span(2),
             )
 
 
@@ -217,6 +264,8 @@ class _Lead:
     unit: Unit
     start: int
     """Offset in unit.text where the lead's numeral is, or would be."""
+    end: int
+    """Offset in unit.text just after its 是."""
     number: int | None
     """None: 是 alone where a lead was (its numeral lost)."""
 
@@ -226,13 +275,13 @@ def _leads(unit: Unit) -> list[_Lead]:
     offset = unit.start
     for m in _LEAD.finditer(unit.text[offset:]):
         group = 1 if m[1] is not None else 2
-        numeral, start = m[group], offset + m.start(group)
+        numeral, start, end = m[group], offset + m.start(group), offset + m.end()
         if not numeral:
             if _LOST_LEAD_NEXT.match(m.string, m.end()):  # 是 then words: a lead lost its numeral
-                out.append(_Lead(unit, start, None))
+                out.append(_Lead(unit, start, end, None))
             continue
         try:
-            out.append(_Lead(unit, start, parse_chinese_numeral(numeral)))
+            out.append(_Lead(unit, start, end, parse_chinese_numeral(numeral)))
         except ValueError:
             continue
     return out
@@ -255,6 +304,9 @@ def _lead_groups(inp: CheckInput) -> Iterator[list[_Lead]]:
         new_key: tuple[str, int] | None = None
         if unit.role == Role.MEASURE and unit.problem is not None:
             new_key, found = ("problem", unit.problem), _leads(unit)
+        elif unit.role == Role.MEASURE:  # 整改措施：一是…；二是… under a heading, not 问题N
+            found = _leads(unit)
+            new_key = ("measures", unit.order) if found else None
         elif unit.role == Role.PARAGRAPH:
             found = _leads(unit)
             if key is not None and key[0] == "paragraphs" and found:
@@ -293,10 +345,13 @@ def check_measure_sequence(inp: CheckInput) -> Iterator[Hit]:
             if n is None or n == step.expected:
                 continue
             want = measure_lead(step.expected)
+            span = (step.lead.start, step.lead.end)
             if n > step.expected:
-                yield Hit(f"“{measure_lead(n)}”跳号：前面缺少“{want}”", step.lead.unit)
+                yield Hit(f"“{measure_lead(n)}”跳号：前面缺少“{want}”", step.lead.unit, span=span)
             else:
-                yield Hit(f"“{measure_lead(n)}”重复或倒退：这里应为“{want}”", step.lead.unit)
+                yield Hit(
+                    f"“{measure_lead(n)}”重复或倒退：这里应为“{want}”", step.lead.unit, span=span
+                )
 
 
 def check_measure_single(inp: CheckInput) -> Iterator[Hit]:
@@ -305,7 +360,11 @@ def check_measure_single(inp: CheckInput) -> Iterator[Hit]:
         lost = [lead for lead in _lead_steps(group) if lead.lead.number is None]
         if numbers == [1] and not lost:
             first = next(lead for lead in group if lead.number == 1)
-            yield Hit("有“一是”而没有“二是”：只有一项时不用“一是”，否则补全后续各项", first.unit)
+            yield Hit(
+                "有“一是”而没有“二是”：只有一项时不用“一是”，否则补全后续各项",
+                first.unit,
+                span=(first.start, first.end),
+            )
 
 
 def check_measure_lead_lost(inp: CheckInput) -> Iterator[Hit]:
@@ -316,8 +375,12 @@ def check_measure_lead_lost(inp: CheckInput) -> Iterator[Hit]:
                 continue
             want = measure_lead(step.expected)
             text = lead.unit.text
-            fixed = text[: lead.start] + want[:-1] + text[lead.start :]
-            yield Hit(f"“是”前丢了序数：按顺序应为“{want}”", lead.unit, fix=fixed)
+            yield Hit(
+                f"“是”前丢了序数：按顺序应为“{want}”",
+                lead.unit,
+                fix=replaced(text, lead.start, lead.start, want[:-1]),
+                span=(lead.start, lead.start),
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,14 +402,14 @@ def check_lost_numeral(inp: CheckInput) -> Iterator[Hit]:
             shown = unit.text[max(0, m.start() - 2) : word.end()]
             if len(found) == 1:
                 (numeral,) = found
-                fixed = unit.text[: m.start()] + f"第{numeral}" + unit.text[word.start(1) :]
                 yield Hit(
                     f"“{shown}”：“第”后丢了数字；本文别处写作“{before}第{numeral}{word[1]}”",
                     unit,
-                    fix=fixed,
+                    fix=replaced(unit.text, m.start(), word.start(1), f"第{numeral}"),
+                    span=(m.start(), word.start(1)),
                 )
             else:
-                yield Hit(f"“{shown}”：“第”后丢了数字", unit)
+                yield Hit(f"“{shown}”：“第”后丢了数字", unit, span=(m.start(), word.end()))
 
 
 def _evidence(units: list[Unit], before: str, word: str) -> set[str]:

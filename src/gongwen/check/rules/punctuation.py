@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gongwen.check.registry import Hit, Rule
-from gongwen.check.view import CJK, NUMERALS, CheckInput, Role, Unit
+from gongwen.check.registry import Hit, Rule, replaced
+from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -29,17 +29,57 @@ def _ideograph(char: str | None) -> bool:
     return char is not None and bool(_CJK_CHAR.match(char))
 
 
-def _neighbours(text: str, i: int) -> tuple[str | None, str | None]:
-    """The nearest non-space characters before and after ``text[i]``."""
-    # Walk out from i over spaces only: slicing the text at every mark was quadratic in a
-    # paragraph of many marks.
-    b = i - 1
-    while b >= 0 and text[b] in _ASCII_SPACES:
-        b -= 1
-    a = i + 1
-    while a < len(text) and text[a] in _ASCII_SPACES:
-        a += 1
+_SEE_THROUGH = _ASCII_SPACES + ",;:?!\"'()"
+_DIGITS = "0123456789０１２３４５６７８９"
+"""What the context of a mark looks past: spaces and other half-width marks, which become
+full-width when fixed (so a mark beside them is in the same context before and after)."""
+
+
+_AROUND: dict[int, tuple[str, list[int], list[int], list[int]]] = {}
+"""Per line (by identity, with the line kept so its id cannot be reused): the arrays of
+:func:`_solid_around`. A cache keyed by the text's value would compare 100,000 characters on
+every lookup."""
+
+
+def _solid_around(text: str) -> tuple[list[int], list[int], list[int]]:
+    """For each position: the nearest index at or before it, and at or after it, whose
+    character is not see-through (-1 and ``len(text)`` where there is none), and where the run
+    of digits through it starts. One pass each way, so that looking at a mark's neighbours
+    stays linear in a line of many marks."""
+    cached = _AROUND.get(id(text))
+    if cached is not None and cached[0] is text:
+        return cached[1], cached[2], cached[3]
+    before, last = [-1] * len(text), -1
+    digits_from, run = [0] * len(text), 0
+    for k, char in enumerate(text):
+        if char not in _SEE_THROUGH:
+            last = k
+        before[k] = last
+        if char not in _DIGITS:
+            run = k + 1
+        digits_from[k] = run
+    after, following = [len(text)] * len(text), len(text)
+    for k in range(len(text) - 1, -1, -1):
+        if text[k] not in _SEE_THROUGH:
+            following = k
+        after[k] = following
+    if len(_AROUND) > 8:
+        _AROUND.clear()
+    _AROUND[id(text)] = (text, before, after, digits_from)
+    return before, after, digits_from
+
+
+def _neighbours(text: str, i: int, end: int | None = None) -> tuple[str | None, str | None]:
+    """The nearest characters before ``text[i]`` and after ``text[end - 1]`` (``end`` is
+    ``i + 1`` by default) that are not spaces or half-width marks."""
+    before, after, _ = _solid_around(text)
+    b = before[i - 1] if i > 0 else -1
+    start = i + 1 if end is None else end
+    a = after[start] if start < len(text) else len(text)
     return (text[b] if b >= 0 else None), (text[a] if a < len(text) else None)
+
+
+_BRACKET_PAIR = re.compile(r"[(（]([^()（）\n]*)[)）]")
 
 
 def _checked(inp: CheckInput) -> Iterator[Unit]:
@@ -48,17 +88,11 @@ def _checked(inp: CheckInput) -> Iterator[Unit]:
             yield unit
 
 
-def half_width_marks(text: str) -> list[int]:
-    """Offsets of half-width , ; : ? ! . used in Chinese context.
+_THOUSANDS = re.compile(r"[0-9]{3}(?![0-9日号])")
 
-    A mark counts when a neighbour is Chinese and it does not sit between two ASCII letters or
-    digits (9:30, 1,000). A full stop counts only after a Chinese character and before Chinese
-    or the end, so "1." and "jn.shandong.cn" are left alone.
 
-    >>> text = "电话:82746503,邮箱:a@b.cn.会议于9:30召开."
-    >>> [text[i] for i in half_width_marks(text)]
-    [':', ',', ':', '.']
-    """
+def _marks_in_context(text: str) -> list[int]:
+    """One round of :func:`half_width_marks` on ``text`` as it stands."""
     found = []
     for i, char in enumerate(text):
         if char not in _FULL_WIDTH:
@@ -73,113 +107,272 @@ def half_width_marks(text: str) -> list[int]:
             and (before or " ").isalnum()
             and ((after or " ").isascii() and (after or " ").isalnum())
         )
-        if (_chinese(before) or _chinese(after)) and not ascii_both:
+        if ascii_both:
+            # 1,000 and 9:30 are left alone; 3月14,9:00 (a date that lost 日) is Chinese.
+            if not (
+                char in ",;!?"
+                and _digits_after_chinese(text, i)
+                and not _THOUSANDS.match(text, i + 1)
+            ):
+                continue
+            found.append(i)
+            continue
+        if _chinese(before) or _chinese(after) or _digits_after_chinese(text, i):
             found.append(i)
     return found
 
 
-def _replace_marks(text: str, offsets: list[int]) -> str:
+def _brackets_in_context(text: str) -> list[re.Match[str]]:
+    found = []
+    for m in _BRACKET_PAIR.finditer(text):
+        if not {"(", ")"} & {m[0][0], m[0][-1]}:
+            continue  # both full-width already
+        before, after = _neighbours(text, m.start(), m.end())
+        if (
+            _CJK_CHAR.search(m[1])
+            or _chinese(before)
+            or _chinese(after)
+            or _digits_after_chinese(text, m.start())
+        ):
+            found.append(m)
+    return found
+
+
+def _quotes_in_context(text: str, quote: str) -> list[int]:
+    """Straight quotes in a line of Chinese text: quotes pair up across the line, so one in
+    Chinese context puts them all in it."""
+    places = [i for i, char in enumerate(text) if char == quote]
+    return places if _CJK_CHAR.search(text) else []
+
+
+def settled(text: str) -> str:
+    """``text`` with every half-width mark, bracket and quote that is in Chinese context made
+    full-width, character for character (no space dropped), repeated until nothing changes:
+    a mark beside one that becomes full-width is in Chinese context too, so the rules flag
+    at once what fixing the others would reveal.
+
+    >>> settled('问题3:"学习"')
+    '问题3：“学习“'
+    """
     chars = list(text)
-    drop: set[int] = set()
-    for i in offsets:
-        chars[i] = _FULL_WIDTH[text[i]]
-        j = i + 1
-        while j < len(text) and text[j] in _ASCII_SPACES:
-            j += 1
-        if j > i + 1 and j < len(text) and _chinese(text[j]):
-            drop.update(range(i + 1, j))
-    return "".join(c for k, c in enumerate(chars) if k not in drop)
+    for _ in range(len(text) + 1):
+        current = "".join(chars)
+        before = list(chars)
+        for i in _marks_in_context(current):
+            chars[i] = _FULL_WIDTH[current[i]]
+        for m in _brackets_in_context(current):
+            chars[m.start()], chars[m.end() - 1] = "（", "）"
+        for quote, curly in (('"', "“"), ("'", "‘")):
+            for i in _quotes_in_context(current, quote):
+                chars[i] = curly
+        if chars == before:
+            break
+    return "".join(chars)
+
+
+def half_width_marks(text: str) -> list[int]:
+    """Offsets of half-width , ; : ? ! . used in Chinese context.
+
+    A mark counts when a neighbour is Chinese (or becomes Chinese when the marks around it are
+    fixed: see :func:`settled`) and it does not sit between two ASCII letters or digits (9:30,
+    1,000). A full stop counts only after a Chinese character and before Chinese or the end,
+    so "1." and "jn.shandong.cn" are left alone.
+
+    >>> text = "电话:82746503,邮箱:a@b.cn.会议于9:30召开."
+    >>> [text[i] for i in half_width_marks(text)]
+    [':', ',', ':', '.']
+    """
+    fixed = settled(text)
+    return [i for i, char in enumerate(text) if char in _FULL_WIDTH and fixed[i] != char]
+
+
+def _digits_after_chinese(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` follows a number written after Chinese (问题4, 共15笔,).
+
+    >>> _digits_after_chinese("问题4,,", 5), _digits_after_chinese("v2,", 2)
+    (True, False)
+    """
+    before, _, digits_from = _solid_around(text)
+    b = before[i - 1] if i > 0 else -1  # the mark's solid neighbour before it
+    if b < 0 or text[b] not in _DIGITS:
+        return False
+    start = digits_from[b]  # where the number ends that runs through b
+    return _ideograph(text[start - 1] if start > 0 else None)
+
+
+_MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
+
+
+def _mark_span(text: str, i: int) -> tuple[int, int]:
+    """The mark at ``i`` and the ASCII spaces after it when Chinese follows them (a full-width
+    mark takes the room of those spaces)."""
+    j = i + 1
+    while j < len(text) and text[j] in _ASCII_SPACES:
+        j += 1
+    if j > i + 1 and j < len(text) and _chinese(text[j]):
+        return i, j
+    return i, i + 1
+
+
+MAX_MARK_HITS = 500
+"""Marks of one kind reported one by one in a line; past this, one finding spans them all.
+
+Each finding's fix is the whole line with one mark changed, so reporting 100,000 marks of a
+pathological line one by one would hold 100,000 copies of it (quadratic memory, issue 12);
+no real line has 500 half-width marks, so the findings a person reads are unchanged."""
+
+
+def _replaced_all(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with every ``(start, end, new)`` applied (in order, not overlapping), in one
+    pass.
+
+    >>> _replaced_all("甲,乙,丙", [(1, 2, "，"), (3, 4, "，")])
+    '甲，乙，丙'
+    """
+    parts, at = [], 0
+    for start, end, new in edits:
+        parts += [text[at:start], new]
+        at = end
+    return "".join([*parts, text[at:]])
 
 
 def check_half_width(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
-        offsets = half_width_marks(unit.text)
-        if not offsets:
+        text = unit.text
+        marks = [(i, *_mark_span(text, i)) for i in half_width_marks(text)]
+        if len(marks) > MAX_MARK_HITS:
+            edits = [(start, end, _FULL_WIDTH[text[i]]) for i, start, end in marks]
+            yield Hit(
+                f"中文里用了{len(marks)}处半角标点：应为全角",
+                unit,
+                fix=_replaced_all(text, edits),
+                span=(marks[0][1], marks[-1][2]),
+            )
             continue
-        marks = "".join(sorted({unit.text[i] for i in offsets}, key=list(_FULL_WIDTH).index))
-        full = "".join(_FULL_WIDTH[m] for m in marks)
-        yield Hit(
-            f"中文里用了半角标点“{' '.join(marks)}”{len(offsets)}处：应为全角“{' '.join(full)}”",
-            unit,
-            fix=_replace_marks(unit.text, offsets),
-        )
-
-
-_BRACKET_PAIR = re.compile(r"[(（]([^()（）\n]*)[)）]")
+        for i, start, end in marks:
+            mark = text[i]
+            yield Hit(
+                f"中文里用了半角{_MARK_NAMES[mark]}“{mark}”：应为全角“{_FULL_WIDTH[mark]}”",
+                unit,
+                fix=replaced(text, start, end, _FULL_WIDTH[mark]),
+                span=(start, end),
+            )
 
 
 def check_half_width_brackets(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
         text = unit.text
-        spans = []
-        for m in _BRACKET_PAIR.finditer(text):
-            if not {"(", ")"} & {m[0][0], m[0][-1]}:
-                continue  # both full-width already
-            before = text[m.start() - 1] if m.start() else None
-            after = text[m.end()] if m.end() < len(text) else None
-            if _CJK_CHAR.search(m[1]) or _chinese(before) or _chinese(after):
-                spans.append(m)
-        if not spans:
+        fixed = settled(text)
+        pairs = [
+            m
+            for m in _BRACKET_PAIR.finditer(text)
+            if not (fixed[m.start()] == m[0][0] and fixed[m.end() - 1] == m[0][-1])
+        ]
+        if len(pairs) > MAX_MARK_HITS:  # as for GW301: one finding spans them all
+            edits = [(m.start(), m.end(), f"（{m[1]}）") for m in pairs]
+            yield Hit(
+                f"中文里用了{len(pairs)}对半角括号：应为全角",
+                unit,
+                fix=_replaced_all(text, edits),
+                span=(pairs[0].start(), pairs[-1].end()),
+            )
             continue
-        fixed = text
-        for m in spans:
-            fixed = fixed[: m.start()] + "（" + m[1] + "）" + fixed[m.end() :]
-        shown = "、".join(f"“{m[0]}”" for m in spans[:3])
-        yield Hit(f"中文里用了半角括号{shown}：应为全角“（）”", unit, fix=fixed)
+        for m in pairs:
+            yield Hit(
+                f"中文里用了半角括号“{m[0]}”：应为全角“（{m[1]}）”",
+                unit,
+                fix=replaced(text, m.start(), m.end(), f"（{m[1]}）"),
+                span=(m.start(), m.end()),
+            )
 
 
 def check_straight_quotes(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
         text = unit.text
-        kinds = []
-        for quote in "\"'":
-            if quote not in text:
-                continue
-            for i, char in enumerate(text):
-                if char == quote and any(map(_chinese, _neighbours(text, i))):
-                    kinds.append(quote)
-                    break
-        if not kinds:
-            continue
-        fixed = text
+        fixed = settled(text)
         for quote, (open_, close) in (('"', "“”"), ("'", "‘’")):
-            if quote not in kinds:
+            places = [i for i, char in enumerate(text) if char == quote]
+            if not places or all(fixed[i] == quote for i in places):
                 continue
-            parts = fixed.split(quote)
-            fixed = parts[0] + "".join(
-                (open_ if k % 2 == 0 else close) + part for k, part in enumerate(parts[1:])
+            span = (places[0], places[-1] + 1)
+            fix = None
+            if len(places) % 2 == 0:  # an odd count cannot be paired with certainty
+                parts = text.split(quote)
+                fix = parts[0] + "".join(
+                    (open_ if k % 2 == 0 else close) + part for k, part in enumerate(parts[1:])
+                )
+            pairing = "" if fix else "；引号个数为奇数，请逐个核对"
+            yield Hit(
+                f"中文里用了直引号{quote}：应为弯引号{open_}{close}{pairing}",
+                unit,
+                fix=fix,
+                span=span,
             )
-        yield Hit(f"中文里用了直引号{'、'.join(kinds)}：应为弯引号“ ”（内层‘ ’）", unit, fix=fixed)
 
 
-_ARABIC_DUNHAO = re.compile(r"(?:^|(?<=[。；;：:]))([ \t\u3000]*[0-9０-９]{1,3})、(?=\S)")
+# An Arabic ordinal opens a line or follows the end of a clause; a colon between digits is a
+# clock time's (上午9:00、下午14:30), not the end of a clause.
+_ARABIC_DUNHAO = re.compile(
+    r"(?:^|(?<=[。；;])|(?<=[：:])(?<![0-9０-９][：:]))([ \t\u3000]*[0-9０-９]{1,3})、(?=\S)"
+)
 
 
 def check_arabic_dunhao(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
-        matches = list(_ARABIC_DUNHAO.finditer(unit.text))
-        if not matches:
-            continue
-        fixed = _ARABIC_DUNHAO.sub(lambda m: m[1] + ".", unit.text)
-        first = matches[0][1].strip()
-        yield Hit(
-            f"“{first}、”：阿拉伯数字序号后用下脚点，应写“{first}.”（GB/T 15834）", unit, fix=fixed
-        )
+        for m in _ARABIC_DUNHAO.finditer(unit.text):
+            first = m[1].strip()
+            at = m.end(1)
+            yield Hit(
+                f"“{first}、”：阿拉伯数字序号后用下脚点，应写“{first}.”（GB/T 15834）",
+                unit,
+                fix=replaced(unit.text, at, at + 1, "."),
+                span=(at, at + 1),
+            )
 
 
 _BRACKETED_PUNCT = re.compile(
-    rf"(?:^|(?<=[。；;：:]))([ \t\u3000]*[(（](?:[{NUMERALS}]+|[0-9０-９]+)[)）])[、，,.．：:]"
+    rf"(?:^|(?<=[。；;：:]))([ \t\u3000]*[(（](?:[{NUMERALS}]+|[0-9０-９]+)[)）])[、，,.．：:]+"
 )
 
 
 def check_bracket_ordinal_punct(inp: CheckInput) -> Iterator[Hit]:
     for unit in _checked(inp):
-        m = _BRACKETED_PUNCT.search(unit.text)
-        if m is None:
+        for m in _BRACKETED_PUNCT.finditer(unit.text):
+            at = m.end(1)
+            yield Hit(
+                f"“{m[0].strip()}”：带括号的序号后不加标点，应写“{m[1].strip()}”",
+                unit,
+                fix=replaced(unit.text, at, m.end(), ""),
+                span=(at, m.end()),
+            )
+
+
+_SENTENCE_END = "。！？!?；;…”’）)】"
+_MIN_SENTENCE = 12
+"""A paragraph of at least this many words' characters, with a comma or a stop inside, is
+prose that must end in a mark."""
+_WORDS = re.compile(f"[^{CJK}]|[年月日〇一二三四五六七八九十百是]")
+"""What the length of prose leaves out: what other fixes add (dates' 年月日, numerals)."""
+_NOT_PROSE = re.compile(r"电话|邮箱|信箱|邮编|地址|网址|传真|热线|联系人|http|www\.")
+
+
+def check_missing_period(inp: CheckInput) -> Iterator[Hit]:
+    for unit in inp.units:
+        if unit.role not in (Role.PARAGRAPH, Role.MEASURE, Role.PROBLEM) or not unit.raw:
             continue
-        fixed = _BRACKETED_PUNCT.sub(lambda m: m[1], unit.text)
+        content = unit.content
+        if len(_WORDS.sub("", content)) < _MIN_SENTENCE or not re.search("[，,。]", content):
+            continue
+        if content[-1] in _SENTENCE_END or not _CJK_CHAR.match(content[-1]):
+            continue
+        tail = re.split("[。；;，,]", content)[-1]
+        if re.search("[：:]", tail) or _NOT_PROSE.search(tail):
+            continue  # ends in a field (完成情况：正在推进, 电话：…), not a sentence
+        end = len(unit.text.rstrip(SPACES))
         yield Hit(
-            f"“{m[0].strip()}”：带括号的序号后不加标点，应写“{m[1].strip()}”", unit, fix=fixed
+            f"段落“…{content[-12:]}”末尾缺少句末标点（像是网页复制时丢了“。”）",
+            unit,
+            span=(end, end),
         )
 
 
@@ -217,8 +410,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "GW304",
         "arabic-ordinal-dunhao",
-        Level.WARNING,
-        "An Arabic ordinal followed by 、 (1、); GB/T 15834 writes 1.",
+        Level.INFO,
+        "An Arabic ordinal followed by 、 (1、); GB/T 15834 writes 1., but 1、 is a common "
+        "house style, so this is a remark. A clock time's colon (上午9:00、下午14:30) opens no "
+        "ordinal.",
         check_arabic_dunhao,
         bad="一、主要问题\n1、学习不够深入。\n",
         good="一、主要问题\n1.学习不够深入。\n",
@@ -233,6 +428,17 @@ RULES: tuple[Rule, ...] = (
         bad="一、主要问题\n（一）、学习方面\n",
         good="一、主要问题\n（一）学习方面\n",
         fixable=True,
+    ),
+    Rule(
+        "GW306",
+        "paragraph-missing-period",
+        Level.WARNING,
+        "A paragraph of prose (12 words' characters or more, with a comma or stop) that ends "
+        "without a closing mark, as when a scrape drops the 。; no fix: a person must see what "
+        "was lost.",
+        check_missing_period,
+        bad="一、工作情况\n整改完成后，区纪委监委、区委组织部将适时开展抽查\n",
+        good="一、工作情况\n整改完成后，区纪委监委、区委组织部将适时开展抽查。\n",
     ),
 )
 
