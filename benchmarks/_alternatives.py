@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate, Listing
 
 from gongwen.compose import Block, compose
 from gongwen.model import Notice
-from gongwen.render.template import default_template_path, load_template
+from gongwen.write.template import default_template_path, load_template
 
 
 @dataclass(frozen=True)

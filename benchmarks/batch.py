@@ -39,7 +39,8 @@ from _alternatives import (
     write_docxtpl_template,
 )
 
-from gongwen.batch import batch_from_data, entries, resolve, run_batch
+from gongwen.batch import batch_from_data, run_batch
+from gongwen.batch.resolve import entries, resolve
 from gongwen.loader import read_source
 from gongwen.model import Notice
 

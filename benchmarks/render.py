@@ -26,7 +26,7 @@ from _alternatives import (
 )
 
 from gongwen import load_notice
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 
 CANONICAL = Path(__file__).resolve().parents[1] / "examples" / "erqi-xincun-2023.yaml"
 

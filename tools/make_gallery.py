@@ -78,6 +78,28 @@ ENTRIES: tuple[Entry, ...] = (
         ("examples/long.yaml",),
     ),
     Entry(
+        "letter",
+        "信函格式 (cl. 10.1)",
+        "A 函: the 标志 30 mm from the top edge, the red double lines, 份号 and 发文字号 under the "
+        "upper line, no page number on page 1.",
+        "examples/letter.yaml",
+        ("examples/letter.yaml",),
+    ),
+    Entry(
+        "order",
+        "命令（令）格式 (cl. 10.2)",
+        "The 标志 with 令 20 mm below the type area, the 令号, the body, and the 签发人签名章 form.",
+        "examples/order.yaml",
+        ("examples/order.yaml",),
+    ),
+    Entry(
+        "minutes",
+        "纪要格式 (cl. 10.3)",
+        "The 纪要标志, a body in sections, and the 出席, 请假 and 列席 lists.",
+        "examples/minutes.yaml",
+        ("examples/minutes.yaml",),
+    ),
+    Entry(
         "batch-jianxin-shequ",
         "A batch report: 建新社区",
         "One of the five reports `gongwen batch` makes from the batch file and its shared values.",

@@ -24,6 +24,11 @@ from gongwen import layout
 from gongwen.layout import StyleRole
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "templates" / "notice.docx"
+REVIEW_DIR = Path(__file__).resolve().parent / "template"
+"""The template kept unzipped for review: each part of the zip as a file of the same path, its
+XML indented one element a line, so that ``git diff`` shows a change to the styles, the
+section or the footers as text (tests/write/test_template_parts.py checks they agree)."""
+_REVIEW_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 # Every zip entry gets this date (the earliest a zip can hold, and what Word writes), and
 # docProps/core.xml these timestamps: the renderer overwrites both with the notice's own date.
@@ -309,7 +314,7 @@ STYLES: tuple[StyleDef, ...] = (
     ),
     # 问题N： / 整改情况： / 一是……: report paragraphs, set as body text.
     body_like(StyleRole.PROBLEM),
-    body_like(StyleRole.RECTIFICATION_LABEL),
+    body_like(StyleRole.MEASURES_LABEL),
     body_like(StyleRole.MEASURE),
     # 联系方式.
     # 联系方式: left-aligned, not justified — an e-mail address cannot break, and justifying
@@ -336,7 +341,7 @@ STYLES: tuple[StyleDef, ...] = (
     ),
     # 成文日期 (cl. 7.3.5.1): 右空四字.
     body_like(
-        StyleRole.DATE,
+        StyleRole.SIGNATURE_DATE,
         jc="right",
         ind={**NO_INDENT, **indent(right=layout.DATE_RIGHT_INDENT_CHARS)},
     ),
@@ -801,6 +806,45 @@ def make_template(output: Path) -> int:
     return len(data)
 
 
+# --- the review copy ---------------------------------------------------------------------------
+
+
+def pretty_part(data: bytes) -> bytes:
+    """An XML part indented one element a line (text inside elements untouched).
+
+    >>> print(pretty_part(b'<a xmlns="urn:x"><b>t</b><c/></a>').decode())
+    <?xml version='1.0' encoding='UTF-8' standalone='yes'?>
+    <a xmlns="urn:x">
+      <b>t</b>
+      <c/>
+    </a>
+    """
+    root = etree.fromstring(data, _REVIEW_PARSER)
+    etree.indent(root, space="  ")
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def template_parts(docx: Path = DEFAULT_OUTPUT) -> dict[str, bytes]:
+    """The parts of a .docx by zip path, each as the review copy holds it."""
+    with zipfile.ZipFile(docx) as archive:
+        return {name: pretty_part(archive.read(name)) + b"\n" for name in archive.namelist()}
+
+
+def write_review_copy(docx: Path = DEFAULT_OUTPUT, folder: Path = REVIEW_DIR) -> list[Path]:
+    """Write every part of ``docx`` under ``folder`` (and remove files that are no part)."""
+    parts = template_parts(docx)
+    for old in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []:
+        if old.relative_to(folder).as_posix() not in parts:
+            old.unlink()
+    written = []
+    for name, data in sorted(parts.items()):
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(target)
+    return written
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -809,9 +853,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULT_OUTPUT,
         help=f"where to write the template (default: {DEFAULT_OUTPUT})",
     )
+    parser.add_argument(
+        "--review-dir",
+        type=Path,
+        help=f"where to write its parts pretty-printed for review (default: {REVIEW_DIR} "
+        "when the template is written to its default place)",
+    )
     args = parser.parse_args(argv)
     size = make_template(args.output)
     print(f"wrote {args.output} ({size} bytes)")
+    review = args.review_dir
+    if review is None and args.output.resolve() == DEFAULT_OUTPUT:
+        review = REVIEW_DIR
+    if review is not None:
+        parts = write_review_copy(args.output, review)
+        print(f"wrote {len(parts)} parts under {review}")
     return 0
 
 

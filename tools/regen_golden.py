@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from gongwen import load_notice
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"

@@ -1,30 +1,88 @@
-"""gongwen: Chinese official documents (公文) as .docx, laid out to GB/T 9704-2012."""
+"""gongwen: Chinese official documents (公文) as .docx, laid out to GB/T 9704-2012.
 
-from gongwen.findings import Finding, GongwenError, InputError, Level, Location
-from gongwen.loader import load_notice, notice_from_data
-from gongwen.model import (
-    Attachment,
-    Classification,
-    Contact,
-    DocumentNumber,
-    Header,
-    Imprint,
-    IssuerMark,
-    Notice,
-    Paragraph,
-    Problem,
-    Section,
-    Signature,
-)
-from gongwen.render import render, render_bytes  # the function shadows the subpackage's name
-from gongwen.summary import Summary, summarize
+The public names are loaded on first use (PEP 562), so ``import gongwen`` and
+``import gongwen.model`` stay light: the renderer's lxml, the loader's ruamel.yaml and
+python-docx are imported only by what needs them.
 
-__version__ = "0.1.0"
+>>> import gongwen
+>>> gongwen.Notice(title="关于开展检查的通知", body=["正文。"]).title
+'关于开展检查的通知'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from gongwen._version import __version__
+
+if TYPE_CHECKING:
+    from gongwen.dumper import dump_notice
+    from gongwen.findings import Finding, GongwenError, InputError, Level, Location
+    from gongwen.loader import load_notice, notice_from_data
+    from gongwen.model import (
+        Attachment,
+        Attendance,
+        BodyItem,
+        Classification,
+        Contact,
+        ContactChannel,
+        DocumentNumber,
+        Header,
+        Imprint,
+        IssuerMark,
+        Notice,
+        Paragraph,
+        Presentation,
+        Problem,
+        RectificationStatus,
+        Seal,
+        SecrecyLevel,
+        Section,
+        Signature,
+        Urgency,
+    )
+    from gongwen.summary import Summary, summarize
+    from gongwen.write import render, render_bytes
+
+_HOMES = {
+    "gongwen.model": (
+        "Attachment",
+        "Attendance",
+        "BodyItem",
+        "Classification",
+        "Contact",
+        "ContactChannel",
+        "DocumentNumber",
+        "Header",
+        "Imprint",
+        "IssuerMark",
+        "Notice",
+        "Paragraph",
+        "Presentation",
+        "Problem",
+        "RectificationStatus",
+        "Seal",
+        "SecrecyLevel",
+        "Section",
+        "Signature",
+        "Urgency",
+    ),
+    "gongwen.findings": ("Finding", "GongwenError", "InputError", "Level", "Location"),
+    "gongwen.loader": ("load_notice", "notice_from_data"),
+    "gongwen.dumper": ("dump_notice",),
+    "gongwen.write": ("render", "render_bytes"),
+    "gongwen.summary": ("Summary", "summarize"),
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
     "Attachment",
+    "Attendance",
+    "BodyItem",
     "Classification",
     "Contact",
+    "ContactChannel",
     "DocumentNumber",
     "Finding",
     "GongwenError",
@@ -36,14 +94,34 @@ __all__ = [
     "Location",
     "Notice",
     "Paragraph",
+    "Presentation",
     "Problem",
+    "RectificationStatus",
+    "Seal",
+    "SecrecyLevel",
     "Section",
     "Signature",
     "Summary",
+    "Urgency",
     "__version__",
+    "dump_notice",
     "load_notice",
     "notice_from_data",
     "render",
     "render_bytes",
     "summarize",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module the first time it is asked for."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gongwen' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups do not come here again
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

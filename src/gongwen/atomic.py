@@ -50,3 +50,6 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, durable: bool = True) -
         stream.write(data)
 
     return write_atomic(path, write, durable=durable)
+
+
+__all__ = ["write_atomic", "write_bytes_atomic"]

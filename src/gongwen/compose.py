@@ -12,6 +12,7 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from gongwen import layout
 from gongwen.dates import format_date
@@ -38,7 +39,9 @@ that the seal's top come within one line of the body, and a 42 mm seal centred j
 署名 reaches about two lines up)."""
 
 
-def issuer_mark_space_before_twips(lines_above: int) -> int:
+def issuer_mark_space_before_twips(
+    lines_above: int, offset_mm: float = layout.ISSUER_MARK_TOP_OFFSET_MM
+) -> int:
     """Space above the 发文机关标志 so that its top is 35 mm below the type area's top (cl. 7.2.4).
 
     ``lines_above`` is the number of grid lines taken by 份号, 密级 and 紧急程度 above it. The
@@ -51,8 +54,14 @@ def issuer_mark_space_before_twips(lines_above: int) -> int:
     552
     >>> issuer_mark_space_before_twips(3)  # 1728 - 3 x 588 < 0: as close as it gets
     0
+
+    ``offset_mm`` is the 标志's distance below the type area's top: 35 mm (cl. 7.2.4, and the
+    纪要 of cl. 10.3), 20 mm for a 命令（令） (cl. 10.2).
+
+    >>> issuer_mark_space_before_twips(0, offset_mm=20)  # 1134 (20 mm) + 172 - 428
+    878
     """
-    offset = layout.mm_to_twips(layout.ISSUER_MARK_TOP_OFFSET_MM)
+    offset = layout.mm_to_twips(offset_mm)
     ink = offset + layout.BODY_INK_DROP_TWIPS - layout.TITLE_INK_DROP_TWIPS
     return max(0, ink - lines_above * layout.LINE_PITCH_TWIPS)
 
@@ -75,6 +84,46 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """A paragraph set at a fixed place on page 1, outside the text flow (``w:framePr``): the
+    信函's 标志 and red double lines, which cl. 10.1 places from the paper's edges."""
+
+    top_twips: int
+    """The top of the frame, from the paper's top edge."""
+    width_twips: int
+    """Its width, centred on the paper."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A border drawn on one side of a paragraph: the 信函's red double lines (cl. 10.1)."""
+
+    side: str
+    """``top`` or ``bottom``."""
+    style: str
+    """A ``w:ST_Border`` value, e.g. ``thickThinSmallGap`` (thick over thin)."""
+    eighths: int
+    """Width of the whole rule in eighths of a point."""
+    color: str = layout.RED_COLOR_HEX
+
+
+@dataclass(frozen=True)
+class SealPicture:
+    """A seal image anchored to a paragraph, over the 署名 and 成文日期 (cl. 7.3.5.1) or where the
+    签发人签名章 goes (cl. 7.3.5.3)."""
+
+    image: Path
+    width_twips: int
+    """Its printed width; the height follows the image's proportions."""
+    centre_x_twips: int
+    """Its centre, from the type area's left edge."""
+    centre_y_twips: int
+    """Its centre, below the top of the paragraph's line."""
+    room_above_twips: int
+    """The blank lines left above the paragraph: its top must not reach higher."""
+
+
+@dataclass(frozen=True)
 class Block:
     """One paragraph of the rendered notice."""
 
@@ -89,6 +138,15 @@ class Block:
     """Left tab stops, in twips from the text column's left edge: place the 签发人."""
     path: str = ""
     """The model field this block renders, e.g. ``body[1].section.heading``."""
+    justification: str | None = None
+    """Overrides the style's alignment (``left``, ``right``, ``center``)."""
+    right_tab_twips: int | None = None
+    """A right tab stop: the 信函's 发文字号 at the right edge, on the 份号's line (cl. 10.1)."""
+    center_tabs_twips: tuple[int, ...] = ()
+    """Centre tab stops: a joint issue's sealed 署名 set in one row, each under its seal."""
+    frame: Frame | None = None
+    rule: Rule | None = None
+    seals: tuple[SealPicture, ...] = ()
 
     @property
     def text(self) -> str:
@@ -97,10 +155,12 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Imprint:
+class ImprintBlock:
     """The 版记 (cl. 7.4): rows between rules, anchored to the foot of the last page."""
 
     rows: tuple[Block, ...]
+    ruled: bool = True
+    """False for a 信函, whose 版记 has no rules (cl. 10.1)."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +211,7 @@ class JointIssuerMark:
 MARK_LINES = 2
 """Grid lines one 22 pt line of the 标志 or the title takes (the template's grid is 29.4 pt)."""
 
-Element = Block | Imprint | JointIssuerMark
+Element = Block | ImprintBlock | JointIssuerMark
 
 
 def paragraphs(elements: list[Element]) -> list[Block]:
@@ -163,7 +223,7 @@ def paragraphs(elements: list[Element]) -> list[Block]:
     """
     out: list[Block] = []
     for element in elements:
-        if isinstance(element, Imprint):
+        if isinstance(element, ImprintBlock):
             out += element.rows
         elif isinstance(element, JointIssuerMark):
             out += element.blocks
@@ -343,7 +403,7 @@ def _problem(problem: Problem, number: int, measures: str, path: str) -> list[Bl
     blocks = [Block(StyleRole.PROBLEM, tuple(runs), path=path)]
     if not problem.measures:
         return blocks
-    label = Block(StyleRole.RECTIFICATION_LABEL, (Run(f"{problem.measures_label}："),), path=path)
+    label = Block(StyleRole.MEASURES_LABEL, (Run(f"{problem.measures_label}："),), path=path)
     blocks.append(label)
     if len(problem.measures) == 1:
         blocks.append(Block(StyleRole.MEASURE, (Run(problem.measures[0]),), path=path))
@@ -492,30 +552,44 @@ def compose_signature(signature: Signature, numerals: str) -> list[Block]:
     ]
     blocks.append(
         Block(
-            StyleRole.DATE, (Run(date_text),), right_indent_chars=date_indent, path="signature.date"
+            StyleRole.SIGNATURE_DATE,
+            (Run(date_text),),
+            right_indent_chars=date_indent,
+            path="signature.date",
         )
     )
     return blocks
 
 
-def compose_imprint(copy_to: list[str], printer: str, print_date: date) -> Imprint:
+def compose_imprint(copy_to: list[str], printer: str, print_date: date) -> ImprintBlock:
     """The 版记 rows: 抄送 (ending in 。, cl. 7.4.2), then 印发机关 and 印发日期 (cl. 7.4.3)."""
     rows = []
     if copy_to:
         rows.append(Block(StyleRole.IMPRINT_COPY_TO, (Run("抄送：" + "，".join(copy_to) + "。"),)))
     date_text = format_date(print_date) + "印发"
     rows.append(Block(StyleRole.IMPRINT_PRINTER, (Run(printer), Run("\t" + date_text))))
-    return Imprint(tuple(rows))
+    return ImprintBlock(tuple(rows))
 
 
 def compose(notice: Notice) -> list[Element]:
-    """Every block of a notice, in reading order."""
+    """Every block of a notice, in reading order.
+
+    The special formats of cl. 10 (信函, 命令（令）, 纪要) and seals come from
+    :mod:`gongwen.special_formats` and :mod:`gongwen.signing`, which build on this module's
+    blocks and so are imported here, when a notice needs them.
+    """
+    kind = notice.presentation.format
     out: list[Element] = []
-    if notice.header is not None:
-        out += compose_header(notice.header)
-        out += blank(2)  # the title two lines below the red rule (cl. 7.3.1)
-    out.append(Block(StyleRole.TITLE, (Run("\n".join(notice.title_lines)),), path="title"))
-    out += blank(1)  # 主送机关 one line below the title (cl. 7.3.2)
+    if kind != "standard":
+        from gongwen import special_formats
+
+        out += special_formats.compose_head(notice)
+    else:
+        if notice.header is not None:
+            out += compose_header(notice.header)
+            out += blank(2)  # the title two lines below the red rule (cl. 7.3.1)
+        out.append(Block(StyleRole.TITLE, (Run("\n".join(notice.title_lines)),), path="title"))
+        out += blank(1)  # 主送机关 one line below the title (cl. 7.3.2)
     if notice.addressees:
         text = "、".join(notice.addressees) + "："
         out.append(Block(StyleRole.ADDRESSEE, (Run(text),), path="addressees"))
@@ -527,8 +601,18 @@ def compose(notice: Notice) -> list[Element]:
         out += blank(1)  # 附件说明 one line below the body (cl. 7.3.4)
         note = attachment_note(notice.attachments)
         out.append(Block(StyleRole.ATTACHMENT_NOTE, (Run(note),), path="attachments"))
+    if notice.attendance is not None:
+        from gongwen import special_formats
+
+        out += special_formats.compose_attendance(notice.attendance)
     if notice.signature:
-        out += compose_signature(notice.signature, notice.presentation.date_numerals)
+        signature, numerals = notice.signature, notice.presentation.date_numerals
+        if signature.seals or signature.signer_title is not None:
+            from gongwen import signing
+
+            out += signing.compose_signature_with_seals(signature, numerals)
+        else:
+            out += compose_signature(signature, numerals)
     if notice.note:
         out.append(Block(StyleRole.NOTE, (Run(f"（{notice.note}）"),), path="note"))
     bound = [(i, a) for i, a in enumerate(notice.attachments) if a.body]
@@ -545,7 +629,12 @@ def compose(notice: Notice) -> list[Element]:
         out += compose_body(attachment.body, measures, f"{here}.body")
     if notice.imprint:
         i = notice.imprint
-        out.append(compose_imprint(list(i.copy_to), i.printer, i.print_date))
+        if kind == "letter":
+            from gongwen import special_formats
+
+            out += special_formats.letter_imprint(list(i.copy_to))
+        else:
+            out.append(compose_imprint(list(i.copy_to), i.printer, i.print_date))
     return out
 
 
@@ -553,6 +642,40 @@ PUBLISHED_PROPERTY = "gongwen.published"
 """Custom property: the notice's 发布日期 (ISO), which the page does not show."""
 STATUSES_PROPERTY = "gongwen.statuses"
 """Custom property: each problem's status in document order, comma-separated, empty for none."""
+FORMAT_PROPERTY = "gongwen.format"
+"""Custom property: a special format of cl. 10 (``letter``, ``order``, ``minutes``)."""
+UNPRINTED_PROPERTIES = {
+    "title": "gongwen.title",
+    "printer": "gongwen.imprint.printer",
+    "print_date": "gongwen.imprint.print_date",
+    "signer_name": "gongwen.signature.signer_name",
+}
+"""Custom properties for what a special format does not print, so that it reads back: an
+order's title (cl. 10.2), a letter's 印发机关 and 印发日期 (cl. 10.1), and the 签发人's name
+where a 签名章 image stands for it (cl. 7.3.5.3)."""
+
+
+def unprinted_values(notice: Notice) -> dict[str, str]:
+    """The custom properties a notice needs beyond the 发布日期 and statuses.
+
+    >>> n = Notice(title="某市人民政府令", body=["p"], presentation={"format": "order"},
+    ...            header={"issuer_mark": {"organs": ["某市人民政府"]}, "order_number": 3})
+    >>> unprinted_values(n)
+    {'gongwen.format': 'order', 'gongwen.title': '某市人民政府令'}
+    """
+    kind = notice.presentation.format
+    if kind == "standard" and not (notice.signature and notice.signature.seals):
+        return {}
+    values: dict[str, str] = {FORMAT_PROPERTY: kind} if kind != "standard" else {}
+    if kind == "order":
+        values[UNPRINTED_PROPERTIES["title"]] = notice.title
+    if kind == "letter" and notice.imprint is not None:
+        values[UNPRINTED_PROPERTIES["printer"]] = notice.imprint.printer
+        values[UNPRINTED_PROPERTIES["print_date"]] = notice.imprint.print_date.isoformat()
+    signature = notice.signature
+    if signature and signature.seals and signature.signer_name is not None:
+        values[UNPRINTED_PROPERTIES["signer_name"]] = signature.signer_name
+    return values
 
 
 def problem_statuses(notice: Notice) -> list[str]:
@@ -570,3 +693,40 @@ def problem_statuses(notice: Notice) -> list[str]:
         for _, item in walk(body)
         if isinstance(item, Problem)
     ]
+
+
+__all__ = [
+    "AUTOSPACE_CHARS",
+    "MARK_LINES",
+    "PUBLISHED_PROPERTY",
+    "RED_RULE_SPACE_BEFORE_TWIPS",
+    "SEALED_BLANK_LINES",
+    "SENTENCE_END",
+    "SIGNERS_PER_LINE",
+    "SIGNER_LABEL",
+    "SIGNER_SEPARATOR",
+    "SIGNER_SLACK_TWIPS",
+    "STATUSES_PROPERTY",
+    "WENJIAN",
+    "Block",
+    "Element",
+    "ImprintBlock",
+    "JointIssuerMark",
+    "Run",
+    "attachment_note",
+    "blank",
+    "compose",
+    "compose_body",
+    "compose_header",
+    "compose_imprint",
+    "compose_signature",
+    "contact_text",
+    "issuer_mark_space_before_twips",
+    "paragraphs",
+    "problem_statuses",
+    "run_in_measures",
+    "set_width_chars",
+    "signature_indents",
+    "signer_blocks",
+    "text_width_chars",
+]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class Level(StrEnum):
@@ -94,3 +96,51 @@ class InputError(GongwenError):
         """One error about a whole file (or one line of it)."""
         location = Location(file=None if file is None else str(file), line=line)
         return cls([Finding(code, Level.ERROR, message, location)])
+
+
+FINDING_KEYS = ("code", "level", "message", "file", "line", "path", "fix")
+"""The keys of a finding as a dict, in order: ``check --format json``, the batch manifest."""
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as a flat dict of JSON values, keys in :data:`FINDING_KEYS` order.
+
+    >>> d = finding_to_dict(Finding("E001", Level.ERROR, "标题不能为空", Location("n.yaml", 3)))
+    >>> list(d.values())
+    ['E001', 'error', '标题不能为空', 'n.yaml', 3, None, None]
+    >>> finding_from_dict(d) == Finding("E001", Level.ERROR, "标题不能为空", Location("n.yaml", 3))
+    True
+    """
+    where = finding.location
+    return {
+        "code": finding.code,
+        "level": finding.level.value,
+        "message": finding.message,
+        "file": where.file,
+        "line": where.line,
+        "path": where.path,
+        "fix": finding.fix,
+    }
+
+
+def finding_from_dict(data: Mapping[str, Any]) -> Finding:
+    """The finding :func:`finding_to_dict` wrote (missing location keys are ``None``)."""
+    return Finding(
+        str(data["code"]),
+        Level(data["level"]),
+        str(data["message"]),
+        Location(data.get("file"), data.get("line"), data.get("path")),
+        data.get("fix"),
+    )
+
+
+__all__ = [
+    "FINDING_KEYS",
+    "Finding",
+    "GongwenError",
+    "InputError",
+    "Level",
+    "Location",
+    "finding_from_dict",
+    "finding_to_dict",
+]

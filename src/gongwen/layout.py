@@ -38,6 +38,24 @@ def mm_to_twips(mm: float) -> int:
     return _round_half_up(Fraction(str(mm)) * TWIPS_PER_INCH / MM_PER_INCH)
 
 
+def twips_to_mm(twips: float) -> float:
+    """Twips to millimetres.
+
+    >>> round(twips_to_mm(2098), 2)
+    37.01
+    """
+    return float(Fraction(str(twips)) * MM_PER_INCH / TWIPS_PER_INCH)
+
+
+def twips_to_emu(twips: float) -> int:
+    """Twips to EMU (635 per twip), rounded.
+
+    >>> twips_to_emu(2381)
+    1511935
+    """
+    return round(twips * 635)
+
+
 def mm_to_emu(mm: float) -> int:
     """Millimetres to EMU (36 000 per mm), rounded to the nearest EMU.
 
@@ -248,6 +266,36 @@ FOOTER_DISTANCE_TWIPS: Final = (
     mm_to_twips(PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM) - FOOTER_LINE_HEIGHT_TWIPS
 )
 
+# --- the special formats of cl. 10 -------------------------------------------------------------
+# 信函格式 (cl. 10.1): the 标志's top edge 30 mm below the paper's top edge; 4 mm below it a red
+# double line (thick over thin), and 20 mm above the paper's bottom edge another (thin over
+# thick), both 170 mm long and centred; the first element below the upper line, and the text
+# above the lower one, 7/8 of a 三号 character's height from it; no page number on page 1.
+LETTER_MARK_TOP_MM: Final = 30  # cl. 10.1 上边缘至上页边为30mm
+LETTER_RULE_GAP_MM: Final = 4  # cl. 10.1 发文机关标志下4mm处印一条红色双线
+LETTER_RULE_LENGTH_MM: Final = 170  # cl. 10.1 线长均为170mm
+LETTER_BOTTOM_RULE_FROM_PAPER_BOTTOM_MM: Final = 20  # cl. 10.1 距下页边20mm处印一条红色双线
+# cl. 10.1 与该线的距离为3号汉字高度的7/8: 7/8 x 16 pt = 14 pt = 4.94 mm.
+LETTER_TEXT_GAP_PT: Final = BODY_SIZE_PT * 7 / 8
+# cl. 10.1 gives no thickness for the double lines; 1.5 pt (0.53 mm) for the pair, the heaviest
+# red rule implementations use (gbt9704.md §2), so the thick and thin strokes stay apart in print.
+LETTER_RULE_EIGHTH_PT: Final = 12
+# The pair as LibreOffice draws it for a 1.5 pt double border: a 1.5 pt stroke, a gap and a
+# 0.75 pt stroke, 1.06 mm from the top of one to the bottom of the other (measured).
+LETTER_RULE_DRAWN_TWIPS: Final = 60
+# Where the 标志's characters sit in its frame, measured like BODY_INK_DROP_TWIPS below on the
+# rendered PDF (tests/office/layout): the top of the characters below the frame's top, and
+# their height, for the 22 pt 标志.
+LETTER_MARK_INK_DROP_TWIPS: Final = 155
+LETTER_MARK_INK_HEIGHT_TWIPS: Final = 440
+# 命令（令）格式 (cl. 10.2): 标志 top edge 20 mm below the 版心's top; the 令号 two lines below
+# it, centred; the body two lines below the 令号; signed with the 签发人签名章 (cl. 7.3.5.3).
+ORDER_MARK_TOP_OFFSET_MM: Final = 20  # cl. 10.2 上边缘至版心上边缘为20mm
+# 纪要格式 (cl. 10.3): 标志 top edge 35 mm below the 版心's top, as cl. 7.2.4.
+MINUTES_MARK_TOP_OFFSET_MM: Final = 35  # cl. 10.3 上边缘至版心上边缘为35mm
+# cl. 7.3.5.3: the 签发人签名章 右空四字 two lines below the body, the 职务 左空二字 of it.
+SIGNER_SEAL_TITLE_GAP_CHARS: Final = 2
+
 # --- rules (cl. 7.2.7, 7.4.1) ------------------------------------------------------------------
 IMPRINT_THICK_RULE_MM: Final = 0.35  # cl. 7.4.1 first and last 版记 rules, recommended 0.35 mm
 IMPRINT_THIN_RULE_MM: Final = 0.25  # cl. 7.4.1 middle 版记 rules, recommended 0.25 mm
@@ -293,12 +341,12 @@ class StyleRole(StrEnum):
     HEADING_3 = "Heading3"  # 1. 仿宋
     HEADING_4 = "Heading4"  # （1） 仿宋
     PROBLEM = "GwProblem"  # 问题N：
-    RECTIFICATION_LABEL = "GwRectificationLabel"  # 整改情况：
+    MEASURES_LABEL = "GwRectificationLabel"  # 整改情况：
     MEASURE = "GwMeasure"  # 一是……
     CONTACT = "GwContact"  # 联系方式
     ATTACHMENT_NOTE = "GwAttachmentNote"  # 附件说明 (cl. 7.3.4)
     SIGNATURE = "GwSignature"  # 发文机关署名 (cl. 7.3.5)
-    DATE = "GwDate"  # 成文日期 (cl. 7.3.5)
+    SIGNATURE_DATE = "GwDate"  # 成文日期 (cl. 7.3.5)
     NOTE = "GwNote"  # 附注 (cl. 7.3.6)
     ATTACHMENT_LABEL = "GwAttachmentLabel"  # 附件N (cl. 7.3.7)
     ATTACHMENT_TITLE = "GwAttachmentTitle"  # 附件标题 (cl. 7.3.7)
@@ -327,3 +375,85 @@ HEADING_ROLES: Final = (
     StyleRole.HEADING_3,
     StyleRole.HEADING_4,
 )
+
+__all__ = [
+    "ATTACHMENT_NOTE_HANGING_CHARS",
+    "ATTACHMENT_NOTE_LEFT_INDENT_CHARS",
+    "BODY_CHAR_ADVANCE_PT",
+    "BODY_FIRST_LINE_INDENT_CHARS",
+    "BODY_INK_DROP_TWIPS",
+    "BODY_SIZE_PT",
+    "BODY_TRACKING_TWIPS",
+    "BOTTOM_MARGIN_MM",
+    "BOTTOM_MARGIN_TWIPS",
+    "CHARACTER_STYLE_ROLES",
+    "CHARS_PER_LINE",
+    "CHAR_WIDTH_TWIPS",
+    "CHINESE_SIZES_PT",
+    "DATE_RIGHT_INDENT_CHARS",
+    "EIGHTHS_PER_PT",
+    "EMU_PER_MM",
+    "FANGSONG_FONT",
+    "FONT_ENGLISH_NAMES",
+    "FOOTER_DISTANCE_TWIPS",
+    "FOOTER_LINE_HEIGHT_TWIPS",
+    "GRID_CHAR_WIDTH_PT",
+    "HALF_POINTS_PER_PT",
+    "HEADING_ROLES",
+    "HEI_FONT",
+    "IMPRINT_SIDE_INDENT_CHARS",
+    "IMPRINT_SIZE_PT",
+    "IMPRINT_THICK_RULE_EIGHTH_PT",
+    "IMPRINT_THICK_RULE_MM",
+    "IMPRINT_THIN_RULE_EIGHTH_PT",
+    "IMPRINT_THIN_RULE_MM",
+    "ISSUER_MARK_SIZE_PT",
+    "ISSUER_MARK_TOP_OFFSET_MM",
+    "KAI_FONT",
+    "LATIN_FONT",
+    "LEFT_MARGIN_MM",
+    "LEFT_MARGIN_TWIPS",
+    "LINES_PER_PAGE",
+    "LINE_PITCH_TWIPS",
+    "MM_PER_INCH",
+    "NOMINAL_LINE_PITCH_TWIPS",
+    "PAGE_HEIGHT_TWIPS",
+    "PAGE_NUMBER_FONT",
+    "PAGE_NUMBER_GAP_MM",
+    "PAGE_NUMBER_SIDE_INDENT_CHARS",
+    "PAGE_NUMBER_SIZE_PT",
+    "PAGE_NUMBER_TOP_FROM_PAPER_BOTTOM_MM",
+    "PAGE_WIDTH_TWIPS",
+    "PAPER_HEIGHT_MM",
+    "PAPER_WIDTH_MM",
+    "PT_PER_INCH",
+    "RED_COLOR_HEX",
+    "RED_RULE_EIGHTH_PT",
+    "RED_RULE_GAP_MM",
+    "RIGHT_MARGIN_MM",
+    "RIGHT_MARGIN_TWIPS",
+    "RULE_BELOW_NUMBER_INK_TWIPS",
+    "SIGNER_RIGHT_INDENT_CHARS",
+    "TEMPLATE_TOP_MARGIN_TWIPS",
+    "TITLE_FONT",
+    "TITLE_INK_DROP_TWIPS",
+    "TITLE_SIZE_PT",
+    "TOP_MARGIN_MM",
+    "TOP_MARGIN_TWIPS",
+    "TWIPS_PER_INCH",
+    "TWIPS_PER_PT",
+    "TYPE_AREA_HEIGHT_MM",
+    "TYPE_AREA_HEIGHT_TWIPS",
+    "TYPE_AREA_WIDTH_MM",
+    "TYPE_AREA_WIDTH_TWIPS",
+    "UNSEALED_DATE_OFFSET_CHARS",
+    "UNSEALED_SIGNATURE_RIGHT_INDENT_CHARS",
+    "StyleRole",
+    "chars_to_twips",
+    "mm_to_eighth_points",
+    "mm_to_emu",
+    "mm_to_pt",
+    "mm_to_twips",
+    "pt_to_half_points",
+    "pt_to_twips",
+]

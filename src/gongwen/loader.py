@@ -23,6 +23,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from gongwen import model
+from gongwen.fieldpath import FieldPath, format_path
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.model import Notice
 
@@ -63,25 +64,41 @@ class SourceData:
     tree: Any = None  # the ruamel tree, which knows the line of every key and item
 
 
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or an :class:`InputError` that says why not (missing, a folder, over
-    :data:`MAX_INPUT_BYTES`, unreadable)."""
+def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a file no larger than ``limit``, or an :class:`InputError` (IN001) that
+    says why not: missing, a folder, too large, unreadable.
+
+    The size is checked before reading and again on what was read, so a file that grows
+    meanwhile is still refused. Every input file (notice files, published notices the reader
+    reads, files to check) is read through here.
+    """
+    path = Path(path)
     name = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError.single(
-                CODE_UNREADABLE, f"file is {size} bytes; the limit is {MAX_INPUT_BYTES}", file=name
-            )
-        return path.read_bytes()
+        if size > limit:
+            raise _too_large(name, size, limit)
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
     except FileNotFoundError:
         raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
     except IsADirectoryError:
-        raise InputError.single(CODE_UNREADABLE, "is a folder, not a file", file=name) from None
+        raise InputError.single(
+            CODE_UNREADABLE, "是文件夹，不是文件 (a folder, not a file)", file=name
+        ) from None
     except OSError as exc:
         raise InputError.single(
-            CODE_UNREADABLE, f"cannot be read: {exc.strerror}", file=name
+            CODE_UNREADABLE, f"无法读取 (cannot be read: {exc.strerror})", file=name
         ) from None
+    if len(data) > limit:
+        raise _too_large(name, len(data), limit)
+    return data
+
+
+def _too_large(name: str, size: int, limit: int) -> InputError:
+    return InputError.single(
+        CODE_UNREADABLE, f"文件过大：{size} 字节，上限 {limit} 字节 (file too large)", file=name
+    )
 
 
 def read_source(path: str | Path) -> SourceData:
@@ -154,9 +171,22 @@ def plain_data(node: Any) -> Any:
 def load_notice(path: str | Path) -> Notice:
     """Load a notice file (.yaml, .yml, .json, .toml) into a :class:`Notice`.
 
-    Raises :class:`InputError` with one finding per problem found.
+    Raises :class:`InputError` with one finding per problem found. A seal image named by a
+    relative path is taken from the file's folder.
     """
-    return validate(Notice, read_source(path))
+    return _seal_images_beside(validate(Notice, read_source(path)), Path(path).parent)
+
+
+def _seal_images_beside(notice: Notice, folder: Path) -> Notice:
+    """The notice with relative seal image paths made relative to ``folder`` instead."""
+    signature = notice.signature
+    if signature is None or all(seal.image.is_absolute() for seal in signature.seals):
+        return notice
+    seals = [
+        seal if seal.image.is_absolute() else seal.model_copy(update={"image": folder / seal.image})
+        for seal in signature.seals
+    ]
+    return notice.model_copy(update={"signature": signature.model_copy(update={"seals": seals})})
 
 
 def notice_from_data(data: Any, *, file: str | None = None) -> Notice:
@@ -180,24 +210,7 @@ def validate(model_class: type[M], source: SourceData) -> M:
         ) from None
 
 
-def format_path(loc: tuple[int | str, ...]) -> str:
-    """A pydantic location as a field path.
-
-    >>> format_path(("body", 1, "section", "body", 0, "problem", "statement"))
-    'body[1].section.body[0].problem.statement'
-    >>> format_path(())
-    ''
-    """
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-def yaml_line(tree: Any, loc: tuple[int | str, ...]) -> int | None:
+def yaml_line(tree: Any, loc: FieldPath) -> int | None:
     """The 1-based line of the deepest node along ``loc`` that the YAML tree holds."""
     node, line = tree, None
     if isinstance(node, CommentedMap | CommentedSeq):
@@ -263,3 +276,22 @@ _MESSAGES = {
     "string_pattern_mismatch": "must be six Arabic digits in quotes, e.g. '000007'",
 }
 _SHOW_INPUT = {"enum", "literal_error", "date_from_datetime_parsing", "date_parsing", "date_type"}
+
+__all__ = [
+    "CODE_FIELD",
+    "CODE_MISSING_FIELD",
+    "CODE_SYNTAX",
+    "CODE_UNKNOWN_FIELD",
+    "CODE_UNREADABLE",
+    "MAX_INPUT_BYTES",
+    "SUFFIXES",
+    "SourceData",
+    "load_notice",
+    "notice_from_data",
+    "parse_source",
+    "plain_data",
+    "read_bytes",
+    "read_source",
+    "validate",
+    "yaml_line",
+]

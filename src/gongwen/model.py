@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 from pydantic import (
@@ -250,6 +251,8 @@ class Header(_Model):
     """发文字号 (cl. 7.2.5)."""
     signers: list[Line] = Field(default_factory=list)
     """签发人, for 上行文 (cl. 7.2.6)."""
+    order_number: int | None = Field(default=None, ge=1)
+    """令号 of a 命令（令） (cl. 10.2), printed 第N号; only with ``presentation.format: order``."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -434,6 +437,18 @@ class Attachment(_Model):
         return _title_text(value)
 
 
+class Seal(_Model):
+    """An electronic seal (印章, or a 签发人签名章) as an image the user provides: gongwen never
+    ships one. PNG or JPEG, with a transparent or white background; a relative path in a notice
+    file is taken from the file's folder."""
+
+    image: Path
+    """The image file."""
+    width_mm: float = Field(default=42.0, gt=5, le=60)
+    """Printed width in mm (an organ's round seal is commonly 42 mm across); the height
+    follows the image's proportions."""
+
+
 class Signature(_Model):
     """发文机关署名 and 成文日期 (cl. 7.3.5)."""
 
@@ -443,6 +458,55 @@ class Signature(_Model):
     """成文日期: written 2023年3月14日 (cl. 7.3.5.4)."""
     sealed: bool = True
     """加盖印章 (cl. 7.3.5.1) or not (cl. 7.3.5.2); it moves the signature and date."""
+    seals: list[Seal] = Field(default_factory=list)
+    """The seal images: one per organ in issuing order (cl. 7.3.5.1), or the one 签发人签名章
+    (cl. 7.3.5.3). Without them a sealed notice leaves the room for a seal stamped on paper."""
+    signer_title: Line | None = None
+    """签发人职务: with it the notice is signed with the 签发人签名章 (cl. 7.3.5.3), the form of a
+    命令（令）: the title 左空二字 of the 签名章, the date one line below."""
+    signer_name: Line | None = None
+    """The 签发人's name, printed where the 签名章 goes when no seal image is given."""
+
+    @model_validator(mode="after")
+    def _forms(self) -> Signature:
+        if (self.signer_title is None) != (self.signer_name is None):
+            raise PydanticCustomError(
+                "signer_pair",
+                "signer_title (签发人职务) and signer_name (签发人姓名) go together: give both "
+                "for a 签发人签名章 (cl. 7.3.5.3), or neither",
+            )
+        wanted = 1 if self.signer_title is not None else len(self.organs)
+        if self.seals and len(self.seals) != wanted:
+            what = "one 签发人签名章" if self.signer_title is not None else "one seal per organ"
+            raise PydanticCustomError(
+                "seal_count",
+                "{count} seal images for {wanted}: give {what}",
+                {"count": len(self.seals), "wanted": wanted, "what": what},
+            )
+        if self.seals and not self.sealed:
+            raise PydanticCustomError(
+                "seal_unsealed", "seal images are given but sealed is false (cl. 7.3.5.2)"
+            )
+        return self
+
+
+class Attendance(_Model):
+    """出席, 请假 and 列席 of a 纪要 (cl. 10.3): units and names as they are to be printed."""
+
+    present: list[Line] = Field(default_factory=list)
+    """出席."""
+    absent: list[Line] = Field(default_factory=list)
+    """请假."""
+    attending: list[Line] = Field(default_factory=list)
+    """列席."""
+
+    @model_validator(mode="after")
+    def _something(self) -> Attendance:
+        if not (self.present or self.absent or self.attending):
+            raise PydanticCustomError(
+                "attendance_empty", "an attendance list needs present, absent or attending"
+            )
+        return self
 
 
 class Imprint(_Model):
@@ -494,6 +558,9 @@ class Presentation(_Model):
     """一是… each in its own paragraph, or run together: 一是……；二是……。"""
     date_numerals: Literal["arabic", "chinese"] = "arabic"
     """2023年3月14日 (GB/T 9704-2012) or 二〇二三年三月十四日 (the withdrawn 1999 standard)."""
+    format: Literal["standard", "letter", "order", "minutes"] = "standard"
+    """The 文件格式 of cl. 7, or a special format of cl. 10: 信函 (letter), 命令（令） (order),
+    纪要 (minutes)."""
 
 
 def _title_text(value: str) -> str:
@@ -544,6 +611,8 @@ class Notice(_Model):
     """版记 (cl. 7.4)."""
     published: Date | None = None
     """The date a web page published the notice (发布日期), when known."""
+    attendance: Attendance | None = None
+    """出席, 请假 and 列席 of a 纪要 (cl. 10.3), after the body."""
     presentation: Presentation = Field(default_factory=Presentation)
     """Presentation choices the standard leaves open."""
 
@@ -565,6 +634,29 @@ class Notice(_Model):
                     "cl. 7.3.3 defines four (一、 （一） 1. （1））",
                     {"where": where, "heading": too_deep.heading, "depth": MAX_SECTION_DEPTH + 1},
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _special_format(self) -> Notice:
+        kind = self.presentation.format
+        if self.attendance is not None and kind != "minutes":
+            raise PydanticCustomError(
+                "attendance_format",
+                "attendance (出席/请假/列席) belongs to a 纪要: set presentation.format: minutes",
+            )
+        number = self.header.order_number if self.header else None
+        if number is not None and kind != "order":
+            raise PydanticCustomError(
+                "order_number_format",
+                "header.order_number (令号) belongs to a 命令（令）: "
+                "set presentation.format: order",
+            )
+        if kind != "standard" and (self.header is None or self.header.issuer_mark is None):
+            raise PydanticCustomError(
+                "special_format_mark",
+                "the {kind} format (GB/T 9704 cl. 10) needs header.issuer_mark, its 标志",
+                {"kind": kind},
+            )
         return self
 
     @property
@@ -601,3 +693,33 @@ def walk(items: list[BodyItem]) -> list[tuple[int, BodyItem]]:
 
     visit(items, 0)
     return out
+
+
+__all__ = [
+    "MAX_SECTION_DEPTH",
+    "Attachment",
+    "BodyItem",
+    "BodyList",
+    "Classification",
+    "Contact",
+    "ContactChannel",
+    "CopyNumber",
+    "Date",
+    "DocumentNumber",
+    "Header",
+    "Imprint",
+    "IssuerMark",
+    "Line",
+    "Notice",
+    "Paragraph",
+    "Presentation",
+    "Problem",
+    "RectificationStatus",
+    "SecrecyLevel",
+    "Section",
+    "Signature",
+    "Text",
+    "Title",
+    "Urgency",
+    "walk",
+]

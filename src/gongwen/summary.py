@@ -58,3 +58,6 @@ def summarize(notice: Notice) -> Summary:
             problems += 1
             measures += len(item.measures)
     return Summary(tuple(levels), problems, measures, len(notice.attachments))
+
+
+__all__ = ["Summary", "summarize"]

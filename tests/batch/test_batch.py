@@ -23,20 +23,21 @@ from gongwen.batch import (
     ReportStatus,
     batch_from_data,
     count_statuses,
-    entries,
     file_stems,
     load_batch,
-    make_report,
     progress_sentence,
-    resolve,
     run_batch,
     write_next_round,
 )
-from gongwen.batch.run import MANIFEST, MERGED, chunk_size
+from gongwen.batch.jobs import make_report
+from gongwen.batch.manifest import MANIFEST
+from gongwen.batch.outputs import MERGED
+from gongwen.batch.resolve import entries, resolve
+from gongwen.batch.run import chunk_size
 from gongwen.cli import main
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.model import Notice, Problem, RectificationStatus, walk
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 from tests.conftest import EXAMPLES
 
 BATCH = EXAMPLES / "batch"
@@ -495,7 +496,7 @@ def test_a_worker_can_send_the_report_back_instead_of_writing_it(tmp_path: Path)
     loaded = load_batch(YAML_BATCH)
     data = resolve(loaded, entries(loaded)[0]).data
     assert data is not None
-    from gongwen.batch.run import ReportJob
+    from gongwen.batch.jobs import ReportJob
 
     outcome = make_report(ReportJob(data, None, None, None))
     assert outcome.content == render_bytes(Notice.model_validate(data))

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from gongwen.check import RULES, rules_markdown
-from gongwen.cli.check import JSON_KEYS
+from gongwen.findings import FINDING_KEYS
 from tools import update_checks_doc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,4 +33,4 @@ def test_documented_codes_are_exactly_the_registered_ones() -> None:
 
 def test_json_keys_are_documented_in_order() -> None:
     table = re.findall(r"^\| `(\w+)` \| ", DOC, flags=re.M)
-    assert tuple(table) == JSON_KEYS
+    assert tuple(table) == FINDING_KEYS

@@ -178,7 +178,7 @@ def test_restored_seed_keeps_only_its_published_heading_stop_as_a_remark() -> No
 
 def test_rendered_docx_is_checked_paragraph_by_paragraph(tmp_path: Path) -> None:
     from gongwen.loader import load_notice
-    from gongwen.render import render
+    from gongwen.write import render
 
     notice = load_notice(EXAMPLES / "erqi-xincun-2023.yaml")
     notice.body[1].heading = "坚持问题导向,逐条逐项落实整改到位。"  # type: ignore[union-attr]

@@ -9,7 +9,7 @@ import pytest
 
 from gongwen.check import RULES, check_file
 from gongwen.cli import main
-from gongwen.cli.check import JSON_KEYS
+from gongwen.findings import FINDING_KEYS
 from tests.conftest import SEED
 
 DATA = Path(__file__).parents[1] / "data" / "check"
@@ -30,8 +30,8 @@ def test_json_output_is_a_list_of_objects_with_the_documented_keys(
     assert main(["check", "--format", "json", str(SEED), str(ERQI)]) == 1
     out = json.loads(capsys.readouterr().out)
     assert out
-    assert {tuple(item) for item in out} == {JSON_KEYS}
-    assert JSON_KEYS == ("code", "level", "message", "file", "line", "path", "fix")
+    assert {tuple(item) for item in out} == {FINDING_KEYS}
+    assert FINDING_KEYS == ("code", "level", "message", "file", "line", "path", "fix")
     seed = [item for item in out if item["file"] == str(SEED)]
     assert all(isinstance(i["line"], int) and i["path"] is None for i in seed)
     (erqi,) = [item for item in out if item["file"] == str(ERQI)]
@@ -147,7 +147,7 @@ def test_fix_in_place_only_when_asked(tmp_path: Path) -> None:
 
 
 def test_fix_refuses_docx(tmp_path: Path) -> None:
-    from gongwen.render import render
+    from gongwen.write import render
 
     docx = tmp_path / "n.docx"
     render(ERQI, docx)

@@ -14,7 +14,7 @@ import pytest
 from gongwen.cli import main
 from gongwen.cli.common import EXIT_TOOL
 from gongwen.office import convert, fonts
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 from tests.conftest import EXAMPLES
 
 FAKE_SOFFICE = """#!{python}

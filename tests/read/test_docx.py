@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,12 @@ from lxml import etree
 from gongwen import load_notice
 from gongwen.compose import compose, paragraphs
 from gongwen.findings import Level
-from gongwen.model import Notice, Paragraph, Problem, Section, walk
+from gongwen.model import Notice, Paragraph, Problem, Section, Signature, walk
+from gongwen.ooxml import FALLBACK_DATE
 from gongwen.read import read_file, read_text
-from gongwen.read.blocks import UNDATED, LinedBlock, notice_from_blocks
+from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.docx import read_docx_bytes
-from gongwen.render import FALLBACK_DATE, render_bytes
+from gongwen.write import document_date, render_bytes
 from tests.conftest import EXAMPLES, SEED
 from tests.strategies import any_notices, notices
 
@@ -76,8 +78,11 @@ def test_lines_of_a_docx_are_paragraph_numbers() -> None:
     assert numbers[-1] <= len(compose(notice)) + 1
 
 
-def test_the_undated_document_date_is_the_renderers() -> None:
-    assert UNDATED == FALLBACK_DATE
+def test_an_undated_notice_reads_back_undated() -> None:
+    """The renderer dates it by FALLBACK_DATE; the reader knows that date names no 发布日期."""
+    notice = Notice(title="标题", body=["正文。"])
+    assert document_date(notice) == FALLBACK_DATE
+    assert read_docx_bytes(render_bytes(notice)).notice.published is None
 
 
 def _blocks(notice: Notice) -> list[LinedBlock]:
@@ -208,3 +213,33 @@ def test_tables_are_read_in_order_and_images_reported() -> None:
     assert [(f.code, f.location.line) for f in result.findings if f.code == "RD061"] == [
         ("RD061", 5)
     ]  # title, blank, paragraph, the table's cell, the paragraph with the image
+
+
+def test_sealed_documents_read_back_their_signature_and_report_the_images(tmp_path: Path) -> None:
+    from tests.write.seal_images import write_ring
+
+    ring = write_ring(tmp_path / "ring.png")
+    organs = ["青山县财政局", "青山县审计局", "青山县卫生健康局"]
+    joint = load_notice(EXAMPLES / "minimal.yaml").model_copy(
+        update={
+            "signature": Signature(
+                organs=organs, date=date(2024, 4, 22), seals=[{"image": ring}] * 3
+            )
+        }
+    )
+    result = read_docx_bytes(render_bytes(joint))
+    assert result.notice.signature is not None
+    assert result.notice.signature.organs == organs
+    assert result.notice.signature.seals == []  # the images stay in the .docx …
+    assert [f.code for f in result.findings] == ["RD061"]  # … and the reader says so
+    order = load_notice(EXAMPLES / "order.yaml")
+    assert order.signature is not None
+    signed = Notice.model_validate(
+        {
+            **order.model_dump(),
+            "signature": {**order.signature.model_dump(), "seals": [{"image": ring}]},
+        }
+    )
+    back = read_docx_bytes(render_bytes(signed)).notice
+    assert back.signature is not None
+    assert (back.signature.signer_title, back.signature.signer_name) == ("县长", "李国强")

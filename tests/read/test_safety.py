@@ -10,7 +10,7 @@ import pytest
 
 from gongwen import InputError, load_notice
 from gongwen.read import read_file, safety
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 from tests.conftest import EXAMPLES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -202,7 +202,7 @@ def test_an_oversized_text_file_is_refused_unread(tmp_path: Path) -> None:
         stream.truncate(safety.MAX_TEXT_BYTES + 1)  # sparse: nothing is really written
     with pytest.raises(InputError) as info:
         read_file(path)
-    assert code_of(info) == "RD101"
+    assert code_of(info) == "IN001"
     assert str(safety.MAX_TEXT_BYTES) in str(info.value)
 
 
@@ -212,12 +212,12 @@ def test_an_oversized_docx_is_refused_unread(tmp_path: Path) -> None:
         stream.truncate(safety.MAX_DOCX_BYTES + 1)
     with pytest.raises(InputError) as info:
         read_file(path)
-    assert code_of(info) == "RD101"
+    assert code_of(info) == "IN001"
 
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("missing.txt", "RD100"), ("folder.txt", "RD100"), ("notice.pdf", "RD106")],
+    [("missing.txt", "IN001"), ("folder.txt", "IN001"), ("notice.pdf", "RD106")],
 )
 def test_missing_folders_and_other_kinds_are_clear_errors(
     tmp_path: Path, name: str, code: str

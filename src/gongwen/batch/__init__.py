@@ -12,25 +12,20 @@ The whole of it as a Python API, results as data::
         print(report.name, report.status, report.output, report.sha256, report.error)
 """
 
+from gongwen.batch.jobs import check_with_gongwen
+from gongwen.batch.manifest import read_manifest
 from gongwen.batch.merge import MergeError, merge_reports
 from gongwen.batch.names import file_stems, hanzi_stem, pinyin_key, pinyin_stem
-from gongwen.batch.next_round import (
+from gongwen.batch.next_bulletin import load_last, write_next_round
+from gongwen.batch.progress import (
     count_statuses,
     next_round,
     progress_paragraph,
     progress_sentence,
 )
-from gongwen.batch.nextfile import dump_notice_yaml, load_last, write_next_round
-from gongwen.batch.resolve import LoadedBatch, batch_from_data, entries, load_batch, resolve
-from gongwen.batch.run import (
-    BatchResult,
-    ReportResult,
-    ReportStatus,
-    check_with_gongwen,
-    make_report,
-    read_manifest,
-    run_batch,
-)
+from gongwen.batch.resolve import LoadedBatch, batch_from_data, load_batch
+from gongwen.batch.results import BatchResult, ReportResult, ReportStatus
+from gongwen.batch.run import run_batch
 from gongwen.batch.spec import Batch, Community
 
 __all__ = [
@@ -44,13 +39,10 @@ __all__ = [
     "batch_from_data",
     "check_with_gongwen",
     "count_statuses",
-    "dump_notice_yaml",
-    "entries",
     "file_stems",
     "hanzi_stem",
     "load_batch",
     "load_last",
-    "make_report",
     "merge_reports",
     "next_round",
     "pinyin_key",
@@ -58,7 +50,6 @@ __all__ = [
     "progress_paragraph",
     "progress_sentence",
     "read_manifest",
-    "resolve",
     "run_batch",
     "write_next_round",
 ]

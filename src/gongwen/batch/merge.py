@@ -19,8 +19,7 @@ from lxml import etree
 
 from gongwen.atomic import write_atomic
 from gongwen.findings import GongwenError
-from gongwen.render._oxml import qn
-from gongwen.render.template import DOCUMENT_PART
+from gongwen.ooxml import DOCUMENT_PART, qn
 
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
@@ -35,8 +34,8 @@ class MergeError(GongwenError):
 def restart_numbering(sect_pr: etree._Element) -> None:
     """Make a section number its pages from 1 (``w:pgNumType w:start="1"``).
 
-    >>> s = etree.fromstring('<w:sectPr xmlns:w="http://schemas.openxmlformats.org/'
-    ...     'wordprocessingml/2006/main"><w:pgSz/><w:pgMar/><w:cols/></w:sectPr>')
+    >>> from gongwen.ooxml import W_NS
+    >>> s = etree.fromstring(f'<w:sectPr xmlns:w="{W_NS}"><w:pgSz/><w:pgMar/><w:cols/></w:sectPr>')
     >>> restart_numbering(s)
     >>> [etree.QName(c).localname for c in s], s[2].get(qn("w:start"))
     (['pgSz', 'pgMar', 'pgNumType', 'cols'], '1')
@@ -158,3 +157,6 @@ def merge_reports(reports: Sequence[Path], target: Path) -> Path:
                     entry.write(tail)
 
     return write_atomic(target, write)
+
+
+__all__ = ["ZIP_DATE_TIME", "MergeError", "merge_reports", "restart_numbering"]

@@ -169,3 +169,16 @@ def pinyin_key(name: str) -> tuple[str, str]:
     from pypinyin import Style, lazy_pinyin
 
     return (" ".join(lazy_pinyin(name, style=Style.TONE3)), name)
+
+
+__all__ = [
+    "MAX_STEM",
+    "RESERVED_STEMS",
+    "SUFFIXES",
+    "NameStyle",
+    "file_stems",
+    "hanzi_stem",
+    "pinyin_key",
+    "pinyin_stem",
+    "split_suffix",
+]

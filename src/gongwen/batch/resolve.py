@@ -9,19 +9,19 @@ exists only in memory.
 from __future__ import annotations
 
 import hashlib
-import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gongwen.batch.next_round import progress_sentence
+from gongwen.batch.progress import progress_sentence
 from gongwen.batch.spec import Batch, Community
 from gongwen.batch.table import Cell, Table, TableCommunity, read_table
 from gongwen.dates import format_date
+from gongwen.fieldpath import FieldPath, format_path, parse_path
 from gongwen.findings import Finding, InputError, Level, Location
-from gongwen.loader import SUFFIXES, SourceData, format_path, read_source, validate, yaml_line
+from gongwen.loader import SUFFIXES, SourceData, read_source, validate, yaml_line
 from gongwen.model import RectificationStatus
 
 CODE_UNKNOWN_NAME = "BA001"
@@ -33,7 +33,7 @@ CODE_BATCH = "BA003"
 
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
 
-Loc = tuple[int | str, ...]
+Loc = FieldPath
 
 
 @dataclass(frozen=True)
@@ -51,20 +51,6 @@ class Origin:
     tree: Any = None
     cells: Mapping[Loc, Cell] | None = None
     exact: bool = False
-
-
-_PATH_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
-
-
-def parse_path(path: str) -> Loc:
-    """A field path as :func:`gongwen.loader.format_path` writes it, back into a location.
-
-    >>> parse_path("body[1].section.body[0].problem.statement")
-    ('body', 1, 'section', 'body', 0, 'problem', 'statement')
-    >>> parse_path("")
-    ()
-    """
-    return tuple(int(i) if i else name for i, name in _PATH_PART.findall(path))
 
 
 @dataclass
@@ -427,3 +413,21 @@ def _values(batch: Batch, entry: Entry, body: list[Any]) -> dict[str, str]:
     if entry.community is not None:
         values.update(entry.community.values)
     return values
+
+
+__all__ = [
+    "CODE_BATCH",
+    "CODE_FIELD_SYNTAX",
+    "CODE_UNKNOWN_NAME",
+    "TABLE_SUFFIXES",
+    "Entry",
+    "LoadedBatch",
+    "Loc",
+    "Origin",
+    "Origins",
+    "Resolved",
+    "batch_from_data",
+    "entries",
+    "load_batch",
+    "resolve",
+]

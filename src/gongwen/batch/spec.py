@@ -137,3 +137,6 @@ class Batch(_Model):
                     {"key": key, "fields": ", ".join(Notice.model_fields)},
                 )
         return value
+
+
+__all__ = ["BUILTIN_VALUES", "NOT_DEFAULTS", "Batch", "Community", "Values"]

@@ -339,3 +339,18 @@ class _Builder:
             self._cell(loc, row, "measure")
         elif not new_problem:
             self._error(row, "measure", "this row adds nothing: its measure is empty")
+
+
+__all__ = [
+    "CODE_ROW",
+    "CODE_TABLE",
+    "COLUMNS",
+    "FIELD_COLUMNS",
+    "MAX_TABLE_BYTES",
+    "Cell",
+    "Row",
+    "Table",
+    "TableCommunity",
+    "read_rows",
+    "read_table",
+]

@@ -179,3 +179,14 @@ def discover_config(start: str | Path) -> CheckConfig:
     """The configuration that applies to ``start``, or the defaults."""
     path = find_config(start)
     return load_config(path) if path is not None else CheckConfig()
+
+
+__all__ = [
+    "CODE_CONFIG",
+    "CONFIG_FILES",
+    "CheckConfig",
+    "config_from_table",
+    "discover_config",
+    "find_config",
+    "load_config",
+]

@@ -110,3 +110,6 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
             "```",
         ]
     return "\n".join(out) + "\n"
+
+
+__all__ = ["Check", "Hit", "Rule", "rules_markdown", "run_rules"]

@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from gongwen.fieldpath import FieldPath, format_path, parse_path
 from gongwen.findings import InputError
 from gongwen.loader import CODE_SYNTAX, CODE_UNREADABLE, SUFFIXES, plain_data, read_bytes
 
@@ -58,9 +59,8 @@ def text_source(text: str, *, file: str | None = None, encoding: str = "utf-8") 
 def read_text_source(path: Path) -> TextSource:
     """Read a text file as the reader does: size limit, BOM, UTF-8, then GB18030."""
     from gongwen.read.safety import MAX_TEXT_BYTES, decode_text
-    from gongwen.read.safety import read_bytes as read_limited
 
-    data = read_limited(path, MAX_TEXT_BYTES)
+    data = read_bytes(path, MAX_TEXT_BYTES)
     decoded = decode_text(data, file=str(path))
     return text_source(decoded.text, file=str(path), encoding=decoded.encoding)
 
@@ -72,9 +72,8 @@ def read_docx_source(path: Path) -> TextSource:
     """
     from gongwen.read.docx import paragraph_texts
     from gongwen.read.safety import MAX_DOCX_BYTES
-    from gongwen.read.safety import read_bytes as read_limited
 
-    lines = paragraph_texts(read_limited(path, MAX_DOCX_BYTES), file=str(path))
+    lines = paragraph_texts(read_bytes(path, MAX_DOCX_BYTES), file=str(path))
     return TextSource(str(path), lines)
 
 
@@ -183,37 +182,26 @@ def yaml_lines(tree: Any) -> dict[str, int]:
     """
     lines: dict[str, int] = {}
 
-    def visit(node: Any, path: str) -> None:
+    def visit(node: Any, loc: FieldPath) -> None:
         if isinstance(node, CommentedMap):
             for key in node:
-                here = f"{path}.{key}" if path else str(key)
-                lines[here] = node.lc.key(key)[0] + 1
+                here = (*loc, str(key))
+                lines[format_path(here)] = node.lc.key(key)[0] + 1
                 visit(node[key], here)
         elif isinstance(node, CommentedSeq):
             for i, item in enumerate(node):
-                here = f"{path}[{i}]"
-                lines[here] = node.lc.item(i)[0] + 1
+                here = (*loc, i)
+                lines[format_path(here)] = node.lc.item(i)[0] + 1
                 if isinstance(item, str):
-                    lines[f"{here}.paragraph"] = lines[here]
+                    lines[format_path((*here, "paragraph"))] = node.lc.item(i)[0] + 1
                 visit(item, here)
 
-    visit(tree, "")
+    visit(tree, ())
     return lines
 
 
 # ---------------------------------------------------------------------------------------------
 # Setting a field by its path
-
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(path: str) -> list[str | int]:
-    """A field path as keys and indexes.
-
-    >>> parse_path("body[1].section.body[0].problem.measures[2]")
-    ['body', 1, 'section', 'body', 0, 'problem', 'measures', 2]
-    """
-    return [m[1] if m[1] is not None else int(m[2]) for m in _PART.finditer(path)]
 
 
 def set_field(tree: Any, path: str, value: str) -> None:
@@ -249,3 +237,18 @@ def set_field(tree: Any, path: str, value: str) -> None:
             parent[key] = lines
     else:
         parent[key] = value
+
+
+__all__ = [
+    "DOCX_SUFFIX",
+    "TEXT_SUFFIXES",
+    "ModelSource",
+    "TextSource",
+    "read_docx_source",
+    "read_model_source",
+    "read_text_source",
+    "set_field",
+    "text_source",
+    "yaml_indent",
+    "yaml_lines",
+]

@@ -643,3 +643,19 @@ def _first_of_problem(unit: Unit) -> bool:
     if unit.raw:
         return True
     return unit.path is not None and unit.path.endswith(".statement")
+
+
+__all__ = [
+    "CJK",
+    "MEASURE_LABELS",
+    "NUMERALS",
+    "SPACES",
+    "CheckInput",
+    "HeadingScan",
+    "Node",
+    "Role",
+    "Unit",
+    "scan_heading",
+    "units_from_lines",
+    "units_from_notice",
+]

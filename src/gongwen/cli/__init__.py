@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from gongwen import __version__
-from gongwen.cli import batch, check, convert, notice, parse, render
+from gongwen.cli import batch, check, convert, notice, parse, reformat, render
 from gongwen.cli.common import EXIT_INPUT, Command, print_findings
 from gongwen.findings import GongwenError, InputError
 
@@ -28,6 +28,7 @@ REGISTRARS: list[Registrar] = [
     convert.register,
     batch.register,
     check.register,
+    reformat.register,
 ]
 """Each module of subcommands adds its parsers through one of these."""
 
@@ -69,3 +70,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+__all__ = ["REGISTRARS", "Registrar", "build_parser", "main"]

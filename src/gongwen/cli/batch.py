@@ -178,3 +178,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="status of problems that have none (default: 正在推进)",
     )
     p.set_defaults(func=cmd_next)
+
+
+__all__ = ["BAR_WIDTH", "ProgressBar", "cmd_batch", "cmd_next", "register"]

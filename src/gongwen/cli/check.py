@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from gongwen.atomic import write_bytes_atomic
 from gongwen.check import (
@@ -22,26 +22,9 @@ from gongwen.check import (
 )
 from gongwen.check.source import DOCX_SUFFIX
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from gongwen.findings import Finding, InputError, Level
-
-JSON_KEYS = ("code", "level", "message", "file", "line", "path", "fix")
-"""The keys of each object of ``--format json``, in order (documented in docs/checks.md)."""
+from gongwen.findings import Finding, InputError, Level, finding_to_dict
 
 _COLOURS = {Level.ERROR: "31", Level.WARNING: "33", Level.INFO: "36"}
-
-
-def finding_json(finding: Finding) -> dict[str, Any]:
-    """One finding as an object of ``--format json``."""
-    where = finding.location
-    return {
-        "code": finding.code,
-        "level": finding.level.value,
-        "message": finding.message,
-        "file": where.file,
-        "line": where.line,
-        "path": where.path,
-        "fix": finding.fix,
-    }
 
 
 def _codes(value: str) -> list[str]:
@@ -106,7 +89,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         failing = failing or any(f.level.rank >= config.fail_level.rank for f in findings)
     if args.format == "json":
         every = [f for _, findings in results for f in findings] + unreadable
-        print(json.dumps([finding_json(f) for f in every], ensure_ascii=False, indent=2))
+        print(json.dumps([finding_to_dict(f) for f in every], ensure_ascii=False, indent=2))
     else:
         _print_text(results, unreadable, sys.stdout, sys.stderr)
     if unreadable:
@@ -223,4 +206,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_check)
 
 
-__all__ = ["JSON_KEYS", "cmd_check", "finding_json", "register"]
+__all__ = ["cmd_check", "register"]

@@ -24,3 +24,6 @@ def print_findings(findings: Sequence[Finding], stream: TextIO) -> None:
     """One finding a line: ``file:line: path: level CODE: message``."""
     for finding in findings:
         print(finding, file=stream)
+
+
+__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "EXIT_TOOL", "Command", "print_findings"]

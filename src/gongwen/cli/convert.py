@@ -18,8 +18,8 @@ from gongwen.office.convert import (
     to_pdf,
 )
 from gongwen.office.fonts import FontStatus, font_report, fonts_in_docx, uses_fontconfig
-from gongwen.render import render_bytes
-from gongwen.render.template import default_template_path
+from gongwen.write import render_bytes
+from gongwen.write.template import default_template_path
 
 
 def _tool_error(exc: ToolMissing | ConversionError) -> int:
@@ -175,3 +175,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--template", type=Path, help="your own template .docx")
     p.set_defaults(func=cmd_fonts)
+
+
+__all__ = ["cmd_fonts", "cmd_pdf", "cmd_preview", "register"]

@@ -36,3 +36,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("schema", help="print the JSON Schema of the notice input format")
     p.set_defaults(func=cmd_schema)
+
+
+__all__ = ["cmd_schema", "cmd_validate", "register"]

@@ -11,7 +11,7 @@ from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, print_findings
 from gongwen.findings import Level
 from gongwen.loader import read_source, validate
 from gongwen.model import Notice
-from gongwen.render import render
+from gongwen.write import render
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -44,3 +44,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--strict", action="store_true", help="refuse to render when gongwen check finds errors"
     )
     p.set_defaults(func=cmd_render)
+
+
+__all__ = ["cmd_render", "register"]

@@ -3,3 +3,5 @@
 Everything here starts or asks an external program; the rest of gongwen is pure Python and never
 imports this package, so a notice can be modelled, rendered, read and checked without LibreOffice.
 """
+
+__all__ = []

@@ -26,7 +26,7 @@ from gongwen.atomic import write_bytes_atomic
 from gongwen.findings import GongwenError
 from gongwen.loader import load_notice
 from gongwen.office.fonts import fontconfig_environment
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 
 __all__ = [
     "ConversionError",

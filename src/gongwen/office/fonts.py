@@ -23,6 +23,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from gongwen.ooxml import DOCUMENT_PART, STYLES_PART, W_NS
+
 FONTCONFIG_RESOURCE = ("data", "fontconfig", "gongwen-fonts.conf")
 """Where the mapping lives inside the package (shipped in the wheel)."""
 
@@ -45,7 +47,7 @@ LOOK_ALIKE_PACKAGES = {
 FC_TIMEOUT_S = 30
 """fc-list and fc-match answer in milliseconds once the cache is built; building it may not."""
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = f"{{{W_NS}}}"
 _FONT_ATTRIBUTES = ("ascii", "hAnsi", "eastAsia", "cs")
 
 
@@ -146,11 +148,11 @@ def fonts_in_docx(source: bytes | Path, *, every_style: bool = False) -> list[st
     """
     with zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source)) as archive:
         names = archive.namelist()
-        styles = etree.fromstring(archive.read("word/styles.xml"))
+        styles = etree.fromstring(archive.read(STYLES_PART))
         contents = [
             etree.fromstring(archive.read(name))
             for name in names
-            if name == "word/document.xml"
+            if name == DOCUMENT_PART
             or (name.startswith("word/footer") and name.endswith(".xml"))
             or (name.startswith("word/header") and name.endswith(".xml"))
         ]
@@ -264,3 +266,22 @@ def font_report(names: Iterable[str], workdir: Path) -> list[FontStatus]:
         fallback = matched_face(name, env) if uses_fontconfig() else None
         report.append(FontStatus(name, installed, table.get(name, ()), fallback))
     return report
+
+
+__all__ = [
+    "FC_TIMEOUT_S",
+    "FONTCONFIG_RESOURCE",
+    "LOOK_ALIKE_PACKAGES",
+    "SYSTEM_FONTCONFIG",
+    "FontStatus",
+    "font_report",
+    "fontconfig_conf",
+    "fontconfig_environment",
+    "fontconfig_file_text",
+    "fonts_in_docx",
+    "installed_families",
+    "look_alikes",
+    "matched_face",
+    "system_fontconfig",
+    "uses_fontconfig",
+]

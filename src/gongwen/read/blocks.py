@@ -21,8 +21,10 @@ from gongwen.findings import Finding
 from gongwen.layout import HEADING_ROLES, StyleRole
 from gongwen.loader import notice_from_data
 from gongwen.numbering import attachment_label, heading_ordinal, measure_lead, problem_label
+from gongwen.ooxml import FALLBACK_DATE
 from gongwen.read.parse import ReadResult
 from gongwen.read.recognise import split_run_in_measures
+from gongwen.read.special import attendance_line, special_data
 
 __all__ = ["LinedBlock", "notice_from_blocks"]
 
@@ -42,10 +44,6 @@ class _Container:
 
 
 _CHINESE_DATE_START = "〇零一二三四五六七八九"
-
-UNDATED = date(2012, 7, 1)
-"""The document date gongwen gives a notice that has no date at all (the day GB/T 9704-2012
-took effect; ``gongwen.render.FALLBACK_DATE``): a document created on it names no 发布日期."""
 
 
 def _strip_prefix(text: str, prefix: str) -> str:
@@ -123,7 +121,7 @@ class _Reader:
                 self.lines[f"{problem_path}.statement"] = line
                 if description:
                     self.lines[f"{problem_path}.description"] = line
-            elif role == StyleRole.RECTIFICATION_LABEL and problem is not None:
+            elif role == StyleRole.MEASURES_LABEL and problem is not None:
                 label = block.text.strip()
                 label = label[:-1] if label.endswith("：") else label
                 if label != "整改情况":
@@ -158,13 +156,18 @@ class _Reader:
 
 
 def notice_from_blocks(
-    blocks: Sequence[LinedBlock], *, source: str, created: date | None = None
+    blocks: Sequence[LinedBlock],
+    *,
+    source: str,
+    created: date | None = None,
+    properties: dict[str, str] | None = None,
 ) -> ReadResult:
     """Read the blocks of a rendered notice back into the model.
 
     ``created`` is the document's own date (``dcterms:created``): gongwen dates a document by
     its 成文日期, else its 印发日期, else its 发布日期, so when neither of the first two is
-    there it is taken as ``published``.
+    there it is taken as ``published``. ``properties`` are the document's custom properties:
+    they name a special format and hold what it does not print (:mod:`gongwen.read.special`).
     """
     reader = _Reader(source)
     data = reader.data
@@ -235,6 +238,10 @@ def notice_from_blocks(
         elif role == StyleRole.CONTACT:
             data["contact"] = _contact(text)
             lines["contact"] = line
+        elif role == StyleRole.ATTACHMENT_NOTE and attendance_line(text) is not None:
+            listed, people = attendance_line(text) or ("", [])
+            data.setdefault("attendance", {})[listed] = people
+            lines[f"attendance.{listed}"] = line
         elif role == StyleRole.ATTACHMENT_NOTE:
             named = _strip_prefix(text, "附件：").split("\n")
             if len(named) > 1:
@@ -247,7 +254,7 @@ def notice_from_blocks(
                 lines["signature"] = line
             lines[f"signature.organs[{len(signature_organs)}]"] = line
             signature_organs.append(text)
-        elif role == StyleRole.DATE:
+        elif role == StyleRole.SIGNATURE_DATE:
             if not signature_organs:
                 blanks_before_signature = blanks
                 lines["signature"] = line
@@ -279,6 +286,7 @@ def notice_from_blocks(
             bound[-1][2].append(lined)
         else:
             body_blocks.append(lined)
+    special_data(data, header, properties or {})
     if header:
         data["header"] = header
     data["body"] = reader.body(body_blocks, "body")
@@ -300,7 +308,7 @@ def notice_from_blocks(
     if reader.run_in:
         data.setdefault("presentation", {})["measures"] = "run-in"
     dated_otherwise = "signature" in data or "imprint" in data
-    if created is not None and created != UNDATED and not dated_otherwise:
+    if created is not None and created != FALLBACK_DATE and not dated_otherwise:
         data["published"] = created.isoformat()
     notice = notice_from_data(data, file=source)
     return ReadResult(notice, reader.findings, lines, source, {})

@@ -13,7 +13,7 @@ from typing import Final
 
 from gongwen.findings import Finding, Level, Location
 
-__all__ = ["CODES", "ReaderCode", "finding"]
+__all__ = ["CODES", "LEFT_OUT_CODES", "ReaderCode", "finding"]
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,6 @@ _TABLE: Final = (
     ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
     ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),
     # Input errors: nothing is read
-    ReaderCode("RD100", _E, "the file cannot be read (missing, a folder, no permission)"),
-    ReaderCode("RD101", _E, "the file is larger than the reader accepts"),
     ReaderCode("RD102", _E, "the text is neither UTF-8 nor GB18030/GBK, or is binary"),
     ReaderCode("RD103", _E, "the file is not a .docx (not a zip, or no word/document.xml)"),
     ReaderCode("RD104", _E, "the .docx expands too much (zip bomb: size, ratio or entry count)"),
@@ -109,3 +107,8 @@ def finding(
     """
     level = CODES[code].level
     return Finding(code, level, message, Location(file, line, path), fix)
+
+
+LEFT_OUT_CODES: Final = frozenset({"RD061"})
+"""Codes that say content of the source was left out because the model cannot hold it (images,
+text boxes, embedded objects): ``gongwen format --strict`` refuses a draft with any of them."""

@@ -24,23 +24,28 @@ from lxml import etree
 from gongwen.compose import PUBLISHED_PROPERTY, STATUSES_PROPERTY, Block, Run
 from gongwen.findings import Finding
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
+from gongwen.loader import read_bytes
 from gongwen.model import Notice, Problem, RectificationStatus, walk
+from gongwen.ooxml import (
+    CORE_PART,
+    CUSTOM_NS,
+    CUSTOM_PART,
+    DCTERMS_NS,
+    DOCUMENT_PART,
+    STYLES_PART,
+    VT_NS,
+    W_NS,
+)
 from gongwen.read.blocks import LinedBlock, notice_from_blocks
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
-from gongwen.read.safety import DOCUMENT_PART, MAX_DOCX_BYTES, open_docx, parse_xml, read_bytes
+from gongwen.read.safety import MAX_DOCX_BYTES, open_docx, parse_xml
 
 __all__ = ["paragraph_texts", "read_docx", "read_docx_bytes"]
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-STYLES_PART = "word/styles.xml"
-CORE_PART = "docProps/core.xml"
-CUSTOM_PART = "docProps/custom.xml"
-_DCTERMS = "http://purl.org/dc/terms/"
-
 
 def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
+    return f"{{{W_NS}}}{tag}"
 
 
 _P, _R, _T, _TAB, _BR, _CR, _TBL, _PPR = (
@@ -204,16 +209,12 @@ def _created(parts: dict[str, bytes], file: str | None) -> date | None:
     data = parts.get(CORE_PART)
     if data is None:
         return None
-    element = parse_xml(data, part=CORE_PART, file=file).find(f"{{{_DCTERMS}}}created")
+    element = parse_xml(data, part=CORE_PART, file=file).find(f"{{{DCTERMS_NS}}}created")
     text = (element.text or "").strip() if element is not None else ""
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
         return None
-
-
-_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 
 
 def _custom_properties(parts: dict[str, bytes], file: str | None) -> dict[str, str]:
@@ -223,8 +224,8 @@ def _custom_properties(parts: dict[str, bytes], file: str | None) -> dict[str, s
         return {}
     root = parse_xml(data, part=CUSTOM_PART, file=file)
     out = {}
-    for prop in root.iter(f"{{{_CUSTOM}}}property"):
-        value = prop.find(f"{{{_VT}}}lpwstr")
+    for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
+        value = prop.find(f"{{{VT_NS}}}lpwstr")
         if prop.get("name") and value is not None:
             out[str(prop.get("name"))] = value.text or ""
     return out
@@ -279,8 +280,11 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
             )
             for p in paragraphs
         ]
-        result = notice_from_blocks(blocks, source=source, created=_created(parts, source))
-        _apply_properties(result.notice, _custom_properties(parts, source))
+        properties = _custom_properties(parts, source)
+        result = notice_from_blocks(
+            blocks, source=source, created=_created(parts, source), properties=properties
+        )
+        _apply_properties(result.notice, properties)
         return ReadResult(
             result.notice, [*notes, *result.findings], result.lines, source, result.metadata
         )

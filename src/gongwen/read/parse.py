@@ -67,7 +67,7 @@ class ReadResult:
 
     ``findings`` holds every repair and every damage found, each with a code (see
     :mod:`gongwen.read.codes`) and the line. ``lines`` maps model field paths, as
-    :func:`gongwen.loader.format_path` writes them, to 1-based source lines (paragraph
+    :func:`gongwen.fieldpath.format_path` writes them, to 1-based source lines (paragraph
     numbers for a .docx). ``metadata`` is the page chrome kept (发布日期, 浏览次数, …).
     """
 

@@ -10,12 +10,12 @@ import codecs
 import io
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Final
 
 from lxml import etree
 
 from gongwen.findings import InputError
+from gongwen.ooxml import DOCUMENT_PART
 
 __all__ = [
     "MAX_DOCX_BYTES",
@@ -27,7 +27,6 @@ __all__ = [
     "decode_text",
     "open_docx",
     "parse_xml",
-    "read_bytes",
 ]
 
 MAX_TEXT_BYTES: Final = 5 * 1024 * 1024
@@ -43,54 +42,14 @@ MAX_ZIP_RATIO: Final = 100
 _RATIO_FLOOR_BYTES: Final = 1024 * 1024
 """Parts smaller than this expanded are not held to :data:`MAX_ZIP_RATIO`."""
 
-CODE_UNREADABLE = "RD100"
-CODE_TOO_LARGE = "RD101"
 CODE_ENCODING = "RD102"
 CODE_NOT_DOCX = "RD103"
 CODE_ZIP_BOMB = "RD104"
 CODE_XML = "RD105"
 
-DOCUMENT_PART: Final = "word/document.xml"
 
 # Bytes allowed in text besides printable characters: tab, LF, CR, form feed.
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
-
-
-def read_bytes(path: str | Path, limit: int) -> bytes:
-    """The bytes of a file no larger than ``limit``; :class:`InputError` otherwise.
-
-    The size is checked before reading and again on what was read, so a file that grows
-    meanwhile is still refused.
-    """
-    path = Path(path)
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _too_large(name, size, limit)
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError.single(CODE_UNREADABLE, "文件不存在 (no such file)", file=name) from None
-    except IsADirectoryError:
-        raise InputError.single(
-            CODE_UNREADABLE, "是文件夹，不是文件 (a folder, not a file)", file=name
-        ) from None
-    except OSError as exc:
-        raise InputError.single(
-            CODE_UNREADABLE, f"无法读取 (cannot be read: {exc.strerror})", file=name
-        ) from None
-    if len(data) > limit:
-        raise _too_large(name, len(data), limit)
-    return data
-
-
-def _too_large(name: str, size: int, limit: int) -> InputError:
-    return InputError.single(
-        CODE_TOO_LARGE,
-        f"文件过大：{size} 字节，上限 {limit} 字节 (file too large)",
-        file=name,
-    )
 
 
 @dataclass(frozen=True)

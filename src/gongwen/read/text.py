@@ -11,9 +11,10 @@ import re
 from pathlib import Path
 
 from gongwen.findings import InputError
+from gongwen.loader import read_bytes
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
-from gongwen.read.safety import MAX_DOCX_BYTES, MAX_TEXT_BYTES, decode_text, read_bytes
+from gongwen.read.safety import MAX_DOCX_BYTES, MAX_TEXT_BYTES, decode_text
 
 __all__ = ["ReadResult", "read_file", "read_text"]
 

@@ -18,7 +18,7 @@ from gongwen import load_notice
 from gongwen.compose import Block, Element, compose, paragraphs
 from gongwen.model import Notice
 from gongwen.office.convert import ToolMissing, convert_many, find_soffice
-from gongwen.render import render_bytes
+from gongwen.write import render_bytes
 from tests.conftest import EXAMPLES
 
 from .measure import Page, read_pdf

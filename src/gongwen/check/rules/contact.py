@@ -233,3 +233,5 @@ RULES: tuple[Rule, ...] = (
         good="联系方式：电话：0531-82746503；电子邮箱：eqxcbscdb@jn.shandong.cn。\n",
     ),
 )
+
+__all__ = ["RULES", "check_email", "check_phone", "email_problem", "phone_problem"]

@@ -110,3 +110,5 @@ RULES: tuple[Rule, ...] = (
         "问题1：学习不够。\n问题2：制度不全。\n",
     ),
 )
+
+__all__ = ["RULES", "check_aspect_count", "check_problem_count"]

@@ -361,3 +361,14 @@ RULES: tuple[Rule, ...] = (
         good="2023年3月起施行。\n",
     ),
 )
+
+__all__ = [
+    "RULES",
+    "check_chinese_zero",
+    "check_date_order",
+    "check_lost_month_day",
+    "check_mixed_forms",
+    "check_run_together",
+    "check_short_year",
+    "check_zero_padding",
+]

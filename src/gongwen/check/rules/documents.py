@@ -305,3 +305,15 @@ RULES: tuple[Rule, ...] = (
         good="请认真落实。\n\n附件：1.整改台账\n　　　2.联系表\n\n附件1\n整改台账\n",
     ),
 )
+
+__all__ = [
+    "RULES",
+    "check_attachment_missing",
+    "check_attachment_punctuation",
+    "check_attachment_title",
+    "check_attachment_unnamed",
+    "check_copy_number",
+    "check_number_brackets",
+    "check_number_di",
+    "check_number_zero",
+]

@@ -89,3 +89,11 @@ RULES: tuple[Rule, ...] = (
         fixable=True,
     ),
 )
+
+__all__ = [
+    "CLOSING_PUNCTUATION",
+    "RULES",
+    "check_level1_heading",
+    "check_level2_heading",
+    "check_title",
+]

@@ -517,3 +517,18 @@ RULES: tuple[Rule, ...] = (
         example_format="yaml",
     ),
 )
+
+__all__ = [
+    "RULES",
+    "check_heading_damaged",
+    "check_heading_gap",
+    "check_heading_repeat",
+    "check_lost_numeral",
+    "check_measure_lead_lost",
+    "check_measure_sequence",
+    "check_measure_single",
+    "check_problem_colon",
+    "check_problem_run_into",
+    "check_problem_sequence",
+    "check_typed_ordinal",
+]

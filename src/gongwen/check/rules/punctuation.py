@@ -229,3 +229,14 @@ RULES: tuple[Rule, ...] = (
         fixable=True,
     ),
 )
+
+__all__ = [
+    "CHINESE_PUNCTUATION",
+    "RULES",
+    "check_arabic_dunhao",
+    "check_bracket_ordinal_punct",
+    "check_half_width",
+    "check_half_width_brackets",
+    "check_straight_quotes",
+    "half_width_marks",
+]

@@ -115,3 +115,11 @@ RULES: tuple[Rule, ...] = (
         "问题2：制度不全。\n整改情况：\n修订财务报销制度，逐月公开收支情况。\n",
     ),
 )
+
+__all__ = [
+    "MIN_MEASURE_CHARS",
+    "MIN_SENTENCE_CHARS",
+    "RULES",
+    "check_repeated_measure",
+    "check_repeated_sentence",
+]
