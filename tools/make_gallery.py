@@ -88,7 +88,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "order",
         "命令（令）格式 (cl. 10.2)",
-        "The 标志 with 令 20 mm below the type area, the 令号, the body, and the 签发人签名章 form.",
+        "The 标志 with 令 20 mm below the type area, the 令号, the body, the 签发人签名章.",
         "examples/order.yaml",
         ("examples/order.yaml",),
     ),
