@@ -107,6 +107,12 @@ def test_seed_structure_matches_the_notice_restored_by_hand(seed: ReadResult) ->
     assert seed.notice.contact == restored.contact
     assert seed.notice.title == restored.title
     assert seed.notice.published == restored.published
+    # The one thing the example adds to the page: the 署名 and 成文日期 the page did not show,
+    # the organ taken from the title and the date from the page's 发布日期.
+    assert seed.notice.signature is None
+    assert restored.signature is not None
+    assert restored.signature.organs == [seed.notice.title_lines[0]]
+    assert restored.signature.date == seed.notice.published
 
 
 def test_seed_text_matches_the_restored_notice_where_the_scrape_did_no_damage(

@@ -376,7 +376,11 @@ def test_attachment_note_is_not_stretched(rendered: dict[str, Rendered], name: s
     assert after.left == pytest.approx(TYPE_AREA_LEFT + 5 * CHAR, abs=1)
 
 
-@pytest.mark.parametrize("name", WITH_HEADER)
+WITH_SIGNATURE = ("erqi-xincun-2023", "full", "long")
+"""The examples with a sealed 署名 and 成文日期; the canonical one as the office issued it."""
+
+
+@pytest.mark.parametrize("name", WITH_SIGNATURE)
 def test_date_four_characters_from_the_right_with_the_signature_centred_over_it(
     rendered: dict[str, Rendered], name: str
 ) -> None:
@@ -389,6 +393,33 @@ def test_date_four_characters_from_the_right_with_the_signature_centred_over_it(
     for organ in signature.organs:
         _, line = find_line(example, organ, size=16)
         assert line.centre == pytest.approx(date.centre, abs=1), organ  # 以成文日期为准居中
+
+
+def test_canonical_notice_ends_with_contact_footer_signature_and_date(
+    rendered: dict[str, Rendered],
+) -> None:
+    """The quick start's render: the contact footer, then the 署名 and 成文日期 below it on the
+    same page as text, the seal's room of two blank lines above the 署名 (cl. 7.3.5.1)."""
+    example = rendered["erqi-xincun-2023"]
+    notice = example.notice
+    assert notice.signature is not None and notice.contact is not None
+    last = example.pages[-1]
+    texts = [squash(line.text) for line in last.body_lines]
+    (organ,) = notice.signature.organs
+    date_text = format_date(notice.signature.date)
+    # the last two lines of the notice are the 署名 and the 成文日期, in that order
+    assert texts[-2:] == [organ, date_text]
+    contact_page, contact = find_line(example, "联系方式：电话：82746503")
+    assert contact_page.number == last.number  # the signature shares its page with text
+    _, signature = find_line(example, organ, size=16)
+    _, date = find_line(example, date_text)
+    assert contact.top < signature.top < date.top
+    # sealed: two blank grid lines between the last line of text and the 署名, so the seal's
+    # top lies within one line of the text above it (cl. 7.3.5.1)
+    last_text_line = last.body_lines[-3]
+    assert signature.baseline - last_text_line.baseline == pytest.approx(3 * PITCH, abs=0.5)
+    # one grid line from 署名 to 成文日期
+    assert date.baseline - signature.baseline == pytest.approx(PITCH, abs=0.5)
 
 
 # --- 版记 (cl. 7.4) ---------------------------------------------------------------------------
