@@ -876,6 +876,20 @@ class Notice(_Model):
         return self
 
     @property
+    def dated(self) -> date | None:
+        """The date the notice is dated by: its 成文日期, else its 印发日期, else the date it was
+        published; None when it has none of them.
+
+        >>> Notice(title="T", body=["p"], published="2023-03-14").dated
+        datetime.date(2023, 3, 14)
+        """
+        if self.signature is not None:
+            return self.signature.date
+        if self.imprint is not None:
+            return self.imprint.print_date
+        return self.published
+
+    @property
     def title_lines(self) -> list[str]:
         """The title as the author broke it."""
         return self.title.split("\n")

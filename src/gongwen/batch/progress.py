@@ -144,16 +144,13 @@ CODE_DATE_BEFORE_LAST = "BA031"
 
 
 def last_round_date(last: Notice) -> date | None:
-    """The date the last round is dated by: 成文日期, else 印发日期, else its publication date.
+    """The date the last round is dated by: 成文日期, else 印发日期, else its publication date
+    (:attr:`Notice.dated`).
 
     >>> last_round_date(Notice(title="T", body=["p"], published="2023-03-14"))
     datetime.date(2023, 3, 14)
     """
-    if last.signature is not None:
-        return last.signature.date
-    if last.imprint is not None:
-        return last.imprint.print_date
-    return last.published
+    return last.dated
 
 
 def next_round(

@@ -73,11 +73,7 @@ def document_date(notice: Notice) -> date:
     >>> document_date(Notice(title="T", body=["p"], published="2023-03-14"))
     datetime.date(2023, 3, 14)
     """
-    if notice.signature is not None:
-        return notice.signature.date
-    if notice.imprint is not None:
-        return notice.imprint.print_date
-    return notice.published or FALLBACK_DATE
+    return notice.dated or FALLBACK_DATE
 
 
 def _write_block(

@@ -22,7 +22,12 @@ _WINDOW = 12
 _TEXT_ROLES = (Role.PARAGRAPH, Role.PROBLEM, Role.MEASURE, Role.HEADING)
 
 
-def _value(numeral: str) -> int | None:
+def count_value(numeral: str) -> int | None:
+    """A count as written in prose: Arabic digits, 两, or a Chinese numeral; None otherwise.
+
+    >>> count_value("16"), count_value("两"), count_value("十六"), count_value("几")
+    (16, 2, 16, None)
+    """
     if numeral.isdigit():
         return int(numeral)
     if numeral == "两":
@@ -65,7 +70,7 @@ def _stated(inp: CheckInput) -> Iterator[tuple[int, str, str, Unit, tuple[int, i
             continue
         for m in _COUNT.finditer(unit.text):
             window = unit.text[max(0, m.start() - _WINDOW) : m.start()]
-            value = _value(m[1])
+            value = count_value(m[1])
             if value is not None and _STATED.search(window):
                 yield value, m[0], "aspects" if m[2] == "方面" else "problems", unit, m.span()
 
@@ -114,4 +119,4 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-__all__ = ["RULES", "check_aspect_count", "check_problem_count"]
+__all__ = ["RULES", "check_aspect_count", "check_problem_count", "count_value"]

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from gongwen.check.registry import Hit, Rule
+from gongwen.check.rules.counts import count_value
 from gongwen.check.view import CheckInput, Role, Unit
 from gongwen.findings import Level
 from gongwen.model import Notice, RectificationStatus, Section, Table
-from gongwen.numbering import parse_chinese_numeral
 from gongwen.tables import STATUSES, resolve_ledger, serial_column, status_column
 
 _STATUS_WORDS = {
@@ -40,17 +40,6 @@ _TOTAL_VERB = re.compile(r"反馈|指出|存在|发现|提出|对照|针对|梳�
 _WINDOW = 12
 """How far before a total its verb (反馈, 指出, 存在…) may stand: "其中3个问题已完成" is not
 a total (as in the counts rules, GW2xx)."""
-
-
-def _value(numeral: str) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    if numeral == "两":
-        return 2
-    try:
-        return parse_chinese_numeral(numeral)
-    except ValueError:
-        return None
 
 
 def tables_with_paths(notice: Notice) -> Iterator[tuple[str, Table]]:
@@ -81,7 +70,7 @@ def check_table_serials(inp: CheckInput) -> Iterator[Hit]:
             written = row[column].strip()
             if not written:
                 continue
-            number = _value(written)
+            number = count_value(written)
             if number is None:
                 yield Hit(f"序号“{written}”不是数字", path=path)
                 break
@@ -114,12 +103,12 @@ def _stated_counts(
         if unit.part != 0 or unit.role not in (Role.PARAGRAPH, Role.HEADING):
             continue
         for m in _STATED_TOTAL.finditer(unit.text):
-            value = _value(m[1])
+            value = count_value(m[1])
             window = unit.text[max(0, m.start() - _WINDOW) : m.start()]
             if value is not None and _TOTAL_VERB.search(window):
                 yield unit, m[0], None, value
         for m in _STATED_STATUS.finditer(unit.text):
-            value = _value(m[2])
+            value = count_value(m[2])
             if value is not None:
                 yield unit, m[0], _STATUS_WORDS[m[1]], value
 
