@@ -38,9 +38,8 @@ from gongwen.findings import (
     finding_to_dict,
 )
 from gongwen.ooxml import DOCUMENT_PART, STYLES_PART, W_NS
-from gongwen.read import read_file
 from gongwen.read.codes import LEFT_OUT_CODES
-from gongwen.read.text import DOCX_SUFFIXES
+from gongwen.read.text import DOCX_SUFFIXES, read_data, read_limited
 from gongwen.write import render_bytes
 
 __all__ = [
@@ -268,20 +267,24 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _input_hash(data: bytes, template: Path | None) -> str:
+def _template_digest(template: str | Path | None) -> bytes:
+    """What a template adds to every output's input hash: read once per run, not per draft."""
+    return b"" if template is None else hashlib.sha256(Path(template).read_bytes()).digest()
+
+
+def _input_hash(data: bytes, template_digest: bytes) -> str:
     """The draft, the template and gongwen's version: what an output depends on."""
     digest = hashlib.sha256(data)
-    digest.update(b"\0" + __version__.encode())
-    if template is not None:
-        digest.update(b"\0" + template.read_bytes())
+    digest.update(b"\0" + __version__.encode() + b"\0" + template_digest)
     return digest.hexdigest()
 
 
 def _read_regular(path: Path) -> bytes:
+    """A draft's bytes within the reader's limits; a link, FIFO or device is not read."""
     info = path.lstat()
     if not stat.S_ISREG(info.st_mode):
         raise InputError.single("FM101", "不是普通文件（not a regular file）", file=str(path))
-    return path.read_bytes()
+    return read_limited(path)
 
 
 def format_draft(
@@ -290,10 +293,12 @@ def format_draft(
     *,
     strict: bool = False,
     template: str | Path | None = None,
+    template_digest: bytes | None = None,
 ) -> Formatted:
     """Lay one draft out to the standard at ``output`` (written atomically).
 
     Never raises for a bad draft: its errors are in the result (status ``failed``).
+    ``template_digest`` is :func:`_template_digest` of ``template`` when the caller has it.
     """
     source, output = Path(source), Path(output)
     name = str(source)
@@ -301,7 +306,7 @@ def format_draft(
         if output.exists() and output.resolve() == source.resolve():
             raise InputError.single("FM102", "输出文件不能是输入文件本身", file=name)
         data = _read_regular(source)
-        read = read_file(source)
+        read = read_data(data, source.suffix, file=name)
         changes = list(read.findings)
         if source.suffix.lower() in DOCX_SUFFIXES:
             changes = layout_changes(data, file=name) + changes
@@ -313,20 +318,21 @@ def format_draft(
             paragraph_texts(data, source.suffix), paragraph_texts(docx, ".docx"), file=name
         )
         write_bytes_atomic(output, docx)
+        if template_digest is None:
+            template_digest = _template_digest(template)
     except InputError as error:
         return Formatted(source, None, FormatStatus.FAILED, errors=tuple(error.findings))
     except (GongwenError, OSError) as error:
         why = getattr(error, "strerror", None) or str(error)
         failure = Finding("FM100", Level.ERROR, why, Location(file=name))
         return Formatted(source, None, FormatStatus.FAILED, errors=(failure,))
-    template_path = Path(template) if template is not None else None
     return Formatted(
         source,
         output,
         FormatStatus.WRITTEN,
         tuple(changes),
         sha256=_sha256(docx),
-        input_sha256=_input_hash(data, template_path),
+        input_sha256=_input_hash(data, template_digest),
     )
 
 
@@ -365,7 +371,7 @@ def format_tree(
         raise InputError.single("FM103", "输入文件夹不存在", file=str(indir))
     outdir.mkdir(parents=True, exist_ok=True)
     before = {} if force else _previous(outdir)
-    template_path = Path(template) if template is not None else None
+    template_digest = _template_digest(template)
     results: list[Formatted] = []
     for path in _drafts(indir, outdir):
         relative = path.relative_to(indir)
@@ -375,9 +381,9 @@ def format_tree(
         if last and target.is_file():
             try:
                 unchanged = last.get("input_sha256") == _input_hash(
-                    path.read_bytes(), template_path
+                    _read_regular(path), template_digest
                 ) and last.get("sha256") == _sha256(target.read_bytes())
-            except OSError:
+            except (OSError, InputError):  # changed, gone or refused: format it (and say why)
                 unchanged = False
             if unchanged:
                 results.append(
@@ -391,7 +397,11 @@ def format_tree(
                 )
                 continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        results.append(format_draft(path, target, strict=strict, template=template))
+        results.append(
+            format_draft(
+                path, target, strict=strict, template=template, template_digest=template_digest
+            )
+        )
     manifest = outdir / MANIFEST
     entries = []
     for d in results:

@@ -89,17 +89,29 @@ def read_file(path: str | Path | DocxDocument) -> ReadResult:
         from gongwen.read.markdown import read_markdown_file
 
         return read_markdown_file(path)
-    if suffix in DOCX_SUFFIXES:
-        from gongwen.read.docx import read_docx_bytes  # python-docx stays out of text reading
-
-        return read_docx_bytes(read_bytes(path, MAX_DOCX_BYTES), file=name)
-    if suffix not in TEXT_SUFFIXES:
+    if suffix not in DOCX_SUFFIXES | TEXT_SUFFIXES:
         raise InputError.single(
             "RD106",
             f"不支持的文件类型“{path.suffix}”：gongwen parse 读取 .txt、.md 或 .docx",
             file=name,
         )
-    data = read_bytes(path, MAX_TEXT_BYTES)
+    return read_data(read_limited(path), suffix, file=name)
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of a .docx or text file, within the reader's limit for its kind (a FIFO or a
+    device is refused without blocking: :func:`gongwen.loader.read_bytes`)."""
+    limit = MAX_DOCX_BYTES if path.suffix.lower() in DOCX_SUFFIXES else MAX_TEXT_BYTES
+    return read_bytes(path, limit)
+
+
+def read_data(data: bytes, suffix: str, *, file: str) -> ReadResult:
+    """A notice from the bytes of a .docx (``suffix`` ``.docx``) or of a text file."""
+    name = file
+    if suffix.lower() in DOCX_SUFFIXES:
+        from gongwen.read.docx import read_docx_bytes  # python-docx stays out of text reading
+
+        return read_docx_bytes(data, file=name)
     if data[:4] == b"PK\x03\x04":
         raise InputError.single(
             "RD106", "这是 zip/.docx 文件，却以文本文件的扩展名保存；请改为 .docx", file=name
