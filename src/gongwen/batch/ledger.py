@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from gongwen.model import Line, Notice, RectificationStatus, Section, Table
+from gongwen.model import Line, Notice, RectificationStatus, Section, Table, walk
 from gongwen.tables import (
     STATUSES,
     is_ledger_of,
@@ -63,20 +63,17 @@ def ledger_attachment(spec: LedgerSpec) -> dict[str, Any]:
 
 
 def _explicit_ledgers(notice: Notice) -> list[Table]:
-    found: list[Table] = []
-
-    def visit(items: list[Any]) -> None:
-        for item in items:
-            if isinstance(item, Table) and not item.from_problems:
-                if serial_column(item) is not None and status_column(item) is not None:
-                    found.append(item)
-            elif isinstance(item, Section):
-                visit(item.body)
-
-    visit(notice.body)
-    for attachment in notice.attachments:
-        visit(attachment.body)
-    return found
+    """The hand-kept 整改台账 tables (a 序号 and a 完成情况 column), body then attachments."""
+    bodies = [notice.body, *(a.body for a in notice.attachments)]
+    return [
+        item
+        for body in bodies
+        for _, item in walk(body)
+        if isinstance(item, Table)
+        and not item.from_problems
+        and serial_column(item) is not None
+        and status_column(item) is not None
+    ]
 
 
 def statuses_from_ledgers(notice: Notice) -> Notice:
