@@ -8,6 +8,7 @@ here for a notice whose ``presentation.format`` is not ``standard``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
 from gongwen import layout
@@ -229,14 +230,7 @@ def _letter_head(notice: Notice) -> list[Element]:
         )
     else:
         lines.append(Block(StyleRole.BLANK))  # the title is placed from the line below the rule
-    lines[0] = Block(
-        lines[0].role,
-        lines[0].runs,
-        space_before_twips=LETTER_FIRST_LINE_SPACE_TWIPS,
-        right_tab_twips=lines[0].right_tab_twips,
-        justification=lines[0].justification,
-        path=lines[0].path,
-    )
+    lines[0] = replace(lines[0], space_before_twips=LETTER_FIRST_LINE_SPACE_TWIPS)
     out += lines
     out += blank(1)  # 标题…与其上最后一个要素相距二行 (cl. 10.1)
     out.append(Block(StyleRole.TITLE, (Run(title_text(notice.title)),), path="title"))
