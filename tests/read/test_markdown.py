@@ -238,3 +238,17 @@ def test_a_generated_notice_written_as_markdown_reads_back_to_it(
     notice = _markdown_shaped(notice)
     text = to_markdown(notice, typed)
     assert read_markdown(text, file="n.md").notice == notice, text
+
+
+def test_a_heading_is_never_read_as_the_status_line_of_the_item_above_it() -> None:
+    """Found by the round-trip property: '### 持续推进' is a heading by its #, not the status
+    (持续推进 → 长期坚持) that would make '（一）七七' a problem."""
+    text = "# 七七\n\n## 七七\n\n## 七七\n\n### （一）七七\n\n### 持续推进\n"
+    body = read_markdown(text, file="n.md").notice.body
+    second = body[1]
+    assert isinstance(second, Section)
+    assert [type(item).__name__ for item in second.body] == ["Section", "Section"]
+    assert [item.heading for item in second.body if isinstance(item, Section)] == [
+        "七七",
+        "持续推进",
+    ]

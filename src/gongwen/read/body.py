@@ -81,6 +81,9 @@ class BodyBuilder(Pass):
                 i += 1
                 continue
             nxt = paras[i + 1] if i + 1 < len(paras) else None
+            # what follows as the item's own line (a label, a status): not a paragraph the
+            # document marks as a heading (a Markdown #, a .docx outline level)
+            own_next = nxt.text if nxt is not None and not nxt.heading_level else None
             bracketed = next((s.level for s in reversed(stack) if s.level in (2, 4)), 2)
             mark = parse_heading(text, bracketed)
             if mark is None and para.heading_level:
@@ -103,7 +106,7 @@ class BodyBuilder(Pass):
             if (
                 mark is not None
                 and problem_label is None
-                and numbered_problem(classify(text), text, nxt.text if nxt else None)
+                and numbered_problem(classify(text), text, own_next)
             ):
                 problems += 1
                 problem, in_measures = self._new_problem(mark.rest, para.line)
@@ -175,7 +178,8 @@ class BodyBuilder(Pass):
         levels = []
         for k, para in enumerate(paras):
             found = classify(para.text)
-            following = paras[k + 1].text if k + 1 < len(paras) else None
+            after = paras[k + 1] if k + 1 < len(paras) else None
+            following = after.text if after is not None and not after.heading_level else None
             if (
                 found.kind is Kind.HEADING
                 and found.level is not None
