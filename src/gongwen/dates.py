@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits, chinese_numeral, parse_chinese_numeral
 
 __all__ = [
@@ -132,9 +133,9 @@ def _make_date(year: int, month: int, day: int, text: str) -> date:
     return date(year, month, day)
 
 
-_ARABIC_YMD = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
-_NUMERIC = re.compile(r"([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})")
-_CHINESE_YMD = re.compile(
+_ARABIC_YMD = lazy_compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+_NUMERIC = lazy_compile(r"([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})")
+_CHINESE_YMD = lazy_compile(
     rf"([{_CN_YEAR_CHARS}]{{4}})\s*年\s*([{_CN_NUMERAL_CHARS}]{{1,3}})\s*月"
     rf"\s*([{_CN_NUMERAL_CHARS}]{{1,3}})\s*日"
 )
@@ -185,12 +186,12 @@ def parse_date(text: str) -> date:
     raise ValueError(f"not a date: {text!r}")
 
 
-_END_MONTH_DAY = re.compile(r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
-_END_DAY = re.compile(r"([0-9]{1,2})\s*日")
-_END_CN_MONTH_DAY = re.compile(
+_END_MONTH_DAY = lazy_compile(r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+_END_DAY = lazy_compile(r"([0-9]{1,2})\s*日")
+_END_CN_MONTH_DAY = lazy_compile(
     rf"([{_CN_NUMERAL_CHARS}]{{1,3}})\s*月\s*([{_CN_NUMERAL_CHARS}]{{1,3}})\s*日"
 )
-_END_CN_DAY = re.compile(rf"([{_CN_NUMERAL_CHARS}]{{1,3}})\s*日")
+_END_CN_DAY = lazy_compile(rf"([{_CN_NUMERAL_CHARS}]{{1,3}})\s*日")
 
 
 def _parse_range_end(end: str, start: date, text: str) -> date:
@@ -254,9 +255,9 @@ def parse_date_range(text: str) -> tuple[date, date]:
 
 
 # Dates inside running text: a 4-digit year not preceded by another digit.
-_FIND_ARABIC = re.compile(r"(?<![0-9])([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
+_FIND_ARABIC = lazy_compile(r"(?<![0-9])([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
 # The look-behind leaves out the Latin O/o/0 so that "video二〇二三年…" still finds its date.
-_FIND_CHINESE = re.compile(
+_FIND_CHINESE = lazy_compile(
     rf"(?<![{_YEAR_DIGITS}零○◯])([{_CN_YEAR_CHARS}]{{4}})年"
     rf"([{_CN_NUMERAL_CHARS}]{{1,3}})月([{_CN_NUMERAL_CHARS}]{{1,3}})日"
 )
@@ -309,7 +310,7 @@ class RunTogetherDate:
 # A 4-digit year, then either a run of month-and-day digits before 日 (月 lost), or an explicit
 # 月 (then 年 must be the one lost). A complete 年…月…日 date is matched too, then skipped, so
 # that no part of it is taken for a run-together date.
-_RUN_TOGETHER = re.compile(
+_RUN_TOGETHER = lazy_compile(
     r"(?<![0-9])([0-9]{4})(年?)(?:([0-9]{2,4})|([0-9]{1,2})月([0-9]{1,2}))日"
 )
 

@@ -7,15 +7,16 @@ A path is a :data:`FieldPath` (a tuple of keys and list indexes) in code, a stri
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from gongwen.lazy_regex import lazy_compile
 
 __all__ = ["FieldPath", "format_path", "parse_path"]
 
 FieldPath = tuple[str | int, ...]
 """A field path as keys (str) and list indexes (int), from the notice down."""
 
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_PART = lazy_compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def format_path(loc: Sequence[int | str]) -> str:

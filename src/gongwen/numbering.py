@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
+
+from gongwen.lazy_regex import lazy_compile
 
 __all__ = [
     "MAX_ORDINAL",
@@ -33,7 +34,7 @@ _NUMERAL_CHARS = "零一二三四五六七八九十百千"
 # Scraped pages mix half- and full-width digits; both count as Arabic digits here.
 _ARABIC = "0-9０-９"
 _TO_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULL_WIDTH_DIGIT = re.compile("[０-９]")
+_FULL_WIDTH_DIGIT = lazy_compile("[０-９]")
 
 
 def ascii_digits(text: str) -> str:
@@ -187,10 +188,10 @@ class ParsedOrdinal:
     rest: str
 
 
-_LEVEL1 = re.compile(rf"([{_NUMERAL_CHARS}]+)、\s*")
-_BRACKETED = re.compile(rf"[（(]\s*(?:([{_NUMERAL_CHARS}]+)|([{_ARABIC}]+))\s*[）)]\s*")
+_LEVEL1 = lazy_compile(rf"([{_NUMERAL_CHARS}]+)、\s*")
+_BRACKETED = lazy_compile(rf"[（(]\s*(?:([{_NUMERAL_CHARS}]+)|([{_ARABIC}]+))\s*[）)]\s*")
 # "1.5万元" is a decimal, not an ordinal: the separator must not be followed by a digit.
-_LEVEL3 = re.compile(rf"([{_ARABIC}]+)[.．、](?![{_ARABIC}])\s*")
+_LEVEL3 = lazy_compile(rf"([{_ARABIC}]+)[.．、](?![{_ARABIC}])\s*")
 
 
 def parse_heading_ordinal(text: str) -> ParsedOrdinal | None:
@@ -250,7 +251,7 @@ def measure_lead(n: int) -> str:
     return chinese_numeral(n) + "是"
 
 
-_MEASURE = re.compile(rf"([{_NUMERAL_CHARS}]+)是\s*[，、,]?\s*")
+_MEASURE = lazy_compile(rf"([{_NUMERAL_CHARS}]+)是\s*[，、,]?\s*")
 
 
 def parse_measure_lead(text: str) -> tuple[int, str] | None:
@@ -302,7 +303,7 @@ def _split_number(digits: str, separated: bool, expected: int | None) -> tuple[i
     return None if number is None else (number, "")
 
 
-_PROBLEM = re.compile(rf"问题\s*([{_ARABIC}]+)(\s*[：:]\s*|\s+)?")
+_PROBLEM = lazy_compile(rf"问题\s*([{_ARABIC}]+)(\s*[：:]\s*|\s+)?")
 
 
 def parse_problem_label(text: str, expected: int | None = None) -> tuple[int, str] | None:
@@ -356,7 +357,7 @@ def attachment_label(n: int, count: int) -> str:
     return "附件" if count == 1 else f"附件{n}"
 
 
-_ATTACHMENT = re.compile(rf"附件\s*(?:([{_ARABIC}]+)(\s*[：:]\s*|\s+)?|\s*[：:]\s*|\s+|$)")
+_ATTACHMENT = lazy_compile(rf"附件\s*(?:([{_ARABIC}]+)(\s*[：:]\s*|\s+)?|\s*[：:]\s*|\s+|$)")
 
 
 def parse_attachment_label(text: str, expected: int | None = None) -> tuple[int | None, str] | None:

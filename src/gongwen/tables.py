@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from gongwen.lazy_regex import lazy_compile
 from gongwen.model import HeaderCell, Notice, Problem, RectificationStatus, Section, Table, walk
 from gongwen.numbering import measure_lead
 
@@ -199,7 +199,7 @@ def status_column(table: Table) -> int | None:
     return None
 
 
-_NUMBER = re.compile(r"^[+-]?[0-9][0-9,]*(?:\.[0-9]+)?%?$")
+_NUMBER = lazy_compile(r"^[+-]?[0-9][0-9,]*(?:\.[0-9]+)?%?$")
 
 
 def column_alignments(table: Table) -> list[str]:

@@ -23,10 +23,11 @@ the result is a single file name: it can never name a folder or leave the output
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Literal
+
+from gongwen.lazy_regex import lazy_compile
 
 NameStyle = Literal["pinyin", "hanzi"]
 
@@ -56,9 +57,9 @@ MAX_STEM = 80
 _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 )
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_NOT_SLUG = lazy_compile(r"[^a-z0-9]+")
+_UNSAFE = lazy_compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_INVISIBLE = lazy_compile("[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 """Invisible format characters, dropped from file names: a U+202E right-to-left override makes
 a name show in an order it is not."""
 

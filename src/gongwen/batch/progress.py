@@ -10,13 +10,13 @@ next round again on its own output (after editing statuses) recomputes the sente
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 
 from gongwen.batch.ledger import statuses_from_ledgers
 from gongwen.dates import format_date
 from gongwen.findings import InputError
+from gongwen.lazy_regex import lazy_compile
 from gongwen.model import BodyItem, Notice, Paragraph, Problem, RectificationStatus, Section, walk
 
 StatusCounts = Mapping[RectificationStatus | None, int]
@@ -30,7 +30,7 @@ PHRASES: dict[RectificationStatus | None, str] = {
 }
 """How each status is counted in the progress sentence, in the sentence's order."""
 
-PROGRESS_SENTENCE = re.compile(
+PROGRESS_SENTENCE = lazy_compile(
     r"截至\d{4}年\d{1,2}月\d{1,2}日，\d+个问题中，"
     r"(?:已完成整改|正在推进|长期坚持|尚未标明进展)\d+项"
     r"(?:，(?:已完成整改|正在推进|长期坚持|尚未标明进展)\d+项)*。"

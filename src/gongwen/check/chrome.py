@@ -8,7 +8,7 @@ sentences that mention 来源 or 时间 are not.
 
 from __future__ import annotations
 
-import re
+from gongwen.lazy_regex import lazy_compile
 
 _BULLET = r"[•·●◆■\-\s]*"
 _FIELD_LABELS = (
@@ -17,15 +17,15 @@ _FIELD_LABELS = (
     "责任编辑|编辑|作者|时间|日期|来源|信息来源|发布日期|发布时间|下载地址|所属机构|分享到?|"
     "字号|字体|色调调节"
 )
-_FIELD = re.compile(rf"{_BULLET}(?:{_FIELD_LABELS})\s*[:：]")
-_FIELDS_ONLY = re.compile(rf"(?:{_BULLET}(?:{_FIELD_LABELS})\s*[:：][^:：]{{0,40}}?)+\s*")
-_BREADCRUMB = re.compile(r"(?:[>＞»›]|->).*(?:[>＞»›]|->)|^(?:您)?当前(?:所在)?(?:的)?位置")
-_PAGE_LABEL = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版\s*[:：]")
-_BUTTONS = re.compile(
+_FIELD = lazy_compile(rf"{_BULLET}(?:{_FIELD_LABELS})\s*[:：]")
+_FIELDS_ONLY = lazy_compile(rf"(?:{_BULLET}(?:{_FIELD_LABELS})\s*[:：][^:：]{{0,40}}?)+\s*")
+_BREADCRUMB = lazy_compile(r"(?:[>＞»›]|->).*(?:[>＞»›]|->)|^(?:您)?当前(?:所在)?(?:的)?位置")
+_PAGE_LABEL = lazy_compile(r"第\s*[A-Z]?\d{1,3}\s*版\s*[:：]")
+_BUTTONS = lazy_compile(
     r"^(?:【[^】]{0,8}】\s*)+$|^【\s*(?:打印|关闭|字体|字号|收藏|分享)|打印本页|关闭窗口|还没有账号|关怀版|无障碍|扫一扫|"
     r"^(?:微信|微博|繁体字?|EN|登录|注册)$|^[\d\s:：-]{8,}$"
 )
-_NOTICE_WORDS = re.compile(r"[。；]|现将|如下|通知|通报|巡察组|整改")
+_NOTICE_WORDS = lazy_compile(r"[。；]|现将|如下|通知|通报|巡察组|整改")
 
 
 def is_page_chrome(text: str) -> bool:

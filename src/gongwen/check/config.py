@@ -17,7 +17,6 @@ length ``ignore`` wins.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,6 +27,7 @@ from gongwen.check.registry import Rule
 from gongwen.check.rules import RULES
 from gongwen.check.rules.title_lines import PAGE_RULES
 from gongwen.findings import InputError, Level
+from gongwen.lazy_regex import lazy_compile
 
 CODE_CONFIG = "CF001"
 """Stable code of a configuration error (exit status 2)."""
@@ -36,7 +36,7 @@ CONFIG_FILES = ("gongwen.toml", "pyproject.toml")
 """Looked for in each folder, in this order."""
 
 _KEYS = frozenset({"select", "ignore", "levels", "fail-level"})
-_SELECTOR = re.compile(r"GW[0-9]{0,3}")
+_SELECTOR = lazy_compile(r"GW[0-9]{0,3}")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from ruamel.yaml.error import YAMLError
 from gongwen.fieldpath import FieldPath, format_path, parse_path
 from gongwen.findings import InputError
 from gongwen.guard import check_data, parse_guard
+from gongwen.lazy_regex import lazy_compile
 from gongwen.loader import (
     CODE_SYNTAX,
     CODE_UNREADABLE,
@@ -185,8 +186,8 @@ def _parse_model(name: str, kind: str, text: str) -> ModelSource:
         raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=name) from None
 
 
-_KEY_LINE = re.compile(r"( *)[^\s#-][^:#]*:\s*(?:#.*)?$")
-_DASH_LINE = re.compile(r"( *)- ")
+_KEY_LINE = lazy_compile(r"( *)[^\s#-][^:#]*:\s*(?:#.*)?$")
+_DASH_LINE = lazy_compile(r"( *)- ")
 
 
 def yaml_indent(text: str) -> tuple[int, int]:

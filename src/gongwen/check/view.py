@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from gongwen.check.chrome import is_page_chrome
 from gongwen.dates import find_dates, parse_date
+from gongwen.lazy_regex import lazy_compile
 from gongwen.model import Attachment, BodyItem, Notice, Paragraph, Problem, Section
 from gongwen.recognise.chrome import parse_chrome
 from gongwen.recognise.head import (
@@ -143,7 +144,7 @@ class Node:
 # ---------------------------------------------------------------------------------------------
 # Lines of text into units
 
-_BRACKETED = re.compile(r"[（(].+[)）]")
+_BRACKETED = lazy_compile(r"[（(].+[)）]")
 _FRONT_ROLES = frozenset(
     {Role.TITLE, Role.HEADER, Role.COPY_NUMBER, Role.DOCUMENT_NUMBER, Role.CHROME}
 )

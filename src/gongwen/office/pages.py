@@ -14,7 +14,6 @@ gongwen's. It reports:
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import tempfile
@@ -29,6 +28,7 @@ from gongwen.compose import compose, paragraphs, title_text
 from gongwen.dates import format_date
 from gongwen.findings import Finding, GongwenError, Location
 from gongwen.layout import HEADING_ROLES, StyleRole
+from gongwen.lazy_regex import lazy_compile
 from gongwen.loader import load_notice
 from gongwen.model import Notice
 from gongwen.office.convert import ToolMissing, convert_many
@@ -42,8 +42,8 @@ NOTICE_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 PDFTOTEXT_TIMEOUT_S = 60.0
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
-_PAGE_NUMBER = re.compile(r"[-—–－]?\s*\d{1,4}\s*[-—–－]?")
-_SPACES = re.compile(r"\s+")
+_PAGE_NUMBER = lazy_compile(r"[-—–－]?\s*\d{1,4}\s*[-—–－]?")
+_SPACES = lazy_compile(r"\s+")
 NO_TEXT_TAG = "此页无正文"
 """The old workaround for a page of only the seal and date (not the standard's)."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import (
     heading_ordinal,
     measure_lead,
@@ -48,10 +49,10 @@ from gongwen.recognise.sentences import first_sentence
 
 __all__ = ["BodyBuilder"]
 
-_COUNT_PROBLEMS = re.compile(
+_COUNT_PROBLEMS = lazy_compile(
     r"([0-9]+|[零一二三四五六七八九十百]+)(?:个|项|条)(?:主要|突出|具体)?问题"
 )
-_COUNT_ASPECTS = re.compile(r"([0-9]+|[零一二三四五六七八九十]+)个方面")
+_COUNT_ASPECTS = lazy_compile(r"([0-9]+|[零一二三四五六七八九十]+)个方面")
 
 
 class BodyBuilder(Pass):

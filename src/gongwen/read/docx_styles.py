@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from gongwen.layout import StyleRole
+from gongwen.lazy_regex import lazy_compile
 from gongwen.ooxml import W_NS
 
 __all__ = ["Style", "outline_level", "styles_of"]
@@ -31,7 +32,7 @@ def _normalise(name: str) -> str:
     return name.replace(" ", "").casefold()
 
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_HEADING_NAME = lazy_compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_NAMES = frozenset({"title", "标题", "gwtitle"})
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gongwen.findings import Finding, InputError, Location
+from gongwen.lazy_regex import lazy_compile
 from gongwen.loader import MARKDOWN_SUFFIXES, SourceData, parse_source, validate, yaml_line
 from gongwen.model import Notice
 from gongwen.read.codes import finding
@@ -85,9 +86,11 @@ FRONT_MATTER_KEYS: Mapping[str, tuple[str, ...]] = {
 ``presentation``)."""
 
 _LIST_FIELDS = frozenset({"addressees", "organs", "signers", "copy_to"})
-_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_TOC = re.compile(r"^\[\[?toc\]?\]$", re.IGNORECASE)
-_CJK_END = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")
+_FRONT = lazy_compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_TOC = lazy_compile(r"^\[\[?toc\]?\]$", re.IGNORECASE)
+_CJK_END = lazy_compile(r"[\u3000-\u9fff\uff00-\uffef]$")
 _SHORT_LINE = 20
 """A line this short (an organ name, a heading) ends its paragraph at a soft line break."""
 
@@ -267,7 +270,7 @@ def _blocks(tokens: Sequence[Token], reader: _Reader) -> None:
         i += 1
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = lazy_compile(r"<[^>]*>")
 
 
 def _html_text(html: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from gongwen.dates import parse_date
 from gongwen.findings import InputError
+from gongwen.lazy_regex import lazy_compile
 from gongwen.model import Classification, DocumentNumber, SecrecyLevel, Urgency
 from gongwen.numbering import parse_attachment_label, parse_problem_label
 from gongwen.read.context import Context, Pass, SourceParagraph, quote
@@ -33,14 +34,14 @@ from gongwen.recognise.tail import parse_attachment_item, parse_signature_date, 
 
 __all__ = ["HeadReader", "Tail", "TailReader", "leading_date"]
 
-_DOC_NUMBER = re.compile(r"^.+?[〔\[【(（]\d{4}[〕\]】)）].+?号$")
-_SIGNER = re.compile(r"^(?P<number>(?:.*?\S)?)\s*签发人\s*[：:]\s*(?P<names>.+)$")
-_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
-_CLASSIFICATION = re.compile(r"^(秘密|机密|绝密)\s*(?:★\s*(.+))?$")
-_IMPRINT_PRINTER = re.compile(r"^(?P<printer>.*?\S)[\t 　]+(?P<date>\S+日)\s*印发$")
+_DOC_NUMBER = lazy_compile(r"^.+?[〔\[【(（]\d{4}[〕\]】)）].+?号$")
+_SIGNER = lazy_compile(r"^(?P<number>(?:.*?\S)?)\s*签发人\s*[：:]\s*(?P<names>.+)$")
+_NAME = lazy_compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_CLASSIFICATION = lazy_compile(r"^(秘密|机密|绝密)\s*(?:★\s*(.+))?$")
+_IMPRINT_PRINTER = lazy_compile(r"^(?P<printer>.*?\S)[\t 　]+(?P<date>\S+日)\s*印发$")
 # Both end a lazy part at a non-space: a lazy ``.*?`` followed by ``\s*`` rescanned a run of
 # spaces at every step, quadratic in a line of spaces.
-_ATTACHMENT_NAME = re.compile(r"^([0-9]+)[.．、]\s*(.+)$")
+_ATTACHMENT_NAME = lazy_compile(r"^([0-9]+)[.．、]\s*(.+)$")
 _ORGAN_PUNCTUATION = set("，。；：！？、,.;:!?")
 
 

@@ -8,15 +8,15 @@ order's title, a letter's 印发 line) taken from the custom properties the rend
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from gongwen.compose import FORMAT_PROPERTY, UNPRINTED_PROPERTIES
+from gongwen.lazy_regex import lazy_compile
 from gongwen.special_formats import ATTENDANCE_LABELS, MINUTES_WORD, ORDER_WORD
 
 __all__ = ["attendance_line", "special_data"]
 
-_ORDER_NUMBER = re.compile(r"第(\d+)号")
+_ORDER_NUMBER = lazy_compile(r"第(\d+)号")
 _LABELS = {label: field for field, label in ATTENDANCE_LABELS}
 SIGNER_GAP = "\u3000\u3000"
 """Between the 签发人's 职务 and name in the 签发人签名章 form (cl. 7.3.5.3)."""

@@ -8,11 +8,11 @@ UTF-8 (with or without BOM), GB18030/GBK or UTF-16 with a BOM: see
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gongwen.findings import InputError
+from gongwen.lazy_regex import lazy_compile
 from gongwen.loader import MARKDOWN_SUFFIXES, read_bytes
 from gongwen.read.codes import finding
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ReadResult", "read_file", "read_text"]
 
-_LINE_END = re.compile(r"\r\n|\r|\n|\v")
+_LINE_END = lazy_compile(r"\r\n|\r|\n|\v")
 """CR, LF, and the vertical tab Word writes for a manual line break when it saves as text."""
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 DOCX_SUFFIXES = frozenset({".docx"})

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gongwen.lazy_regex import lazy_compile
+
 __all__ = ["Chrome", "parse_chrome"]
 
 # ---------------------------------------------------------------------------------------------
@@ -29,7 +31,7 @@ _KEPT_KEYS = (
     "|公开形式|文件名称|所属机构"
 )
 _WIDGET_KEYS = "字体|字号|打印|分享到|分享|视力保护色|下载地址|扫一扫"
-_CHROME_ITEM = re.compile(rf"(?:[【\[]|(?<!\s))\s*({_KEPT_KEYS}|{_WIDGET_KEYS})\s*[:：]")
+_CHROME_ITEM = lazy_compile(rf"(?:[【\[]|(?<!\s))\s*({_KEPT_KEYS}|{_WIDGET_KEYS})\s*[:：]")
 """Starts at a bracket or where a run of spaces starts: tried at every space of a long run,
 the whitespace pattern rescanned the run each time (quadratic)."""
 _CHROME_WORDS = frozenset(
@@ -103,19 +105,19 @@ _CHROME_WORDS = frozenset(
         "【返回顶部】",
     }
 )
-_BREADCRUMB = re.compile(
+_BREADCRUMB = lazy_compile(
     r"^(?:您)?(?:当前|现在)?(?:所在|的|所处)?(?:位置|栏目)\s*[:：]|^->|^(?:首页|主页)\s*(?:->|>)"
 )
-_FILE_NAME = re.compile(
+_FILE_NAME = lazy_compile(
     r"[\w\-（）()]{1,40}\.(?:png|jpe?g|gif|bmp|pdf|docx?|xlsx?|wps|zip|rar)", re.I
 )
-_LOGIN = re.compile(
+_LOGIN = lazy_compile(
     r"(?:账号|手机|用户名)[+＋](?:密码|验证码)登录|还没有账号[?？]?|立即注册|忘记密码[?？]?"
 )
-_STAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s+[0-9]{1,2}:[0-9]{2}")
-_CRUMB_SEPARATORS = re.compile(r"(?<!\s)\s*(?:>>|>|»|＞|→|›|/)\s*")
+_STAMP = lazy_compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s+[0-9]{1,2}:[0-9]{2}")
+_CRUMB_SEPARATORS = lazy_compile(r"(?<!\s)\s*(?:>>|>|»|＞|→|›|/)\s*")
 """Starts where a run of spaces starts (see _CHROME_ITEM): linear in a line of spaces."""
-_PAGE_LABEL = re.compile(r"^第\s*([A-Z]?[0-9０-９]{1,3}\s*版)\s*[:：]?\s*(\S{0,12})$")
+_PAGE_LABEL = lazy_compile(r"^第\s*([A-Z]?[0-9０-９]{1,3}\s*版)\s*[:：]?\s*(\S{0,12})$")
 
 
 def parse_chrome(text: str) -> Chrome | None:

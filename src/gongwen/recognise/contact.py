@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gongwen.lazy_regex import lazy_compile
+
 __all__ = ["ContactParts", "parse_contact"]
 
 
@@ -31,15 +33,17 @@ _PHONE_LABELS = "联系电话|举报电话|咨询电话|监督电话|值班电�
 _POSTBOX_LABELS = "邮政信箱|邮政地址|通信地址|通讯地址|邮寄地址|来信地址"
 _EMAIL_LABELS = "电子邮箱|电子信箱|电子邮件|邮箱|E-mail|Email|e-mail|email"
 _OTHER_LABELS = "传真|邮编|邮政编码|联系人|手机|微信公众号|网址|举报网址|地址"
-_CONTACT_LABEL = re.compile(
+_CONTACT_LABEL = lazy_compile(
     rf"({_PHONE_LABELS}|{_POSTBOX_LABELS}|{_EMAIL_LABELS}|{_OTHER_LABELS})\s*[：:]?\s*"
 )
-_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([电传邮手])[ \u3000]+([话真箱编机])(?=\s*[：:])")
-_LABEL_AFTER_GAP = re.compile(
+_SPACED_LABEL = lazy_compile(
+    r"(?<![\u4e00-\u9fff])([电传邮手])[ \u3000]+([话真箱编机])(?=\s*[：:])"
+)
+_LABEL_AFTER_GAP = lazy_compile(
     rf"\s+(?=(?:{_PHONE_LABELS}|{_POSTBOX_LABELS}|{_EMAIL_LABELS}|{_OTHER_LABELS})\s*[：:])"
 )
-_CONTACT_LEAD = re.compile(r"(联系方式|联系办法|举报方式|受理方式)\s*[：:]\s*")
-_PHONE = re.compile(r"^[0-9０-９()（）\-－—\s转]+(?:[（(][^()（）]{1,20}[)）])?$")
+_CONTACT_LEAD = lazy_compile(r"(联系方式|联系办法|举报方式|受理方式)\s*[：:]\s*")
+_PHONE = lazy_compile(r"^[0-9０-９()（）\-－—\s转]+(?:[（(][^()（）]{1,20}[)）])?$")
 
 
 def parse_contact(text: str) -> ContactParts | None:

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from gongwen.lazy_regex import lazy_compile
+
 __all__ = [
     "Damage",
     "LostNumeral",
@@ -31,7 +33,7 @@ __all__ = [
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 # URLs and e-mail addresses keep their ASCII punctuation.
-_PROTECTED = re.compile(
+_PROTECTED = lazy_compile(
     r"(?:https?|ftp)://[^\s，。；、“”（）]+|www\.[^\s，。；、“”（）]+"
     r"|(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
@@ -128,7 +130,7 @@ def _bracket_pairs(text: str, protected: list[bool]) -> dict[int, bool]:
     return decisions
 
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def remove_illegal_characters(text: str) -> tuple[str, int]:
@@ -148,7 +150,7 @@ def remove_illegal_characters(text: str) -> tuple[str, int]:
 _NUMERALS = "零一二三四五六七八九十百千两0-9０-９"
 # 第 as the second character of a word, not the ordinal prefix: 府第, 门第, 宅第, 及第, 落第, 次第.
 _WORD_DI = "府门宅及落次科甲"
-_LOST_NUMERAL = re.compile(rf"(?<![{_WORD_DI}])第(?=[^\s{_NUMERALS}几])")
+_LOST_NUMERAL = lazy_compile(rf"(?<![{_WORD_DI}])第(?=[^\s{_NUMERALS}几])")
 _CONTEXT = 3
 
 
@@ -196,7 +198,7 @@ def find_lost_numerals(text: str, document: str) -> list[LostNumeral]:
     return found
 
 
-_NUMBERED = re.compile(rf"第([{_NUMERALS}]+)(?=(\S{{2,{_CONTEXT}}}))")
+_NUMBERED = lazy_compile(rf"第([{_NUMERALS}]+)(?=(\S{{2,{_CONTEXT}}}))")
 
 
 @functools.lru_cache(maxsize=4)
@@ -233,7 +235,7 @@ _COUNTERS = (
     "年月日时分秒个项条次名人户家元角万亿千百十岁天周号层栋楼间期批件份篇届轮位支所座处台辆"
     "米里亩倍成余多部种类组场本册页章节款段点季度小公平吨克斤升套张级以至到"
 )
-_STRAY = re.compile(r"(?<=[\u4e00-\u9fff])([0-9]{1,4})(?=[\u4e00-\u9fff])")
+_STRAY = lazy_compile(r"(?<=[\u4e00-\u9fff])([0-9]{1,4})(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,7 @@ class Damage:
     detail: str = ""
 
 
-_INSPECTION = re.compile(
+_INSPECTION = lazy_compile(
     r"((?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州旗]委)(第[一二三四五六七八九十]+)?(巡视|巡察)(组|办)"
 )
 
@@ -336,7 +338,7 @@ def find_mixup_spans(text: str, mixups: dict[str, str]) -> list[Damage]:
     return out
 
 
-_LOST_COUNT = re.compile(
+_LOST_COUNT = lazy_compile(
     r"(?<=[省市县区州])届(?=[\u4e00-\u9fff])"  # 市届人大: 市十六届
     r"|(?<=[会委])次(?=会议|全体会议|全会)"  # 常委会次会议: 第X次会议
     r"|(?<=[省市县区]委)轮(?=巡)"  # 市委轮巡察
@@ -359,7 +361,7 @@ def find_lost_counts(text: str) -> list[Damage]:
     ]
 
 
-_DAY_LOST = re.compile(r"(?<![0-9])([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})(?![0-9日号])")
+_DAY_LOST = lazy_compile(r"(?<![0-9])([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})(?![0-9日号])")
 
 
 def find_days_lost(text: str) -> list[Damage]:
@@ -376,7 +378,7 @@ def find_days_lost(text: str) -> list[Damage]:
     return out
 
 
-_CUT_ORGAN = re.compile(
+_CUT_ORGAN = lazy_compile(
     r"(?<=[据向由表与和对及、，。；：\s])委(?=第?[一二三四五六七八九十]*巡[察视])"
 )
 

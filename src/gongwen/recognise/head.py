@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-import re
-
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import parse_problem_label
 from gongwen.recognise.headings import scan_heading
 from gongwen.recognise.labels import parse_label
@@ -32,16 +31,16 @@ __all__ = [
 ]
 
 SPACES = " \t\u3000\xa0\r\ufeff"
-CLASSIFICATION = re.compile(r"^(秘密|机密|绝密)\s*(?:★\s*(.+))?$")
+CLASSIFICATION = lazy_compile(r"^(秘密|机密|绝密)\s*(?:★\s*(.+))?$")
 """密级 and 保密期限 (cl. 7.2.2): group 1 the level, group 2 the period."""
-_URGENCY = re.compile(r"特急|加急")
-_COPY_NUMBER = re.compile(r"[0-9０-９]{1,10}")
-_DOCUMENT_NUMBER = re.compile(
+_URGENCY = lazy_compile(r"特急|加急")
+_COPY_NUMBER = lazy_compile(r"[0-9０-９]{1,10}")
+_DOCUMENT_NUMBER = lazy_compile(
     r"\S{1,20}?[〔\[【(（［]\s*[0-9]{4}\s*[〕\]】)）］]\s*字?\s*第?\s*[0-9]+\s*号"
 )
-_PROBLEM = re.compile(r"问题\s*[0-9０-９]")
-_SENTENCE_INSIDE = re.compile(r"[。；！？;!?]")  # half-width too: a scrape turns ； into ;
-DOCUMENT_KINDS = re.compile(
+_PROBLEM = lazy_compile(r"问题\s*[0-9０-９]")
+_SENTENCE_INSIDE = lazy_compile(r"[。；！？;!?]")  # half-width too: a scrape turns ； into ;
+DOCUMENT_KINDS = lazy_compile(
     r"(?:通知|通报|报告|意见|决定|办法|方案|规定|函|纪要|请示|批复|公告|通告|决议|公报|命令|议案)"
     r"[。，；：、,.;:！？!?]+$"
 )
@@ -128,10 +127,10 @@ def split_addressees(text: str) -> list[str]:
     return [n.strip() for n in names if n.strip()]
 
 
-_KIND_END = re.compile(
+_KIND_END = lazy_compile(
     r"(?:通知|通报|报告|意见|决定|办法|方案|规定|函|纪要|请示|批复|公告|通告|决议|公报|通知单)$"
 )
-TRAILING_NUMBER = re.compile(r"[（(][^（）()]{1,12}〔[0-9]{4}〕[0-9]{1,4}号[）)]$")
+TRAILING_NUMBER = lazy_compile(r"[（(][^（）()]{1,12}〔[0-9]{4}〕[0-9]{1,4}号[）)]$")
 """A 发文字号 in brackets after a title, as pages print it: …的通知（岳办发〔2023〕12号）."""
 _HEAD_ZONE = 30
 """How many paragraphs at the top may hold page furniture before the title."""
@@ -206,8 +205,8 @@ def find_title(texts: list[str], blank_before: list[bool]) -> tuple[int, int] | 
     return found
 
 
-_SUBTITLE = re.compile(r"^(?:[—－\-]{1,2}|——)|会议上$|会议$|常务委员会|人民代表大会")
-_SPEAKER = re.compile(
+_SUBTITLE = lazy_compile(r"^(?:[—－\-]{1,2}|——)|会议上$|会议$|常务委员会|人民代表大会")
+_SPEAKER = lazy_compile(
     r"^\S{2,20}(?:局长|主任|书记|部长|厅长|处长|县长|市长|区长)[ \u3000]+\S{2,4}$"
 )
 

@@ -7,9 +7,9 @@ offset where the content starts in the line as written, and finer damage kinds).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits, parse_chinese_numeral, parse_heading_ordinal
 from gongwen.recognise.sentences import first_sentence
 
@@ -38,9 +38,9 @@ class HeadingMark:
     damage: str | None = None
 
 
-_LOST_OPEN_CN = re.compile(rf"^([{_NUMERAL_CHARS}]+)\s*[)）]\s*")
-_LOST_OPEN_ARABIC = re.compile(r"^([0-9０-９]{1,3})\s*[)）]\s*")
-_LOST_ORDINAL = re.compile(r"^[)）]\s*")
+_LOST_OPEN_CN = lazy_compile(rf"^([{_NUMERAL_CHARS}]+)\s*[)）]\s*")
+_LOST_OPEN_ARABIC = lazy_compile(r"^([0-9０-９]{1,3})\s*[)）]\s*")
+_LOST_ORDINAL = lazy_compile(r"^[)）]\s*")
 
 
 def parse_heading(text: str, open_bracketed_level: int = 2) -> HeadingMark | None:
@@ -107,14 +107,14 @@ class HeadingScan:
     damage: str | None = None
 
 
-_SCAN_LOST_OPEN = re.compile(rf"([{NUMERALS}]+)[)）]\s*")
-_SCAN_LOST_OPEN_ARABIC = re.compile(r"([0-9０-９]{1,3})[)）]\s*")
+_SCAN_LOST_OPEN = lazy_compile(rf"([{NUMERALS}]+)[)）]\s*")
+_SCAN_LOST_OPEN_ARABIC = lazy_compile(r"([0-9０-９]{1,3})[)）]\s*")
 # "（三聚焦…" lost its ）; "（三月份报送）" is a bracketed phrase, not a heading.
-_SCAN_LOST_CLOSE = re.compile(
+_SCAN_LOST_CLOSE = lazy_compile(
     rf"[(（]\s*([{NUMERALS}]+)(?=[{CJK}])(?![{NUMERALS}是、])(?![^)）]*[)）])\s*"
 )
-_SCAN_LOST_NUMERAL = re.compile(r"[(（]?\s*[)）]\s*")
-_SCAN_LOST_LEVEL1 = re.compile(r"、\s*")
+_SCAN_LOST_NUMERAL = lazy_compile(r"[(（]?\s*[)）]\s*")
+_SCAN_LOST_LEVEL1 = lazy_compile(r"、\s*")
 
 
 def _numeral_value(text: str) -> int | None:

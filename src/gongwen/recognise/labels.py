@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import parse_chinese_numeral, parse_measure_lead
 from gongwen.recognise.sentences import CLOSING
 
@@ -73,8 +74,8 @@ LABELS: dict[str, LabelKind] = {
 """Every label the reader and the checker know, longest first in matching."""
 
 _LABEL_WORDS = "|".join(sorted(LABELS, key=len, reverse=True))
-_LABEL = re.compile(rf"^({_LABEL_WORDS})\s*(?:[：:]\s*(.*)|$)", re.DOTALL)
-_INNER_LABEL = re.compile(rf"(?:(?<=[。；;！？])\s*|\s+)({_LABEL_WORDS})\s*[：:]\s*")
+_LABEL = lazy_compile(rf"^({_LABEL_WORDS})\s*(?:[：:]\s*(.*)|$)", re.DOTALL)
+_INNER_LABEL = lazy_compile(rf"(?:(?<=[。；;！？])\s*|\s+)({_LABEL_WORDS})\s*[：:]\s*")
 
 
 def parse_label(text: str) -> tuple[str, str] | None:
@@ -200,7 +201,7 @@ def split_labelled(text: str) -> list[Labelled]:
     return out
 
 
-_RUN_IN_LEAD = re.compile(rf"[；;。]\s*([{_NUMERAL_CHARS}]+)是[，、,]?")
+_RUN_IN_LEAD = lazy_compile(rf"[；;。]\s*([{_NUMERAL_CHARS}]+)是[，、,]?")
 
 
 def split_run_in_measures(text: str) -> list[tuple[int, str]] | None:
@@ -269,7 +270,7 @@ def trailing_status(text: str) -> str | None:
     return parse_status(clause) if clause != text.strip().rstrip("。；; ") else None
 
 
-_QUOTED = re.compile(r"^(?:关于|对于|针对)“(.+)”(?:的|等)?问题[。，：；,:;]?\s*(.*)$", re.DOTALL)
+_QUOTED = lazy_compile(r"^(?:关于|对于|针对)“(.+)”(?:的|等)?问题[。，：；,:;]?\s*(.*)$", re.DOTALL)
 
 
 def quoted_problem(text: str) -> tuple[str, str] | None:
@@ -287,7 +288,7 @@ def quoted_problem(text: str) -> tuple[str, str] | None:
     return (m[1].strip(), m[2].strip()) if m is not None else None
 
 
-_NUMERAL_PROBLEM = re.compile(r"^\s*问题([一二三四五六七八九十百]+)\s*[：:]\s*(.*)$", re.DOTALL)
+_NUMERAL_PROBLEM = lazy_compile(r"^\s*问题([一二三四五六七八九十百]+)\s*[：:]\s*(.*)$", re.DOTALL)
 
 
 def parse_numeral_problem_label(text: str) -> tuple[int, str] | None:
@@ -307,7 +308,7 @@ def parse_numeral_problem_label(text: str) -> tuple[int, str] | None:
         return None
 
 
-_PLANNED = re.compile(
+_PLANNED = lazy_compile(
     r"(?:计划|预计|力争|确保)(?:于|在)?([0-9]{4}年[0-9]{1,2}月(?:底|末|[0-9]{1,2}日)?前?)完成"
 )
 

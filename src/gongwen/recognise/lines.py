@@ -9,10 +9,10 @@ the caller's business, and where the reader chooses it says so with a finding.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits, parse_measure_lead, parse_problem_label
 from gongwen.recognise.chrome import parse_chrome
 from gongwen.recognise.contact import parse_contact
@@ -65,10 +65,10 @@ class LineKind:
     label: str | None = None
 
 
-_ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[：:]\s*(?=\S)")
-_ATTACHMENT_LABEL = re.compile(r"附件\s*([0-9０-９]{1,3})?")
-_IMPRINT = re.compile(r"(?:抄\s*送|主\s*送)\s*[：:]|.*印发$")
-_PROBLEM_START = re.compile(r"[ \t\u3000]*问题\s*([0-9０-９]+)")
+_ATTACHMENT_NOTE = lazy_compile(r"附\s*件\s*[：:]\s*(?=\S)")
+_ATTACHMENT_LABEL = lazy_compile(r"附件\s*([0-9０-９]{1,3})?")
+_IMPRINT = lazy_compile(r"(?:抄\s*送|主\s*送)\s*[：:]|.*印发$")
+_PROBLEM_START = lazy_compile(r"[ \t\u3000]*问题\s*([0-9０-９]+)")
 
 
 def classify(line: str) -> LineKind:

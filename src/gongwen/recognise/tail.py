@@ -8,11 +8,11 @@ SignatureDate(date=datetime.date(2023, 9, 15), day_missing=True)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from gongwen.dates import parse_date
+from gongwen.lazy_regex import lazy_compile
 
 __all__ = [
     "SignatureDate",
@@ -48,7 +48,7 @@ class SignatureDate:
     day_missing: bool = False
 
 
-_DAY_LOST = re.compile(r"^(.{2,8}年.{1,3}月[0-9０-９一二三四五六七八九十]{1,3})$")
+_DAY_LOST = lazy_compile(r"^(.{2,8}年.{1,3}月[0-9０-９一二三四五六七八九十]{1,3})$")
 
 
 def parse_signature_date(text: str) -> SignatureDate | None:
@@ -68,7 +68,7 @@ def parse_signature_date(text: str) -> SignatureDate | None:
     return None
 
 
-_ORGAN_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
+_ORGAN_GAP = lazy_compile(r"[ \t\u3000]{2,}|\t")
 
 
 def split_organs(text: str) -> list[str]:
@@ -85,7 +85,7 @@ def split_organs(text: str) -> list[str]:
     return [text.strip()]
 
 
-_ATTACHMENT_ITEM = re.compile(r"^([0-9０-９]{1,2})\s*[.．、]\s*(\S.*)$")
+_ATTACHMENT_ITEM = lazy_compile(r"^([0-9０-９]{1,2})\s*[.．、]\s*(\S.*)$")
 
 
 def parse_attachment_item(text: str) -> tuple[int, str] | None:

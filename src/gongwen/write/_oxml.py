@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 
 from lxml import etree
 
+from gongwen.lazy_regex import lazy_compile
 from gongwen.ooxml import W_NS, XML_NS, qn
 
 P, PPR, PSTYLE, R, RPR, RSTYLE, T = (
@@ -55,7 +55,7 @@ def append_text(run: etree._Element, text: str) -> None:
             _t(run, piece)
 
 
-_BREAKS = re.compile("([\n\t])")
+_BREAKS = lazy_compile("([\n\t])")
 
 
 def _t(run: etree._Element, text: str) -> None:

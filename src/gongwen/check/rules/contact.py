@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from gongwen.check.registry import Hit, Rule, changed_span, replaced
 from gongwen.check.view import CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits
 
 # ---------------------------------------------------------------------------------------------
 # E-mail
 
-_EMAIL_OK = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_EMAIL_OK = lazy_compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 
 
 def email_problem(address: str) -> tuple[str, str | None] | None:
@@ -49,11 +50,11 @@ def email_problem(address: str) -> tuple[str, str | None] | None:
     return "格式不对", None
 
 
-_EMAIL_LABEL = re.compile(
+_EMAIL_LABEL = lazy_compile(
     r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail)\s*(?:地址)?\s*[:：]?\s*", re.I
 )
-_EMAIL_VALUE = re.compile(r"[A-Za-z0-9._%+\-@＠][A-Za-z0-9._%+\-@＠ ]*")
-_EMAIL_BARE = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9.\-]*")
+_EMAIL_VALUE = lazy_compile(r"[A-Za-z0-9._%+\-@＠][A-Za-z0-9._%+\-@＠ ]*")
+_EMAIL_BARE = lazy_compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9.\-]*")
 """Starts only where a run of address characters starts: linear in a long run of letters."""
 
 
@@ -117,7 +118,7 @@ def check_email(inp: CheckInput) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------------
 # Phone numbers
 
-_AREA_FORM = re.compile(r"[(（]?(0[0-9]{2,3})[)）]?\s*[-－—]?\s*([0-9]{5,9})")
+_AREA_FORM = lazy_compile(r"[(（]?(0[0-9]{2,3})[)）]?\s*[-－—]?\s*([0-9]{5,9})")
 
 
 def phone_problem(number: str) -> str | None:
@@ -174,10 +175,10 @@ def _number_problem(text: str) -> str | None:
     return f"有{n}位数字：本地固定电话为7～8位"
 
 
-_PHONE_LABEL = re.compile(
+_PHONE_LABEL = lazy_compile(
     r"(?:联系电话|举报电话|咨询电话|监督电话|值班电话|电话|传真|手机|热线|Tel|TEL)\s*(?:号码)?\s*[:：]?\s*"
 )
-_PHONE_RUN = re.compile(r"[0-9０-９(（][0-9０-９()（）\-－—、/或转 ]*[0-9０-９]|[0-9０-９]")
+_PHONE_RUN = lazy_compile(r"[0-9０-９(（][0-9０-９()（）\-－—、/或转 ]*[0-9０-９]|[0-9０-９]")
 
 
 def _phones(text: str) -> list[tuple[str, tuple[int, int]]]:

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import CheckInput, Node, Role, Unit
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import parse_chinese_numeral
 
-_COUNT = re.compile(
+_COUNT = lazy_compile(
     r"((?<![0-9])[0-9]+|(?<![一二三四五六七八九十两])[一二三四五六七八九十两]+)"
     r"\s*(?:个|项|条)\s*(方面|(?:主要|具体|突出)?问题)(?!中)"
 )
 """A number starts only where its run starts (the lookbehinds): tried inside a long run of
 digits it rescanned the run from every position, quadratic."""
-_STATED = re.compile(r"反馈|指出|存在|发现|提出|对照|针对|梳理|查找|涉及|共")
+_STATED = lazy_compile(r"反馈|指出|存在|发现|提出|对照|针对|梳理|查找|涉及|共")
 _WINDOW = 12
 """How far before a count its verb (反馈, 指出, 存在…) may stand."""
 _TEXT_ROLES = (Role.PARAGRAPH, Role.PROBLEM, Role.MEASURE, Role.HEADING)

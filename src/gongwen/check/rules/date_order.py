@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +13,7 @@ from datetime import date
 from gongwen.check.registry import Hit
 from gongwen.check.view import CheckInput, Role, Unit
 from gongwen.dates import find_dates, find_run_together_dates, format_date
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits
 
 # ---------------------------------------------------------------------------------------------
@@ -27,7 +27,7 @@ class _Dated:
     day: date
 
 
-_MONTH_DAY = re.compile(r"(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日")
+_MONTH_DAY = lazy_compile(r"(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日")
 
 
 def dates_in(text: str) -> list[_Dated]:
@@ -58,13 +58,13 @@ def dates_in(text: str) -> list[_Dated]:
     return sorted(out, key=lambda d: d.position)
 
 
-_JOINER = re.compile(r"\s*(?:至|到|—{1,2}|–|－|～|~|-)\s*")
-_INSPECTION = re.compile(r"巡察|巡视|督察|督导|审计|检查")
-_FEEDBACK = re.compile(r"^[^。；;，,]{0,12}反馈")
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-_PAST_MARK = re.compile(r"(?<![为除])了(?!解)|已|先后|期间|此前")
+_JOINER = lazy_compile(r"\s*(?:至|到|—{1,2}|–|－|～|~|-)\s*")
+_INSPECTION = lazy_compile(r"巡察|巡视|督察|督导|审计|检查")
+_FEEDBACK = lazy_compile(r"^[^。；;，,]{0,12}反馈")
+_SENTENCE_END = lazy_compile(r"[。；;！？!?]")
+_PAST_MARK = lazy_compile(r"(?<![为除])了(?!解)|已|先后|期间|此前")
 """Words that tell a date is of something done: 召开了, 已完成."""
-_FUTURE_MARK = re.compile(
+_FUTURE_MARK = lazy_compile(
     r"计划|拟|将|预计|定于|力争|争取|前|以前|之前|截止|起|开始|届时|须|需|应|要|不晚于|以后|之后"
 )
 """Words that tell a date is a plan or a deadline: 计划于…年…月底前完成, 自…起施行."""

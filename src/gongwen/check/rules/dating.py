@@ -14,6 +14,7 @@ from gongwen.check.rules.date_order import dates_in as _dates_in
 from gongwen.check.view import CJK, CheckInput, Role, Unit
 from gongwen.dates import Numerals, find_dates, find_run_together_dates, format_date
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits, parse_chinese_numeral
 
 
@@ -26,7 +27,7 @@ def _texts(inp: CheckInput) -> Iterator[Unit]:
 # ---------------------------------------------------------------------------------------------
 # Form
 
-_PADDED = re.compile(r"(?<![0-9])(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+_PADDED = lazy_compile(r"(?<![0-9])(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
 
 
 def _padded(m: re.Match[str]) -> bool:
@@ -53,7 +54,7 @@ def check_zero_padding(inp: CheckInput) -> Iterator[Hit]:
             )
 
 
-_CN_YEAR = re.compile(r"([〇零○◯OＯo0０一二三四五六七八九]{4})\s*年")
+_CN_YEAR = lazy_compile(r"([〇零○◯OＯo0０一二三四五六七八九]{4})\s*年")
 _BAD_ZEROS = "零○◯OＯo0０"
 _ZERO = str.maketrans(dict.fromkeys(_BAD_ZEROS, "〇"))
 
@@ -119,7 +120,7 @@ def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
 
 # A 月日 that lost its 月 (于816日, 85日、89日): digits before 日 that are no day of a month
 # (more than 31), not a year's or a month's, and not a span of days (120日内).
-_MONTH_DAY_RUN = re.compile(
+_MONTH_DAY_RUN = lazy_compile(
     r"(?<![0-9年月.．:：\-])(?<!问题)([0-9]{2,4})日(?!内|以内|之内|后|左右|起|以上)"
 )
 
@@ -192,7 +193,7 @@ def check_run_together(inp: CheckInput) -> Iterator[Hit]:
 
 
 # Digits between Chinese that are no count (no measure word after them, no 共/约/达… before).
-_BARE_DIGITS = re.compile(
+_BARE_DIGITS = lazy_compile(
     rf"(?<=[{CJK}])(?<!问题)(?<!附件)(?<!第)(?<![共约近达超计逾余])([0-9]{{2,4}})(?=[{CJK}])"
     rf"(?![{MEASURE_WORDS}])"
 )
@@ -228,7 +229,7 @@ def check_lost_month_day(inp: CheckInput) -> Iterator[Hit]:
             )
 
 
-_MISSING_DAY = re.compile(
+_MISSING_DAY = lazy_compile(
     r"(?<![0-9])[0-9]{4}\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})(?![0-9日号.．%：:])"
     r"|[〇零○一二三四五六七八九]{4}年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})"
     r"(?![日号一二三四五六七八九十])"
@@ -263,7 +264,7 @@ def check_missing_day(inp: CheckInput) -> Iterator[Hit]:
             )
 
 
-_SHORT_YEAR = re.compile(r"(?<![0-9])([0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
+_SHORT_YEAR = lazy_compile(r"(?<![0-9])([0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
 
 
 def check_short_year(inp: CheckInput) -> Iterator[Hit]:

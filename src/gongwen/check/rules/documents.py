@@ -11,12 +11,13 @@ from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.rules.headings import CLOSING_PUNCTUATION
 from gongwen.check.view import CJK, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits
 
 # ---------------------------------------------------------------------------------------------
 # 发文字号
 
-_DOCUMENT_NUMBER = re.compile(
+_DOCUMENT_NUMBER = lazy_compile(
     rf"(?<=[{CJK}A-Za-z])(?P<open>[〔\[【(（［])\s*(?P<year>[0-9]{{4}})\s*(?P<close>[〕\]】)）］])"
     r"\s*(?P<zi>字)?\s*(?P<di>第)?\s*(?P<serial>[0-9]+)\s*号"
 )
@@ -96,7 +97,7 @@ class _Entry:
     unit: Unit
 
 
-_ENTRY = re.compile(r"([0-9０-９]{1,3})\s*[.．、]\s*")
+_ENTRY = lazy_compile(r"([0-9０-９]{1,3})\s*[.．、]\s*")
 
 
 def _entries(inp: CheckInput) -> list[_Entry]:
@@ -135,8 +136,8 @@ def _pages(inp: CheckInput) -> list[_Page]:
     return out
 
 
-_REFERENCE = re.compile(r"附件\s*([0-9０-９]{1,3})")
-_SEE = re.compile(r"(?:见|详见|参见|如)附件(?![0-9０-９])")
+_REFERENCE = lazy_compile(r"附件\s*([0-9０-９]{1,3})")
+_SEE = lazy_compile(r"(?:见|详见|参见|如)附件(?![0-9０-９])")
 _BODY_ROLES = (Role.PARAGRAPH, Role.PROBLEM, Role.MEASURE, Role.HEADING, Role.NOTE)
 
 

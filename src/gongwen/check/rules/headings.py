@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 
 CLOSING_PUNCTUATION = "。，；：、,.;:！？!?"
 """Marks that must not end a title or a heading that stands on its own line."""
 
-_INSIDE = re.compile(r"[。；！？!?]")
+_INSIDE = lazy_compile(r"[。；！？!?]")
 
 
 def _stripped(text: str) -> str:
@@ -46,7 +46,7 @@ def check_level2_heading(inp: CheckInput) -> Iterator[Hit]:
     yield from _heading_hits(inp, 2, "二级标题")
 
 
-_CHROME_LIKE = re.compile(
+_CHROME_LIKE = lazy_compile(
     r"[>＞»›]|->|第\s*[A-Z]?\d+\s*版|发布|日期|时间|来源|浏览|阅读|点击|作者|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"|^[^：:]{1,10}[：:]\S"
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import (
     MAX_ORDINAL,
     ascii_digits,
@@ -139,7 +140,7 @@ def check_heading_damaged(inp: CheckInput) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------------
 # 问题N in text
 
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     r"([ \t\u3000]*问题)\s*([0-9０-９]+)(\s*[：:]\s*|\s*[,，、.．;；]\s*|[ \t\u3000]+)?"
 )
 
@@ -252,11 +253,11 @@ def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
 # 一是、二是 …
 
 # A lead opens a paragraph or follows the end of a clause; 一是 after a comma counts as well.
-_LEAD = re.compile(
+_LEAD = lazy_compile(
     rf"(?:(?:^|(?<=[。；;：:！？!?]))[ \t\u3000]*([{NUMERALS}]*)|(?<=[，,])([{NUMERALS}]+))是"
     r"(?![\s。；;！？!?]|否)"
 )
-_LOST_LEAD_NEXT = re.compile(rf"[{CJK}“‘《（(]")
+_LOST_LEAD_NEXT = lazy_compile(rf"[{CJK}“‘《（(]")
 
 
 @dataclass(frozen=True)
@@ -387,8 +388,8 @@ def check_measure_lead_lost(inp: CheckInput) -> Iterator[Hit]:
 # 第 with its numeral lost: 区委第巡察组
 
 _COUNTED = "巡察组|巡视组|督导组|检查组|工作组|轮|次|批|届|季度|阶段|部分|章|节|条|款|期|项|周|名"
-_LOST_AFTER_DI = re.compile(rf"(?<=[{CJK}])第\s*(?={_COUNTED})(?<!次第)")
-_DI_WORD = re.compile(rf"第\s*({_COUNTED})")
+_LOST_AFTER_DI = lazy_compile(rf"(?<=[{CJK}])第\s*(?={_COUNTED})(?<!次第)")
+_DI_WORD = lazy_compile(rf"第\s*({_COUNTED})")
 
 
 def check_lost_numeral(inp: CheckInput) -> Iterator[Hit]:

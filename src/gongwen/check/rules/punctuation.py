@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 
-_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_CHAR = lazy_compile(f"[{CJK}]")
 CHINESE_PUNCTUATION = "“”‘’《》〈〉（）【】〔〕、，。；：？！…—·"
 """Full-width marks that make their neighbourhood Chinese text."""
 
@@ -79,7 +80,7 @@ def _neighbours(text: str, i: int, end: int | None = None) -> tuple[str | None, 
     return (text[b] if b >= 0 else None), (text[a] if a < len(text) else None)
 
 
-_BRACKET_PAIR = re.compile(r"[(（]([^()（）\n]*)[)）]")
+_BRACKET_PAIR = lazy_compile(r"[(（]([^()（）\n]*)[)）]")
 
 
 def _checked(inp: CheckInput) -> Iterator[Unit]:
@@ -88,7 +89,7 @@ def _checked(inp: CheckInput) -> Iterator[Unit]:
             yield unit
 
 
-_THOUSANDS = re.compile(r"[0-9]{3}(?![0-9日号])")
+_THOUSANDS = lazy_compile(r"[0-9]{3}(?![0-9日号])")
 
 
 def _marks_in_context(text: str) -> list[int]:
@@ -312,7 +313,7 @@ def check_straight_quotes(inp: CheckInput) -> Iterator[Hit]:
 
 # An Arabic ordinal opens a line or follows the end of a clause; a colon between digits is a
 # clock time's (上午9:00、下午14:30), not the end of a clause.
-_ARABIC_DUNHAO = re.compile(
+_ARABIC_DUNHAO = lazy_compile(
     r"(?:^|(?<=[。；;])|(?<=[：:])(?<![0-9０-９][：:]))([ \t\u3000]*[0-9０-９]{1,3})、(?=\S)"
 )
 
@@ -330,7 +331,7 @@ def check_arabic_dunhao(inp: CheckInput) -> Iterator[Hit]:
             )
 
 
-_BRACKETED_PUNCT = re.compile(
+_BRACKETED_PUNCT = lazy_compile(
     rf"(?:^|(?<=[。；;：:]))([ \t\u3000]*[(（](?:[{NUMERALS}]+|[0-9０-９]+)[)）])[、，,.．：:]+"
 )
 
@@ -351,9 +352,9 @@ _SENTENCE_END = "。！？!?；;…”’）)】"
 _MIN_SENTENCE = 12
 """A paragraph of at least this many words' characters, with a comma or a stop inside, is
 prose that must end in a mark."""
-_WORDS = re.compile(f"[^{CJK}]|[年月日〇一二三四五六七八九十百是]")
+_WORDS = lazy_compile(f"[^{CJK}]|[年月日〇一二三四五六七八九十百是]")
 """What the length of prose leaves out: what other fixes add (dates' 年月日, numerals)."""
-_NOT_PROSE = re.compile(r"电话|邮箱|信箱|邮编|地址|网址|传真|热线|联系人|http|www\.")
+_NOT_PROSE = lazy_compile(r"电话|邮箱|信箱|邮编|地址|网址|传真|热线|联系人|http|www\.")
 
 
 def check_missing_period(inp: CheckInput) -> Iterator[Hit]:

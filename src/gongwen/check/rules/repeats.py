@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import NUMERALS, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 
 MIN_MEASURE_CHARS = 8
 """Shorter measures (已完成。) may repeat honestly."""
 MIN_SENTENCE_CHARS = 20
 """A shared clause at least this long is worth a remark."""
 
-_LEAD = re.compile(rf"^[{NUMERALS}]*是[，、,]?")
-_NOISE = re.compile(r"[\s\u3000]")
+_LEAD = lazy_compile(rf"^[{NUMERALS}]*是[，、,]?")
+_NOISE = lazy_compile(r"[\s\u3000]")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def check_repeated_measure(inp: CheckInput) -> Iterator[Hit]:
             )
 
 
-_CLAUSE = re.compile(r"[^。；！？，;!?,]+")
+_CLAUSE = lazy_compile(r"[^。；！？，;!?,]+")
 
 
 def check_repeated_sentence(inp: CheckInput) -> Iterator[Hit]:

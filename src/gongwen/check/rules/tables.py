@@ -7,7 +7,6 @@ problems, ``from_problems``, as it is rendered) and point at the table's field p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +14,7 @@ from gongwen.check.registry import Hit, Rule
 from gongwen.check.rules.counts import count_value
 from gongwen.check.view import CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.lazy_regex import lazy_compile
 from gongwen.model import Notice, RectificationStatus, Section, Table
 from gongwen.tables import STATUSES, resolve_ledger, serial_column, status_column
 
@@ -28,15 +28,15 @@ _STATUS_WORDS = {
     "长期坚持": RectificationStatus.ONGOING,
 }
 _NUMBER = r"([0-9]+|[一二三四五六七八九十两]+)"
-_STATED_STATUS = re.compile(
+_STATED_STATUS = lazy_compile(
     "("
     + "|".join(sorted(_STATUS_WORDS, key=len, reverse=True))
     + r")\s*"
     + _NUMBER
     + r"\s*(?:个|项|条)"
 )
-_STATED_TOTAL = re.compile(_NUMBER + r"\s*(?:个|项|条)\s*(?:主要|具体|突出)?问题(?!中的)")
-_TOTAL_VERB = re.compile(r"反馈|指出|存在|发现|提出|对照|针对|梳理|查找|涉及|共|截至")
+_STATED_TOTAL = lazy_compile(_NUMBER + r"\s*(?:个|项|条)\s*(?:主要|具体|突出)?问题(?!中的)")
+_TOTAL_VERB = lazy_compile(r"反馈|指出|存在|发现|提出|对照|针对|梳理|查找|涉及|共|截至")
 _WINDOW = 12
 """How far before a total its verb (反馈, 指出, 存在…) may stand: "其中3个问题已完成" is not
 a total (as in the counts rules, GW2xx)."""
