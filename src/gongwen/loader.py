@@ -7,7 +7,6 @@ file, the field path and, for YAML, the line.
 
 from __future__ import annotations
 
-import difflib
 import json
 import tomllib
 from collections.abc import Mapping
@@ -371,6 +370,8 @@ def _finding(error: ErrorDetails, source: SourceData) -> Finding:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
+        import difflib  # only on this error path: one import less at every start
+
         code = CODE_UNKNOWN_FIELD
         name = str(loc[-1])
         close = difflib.get_close_matches(name, sorted(_known_fields()), n=1)

@@ -135,13 +135,56 @@ def test_the_clis_light_copies_of_constants_agree_with_their_homes() -> None:
     assert set(render.MARKDOWN_SUFFIXES) == MARKDOWN_SUFFIXES
 
 
-def test_building_the_parser_imports_no_model_renderer_or_checker() -> None:
+# What a command may load: batch scripts start ``gongwen`` once a file, so every import is paid
+# each time (benchmarks/startup.py measures the whole process).
+NEVER_AT_START = ("docx", "lxml", "jieba", "pypinyin", "babel", "openpyxl", "markdown_it")
+"""Libraries that neither ``gongwen --help`` nor ``gongwen schema`` loads."""
+NOT_FOR_RENDER = ("docx", "jieba", "pypinyin", "babel", "openpyxl", "markdown_it", "tomlkit")
+"""Libraries that ``gongwen render`` of a YAML notice whose title fits one line never loads
+(jieba comes only to break a longer title)."""
+
+
+def _modules_after_cli(*args: str) -> set[str]:
+    """The modules (top-level names, and gongwen's in full) loaded by running the command."""
     code = (
-        "import sys; import gongwen.cli as c; c.build_parser(); "
-        "print(sorted(m for m in ('pydantic', 'lxml', 'ruamel', 'gongwen.check', "
-        "'gongwen.render', 'gongwen.batch') if m in sys.modules))"
+        "import contextlib, io, sys\n"
+        "from gongwen.cli import main\n"
+        "out, err = io.StringIO(), io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):\n"
+        "    try:\n"
+        f"        status = main({list(args)!r})\n"
+        "    except SystemExit as exit:\n"
+        "        status = exit.code\n"
+        "print(status)\n"
+        "print('\\n'.join(sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    # gongwen/__init__ may still load some eagerly until it is made lazy (PEP 562); the CLI's
-    # own modules must not add the checker or the batch machinery.
-    assert "gongwen.check" not in out.stdout and "gongwen.batch" not in out.stdout, out.stdout
+    status, *names = out.stdout.split()
+    assert status == "0", out.stdout[:200]
+    return {n for n in names if n.startswith("gongwen.")} | {n.split(".")[0] for n in names}
+
+
+def test_help_loads_no_model_renderer_checker_or_heavy_library() -> None:
+    loaded = _modules_after_cli("--help")
+    heavy = {*NEVER_AT_START, "pydantic", "ruamel", "tomlkit"} & loaded
+    assert not heavy, sorted(heavy)
+    ours = {"gongwen.check", "gongwen.batch", "gongwen.model", "gongwen.write", "gongwen.read"}
+    assert not ours & loaded, sorted(ours & loaded)
+    assert "gongwen.cli.render" in loaded  # the check looks where it should
+
+
+def test_render_loads_only_what_rendering_a_notice_needs(tmp_path: Path) -> None:
+    loaded = _modules_after_cli(
+        "render", str(EXAMPLES / "minimal.yaml"), "-o", str(tmp_path / "m.docx")
+    )
+    assert (tmp_path / "m.docx").stat().st_size > 0
+    assert not set(NOT_FOR_RENDER) & loaded, sorted(set(NOT_FOR_RENDER) & loaded)
+    assert {"lxml", "pydantic", "ruamel", "gongwen.check", "gongwen.write"} <= loaded
+    assert not {"gongwen.batch", "gongwen.read", "gongwen.office"} & loaded
+
+
+def test_schema_loads_the_model_but_not_the_renderer_or_checker() -> None:
+    loaded = _modules_after_cli("schema")
+    assert "pydantic" in loaded
+    assert not {*NEVER_AT_START, "ruamel"} & loaded, sorted({*NEVER_AT_START, "ruamel"} & loaded)
+    assert not {"gongwen.check", "gongwen.write", "gongwen.batch"} & loaded

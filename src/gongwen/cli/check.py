@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -98,6 +97,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_TOOL
         failing = failing or pages_failing
     if args.format == "json":
+        import json
+
         every = [f for _, findings in results for f in findings] + unreadable
         print(json.dumps([finding_to_dict(f) for f in every], ensure_ascii=False, indent=2))
     else:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gongwen.atomic import refuse_input_as_output
 from gongwen.cli.common import EXIT_OK, EXIT_TOOL
 
 if TYPE_CHECKING:
@@ -51,6 +49,9 @@ def _vet_docx(inputs: list[Path]) -> None:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """One input: ``-o`` names the PDF. Several: ``-o`` names a folder; one LibreOffice call."""
+    import tempfile
+
+    from gongwen.atomic import refuse_input_as_output
     from gongwen.office.convert import ConversionError, ToolMissing, convert_many, to_pdf
 
     inputs: list[Path] = args.inputs
@@ -85,6 +86,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     """Render through LibreOffice, then write one PNG a page into the output folder."""
+    import tempfile
+
     from gongwen.office.convert import ConversionError, ToolMissing, pdf_to_png, to_pdf
 
     source: Path = args.input
@@ -123,6 +126,8 @@ def _describe(status: FontStatus) -> str:
 
 def cmd_fonts(args: argparse.Namespace) -> int:
     """List the font names and, for each, installed or what stands in for it."""
+    import tempfile
+
     from gongwen.loader import load_notice
     from gongwen.office.fonts import font_report, fonts_in_docx, uses_fontconfig
     from gongwen.write import render_bytes
