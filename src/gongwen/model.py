@@ -113,7 +113,7 @@ class _Model(BaseModel):
     ...     Problem(statement="理论学习不深入。", statment="理论学习不深入。")
     ... except ValueError as error:
     ...     print(type(error).__name__, error)
-    InputError statment: error IN004: unknown field “statment”; did you mean “statement”?
+    InputError statment: 错误 IN004: unknown field “statment”; did you mean “statement”?
     """
 
     model_config = ConfigDict(
