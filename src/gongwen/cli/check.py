@@ -205,7 +205,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check",
         help="proofread notices: numbering, counts, punctuation, dates, contacts, copied text",
         description=(
-            "Check notice files (.yaml, .yml, .json, .toml), plain text (.txt) and .docx. "
+            "Check notice files (.yaml, .yml, .json, .toml), Markdown (.md), plain text (.txt) "
+            "and .docx. "
             "Exit status: 0 clean, 1 findings at or above --fail-level, 2 a file could not be "
             "read. Rules are listed by --list-rules and in docs/checks.md."
         ),
