@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gongwen import InputError, Notice, load_notice
+from gongwen.check import check_notice
 from gongwen.cli import main
 from gongwen.cli.common import EXIT_INPUT, EXIT_OK
 from gongwen.dumper import dumps_notice
@@ -171,3 +172,56 @@ def test_text_that_only_looks_numbered_is_left_alone(tmp_path: Path) -> None:
     assert load_notice(path).model_dump(mode="json", exclude_defaults=True)["body"] == [
         {"section": s["section"]} if "section" in s else {"problem": s["problem"]} for s in body
     ]
+
+
+def _texts(notice: Notice) -> list[str]:
+    from gongwen.read.docx import paragraph_texts
+
+    return paragraph_texts(render_bytes(notice))
+
+
+@SETTINGS
+@given(notice=notices())
+def test_kept_ordinals_print_once_as_the_derived_ones_would(
+    notice: Notice, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    assume(not find_typed_ordinals(notice))
+    typed_data, typed = type_ordinals(notice.model_dump(mode="json", exclude_defaults=True))
+    assume(typed)
+    path = write(tmp_path_factory.mktemp("kept"), typed_data)
+    kept = load_notice(path, keep_typed_ordinals=True)
+    assert kept.presentation.ordinals == "typed"
+    assert _texts(kept) == _texts(notice)
+
+
+def test_kept_ordinals_that_disagree_print_as_typed_each_once(tmp_path: Path) -> None:
+    problem = {"statement": "问题1：台账不全。", "measures": ["一是建立台账。", "三是定期更新。"]}
+    body = [
+        {"section": {"heading": "一、总体要求", "body": ["坚持问题导向。"]}},
+        {"section": {"heading": "三、工作安排", "body": [{"problem": problem}]}},
+        {"section": {"heading": "有关要求"}},  # none typed: derived, counted in place
+    ]
+    path = write(tmp_path, {"title": "关于整改的通知", "body": body}, "n.yaml")
+    out = tmp_path / "n.docx"
+    assert main(["render", str(path), "-o", str(out), "--keep-typed-ordinals"]) == EXIT_OK
+    from gongwen.read.docx import paragraph_texts
+
+    texts = paragraph_texts(out.read_bytes())
+    for line in [
+        "一、总体要求",
+        "三、工作安排",
+        "问题1：台账不全。",
+        "一是建立台账。",
+        "三是定期更新。",
+    ]:
+        assert texts.count(line) == 1, (line, texts)
+    assert "三、有关要求" in texts
+    kept = load_notice(path, keep_typed_ordinals=True)
+    assert [f.code for f in check_notice(kept) if f.code == "GW111"] == []  # nothing doubles
+    again = tmp_path / "again.yaml"
+    again.write_text(dumps_notice(kept, "yaml"), encoding="utf-8")
+    assert "ordinals: typed" in again.read_text(encoding="utf-8")
+    assert load_notice(again) == kept  # the file says so itself: no flag needed
+    run_in = kept.model_copy(deep=True)
+    run_in.presentation.measures = "run-in"
+    assert "一是建立台账；三是定期更新。" in _texts(run_in)
