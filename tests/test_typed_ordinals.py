@@ -17,6 +17,7 @@ from gongwen.cli import main
 from gongwen.cli.common import EXIT_INPUT, EXIT_OK
 from gongwen.dumper import dumps_notice
 from gongwen.numbering import heading_ordinal, measure_lead, problem_label
+from gongwen.read.docx import paragraph_texts
 from gongwen.typed_ordinals import find_typed_ordinals
 from gongwen.write import render_bytes
 from tests.strategies import notices
@@ -175,8 +176,6 @@ def test_text_that_only_looks_numbered_is_left_alone(tmp_path: Path) -> None:
 
 
 def _texts(notice: Notice) -> list[str]:
-    from gongwen.read.docx import paragraph_texts
-
     return paragraph_texts(render_bytes(notice))
 
 
@@ -204,8 +203,6 @@ def test_kept_ordinals_that_disagree_print_as_typed_each_once(tmp_path: Path) ->
     path = write(tmp_path, {"title": "关于整改的通知", "body": body}, "n.yaml")
     out = tmp_path / "n.docx"
     assert main(["render", str(path), "-o", str(out), "--keep-typed-ordinals"]) == EXIT_OK
-    from gongwen.read.docx import paragraph_texts
-
     texts = paragraph_texts(out.read_bytes())
     for line in [
         "一、总体要求",
@@ -225,3 +222,42 @@ def test_kept_ordinals_that_disagree_print_as_typed_each_once(tmp_path: Path) ->
     run_in = kept.model_copy(deep=True)
     run_in.presentation.measures = "run-in"
     assert "一是建立台账；三是定期更新。" in _texts(run_in)
+
+
+def test_a_mapping_handed_to_render_is_read_as_a_notice_file(tmp_path: Path) -> None:
+    data = {"title": "关于整改的通知", "body": [{"section": {"heading": "一、总体要求"}}]}
+    assert _texts(Notice.model_validate(data)).count("一、一、总体要求") == 1  # a model: as built
+    assert "一、总体要求" in paragraph_texts(render_bytes(data))
+    wrong = {"title": "T", "body": [{"section": {"heading": "二、总体要求"}}]}
+    with pytest.raises(InputError) as info:
+        render_bytes(wrong)
+    assert [f.code for f in info.value.findings] == ["IN011"]
+    wrong["presentation"] = {"ordinals": "typed"}
+    assert "二、总体要求" in paragraph_texts(render_bytes(wrong))
+
+
+def test_a_batch_prints_typed_ordinals_once_and_fails_a_community_whose_disagree(
+    tmp_path: Path,
+) -> None:
+    from gongwen.batch import run_batch
+    from tests.conftest import EXAMPLES
+
+    text = (EXAMPLES / "batch" / "communities.yaml").read_text(encoding="utf-8")
+    assert text.count("heading: 党的建设方面") >= 2
+    typed = text.replace("heading: 党的建设方面", "heading: 一、党的建设方面")
+    batch = tmp_path / "b.yaml"
+    batch.write_text(typed, encoding="utf-8")
+    result = run_batch(batch, tmp_path / "out", jobs=1)
+    assert result.ok
+    for report in result.reports:
+        texts = paragraph_texts(report.output.read_bytes()) if report.output else []
+        assert not [t for t in texts if t.startswith("一、一、")]
+    batch.write_text(typed.replace("一、党的建设方面", "二、党的建设方面", 1), encoding="utf-8")
+    result = run_batch(batch, tmp_path / "out", jobs=1)
+    (failed,) = result.failed
+    (error,) = failed.errors
+    assert error.code == "IN011" and error.location.line is not None
+    assert (
+        "二、党的建设方面"
+        in batch.read_text(encoding="utf-8").splitlines()[error.location.line - 1]
+    )

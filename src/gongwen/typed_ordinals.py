@@ -193,8 +193,9 @@ def _mismatch(t: TypedOrdinal, where: Location) -> Finding:
     if not t.same:
         message = (
             f"键入的序号“{t.typed}”与按位置生成的“{t.derived}”不一致；删去键入的序号，"
-            "或加 --keep-typed-ordinals 保留原文 (the typed ordinal disagrees with the "
-            "derived one: delete it, or keep the text as typed)"
+            "或加 --keep-typed-ordinals（文件中写 presentation: {ordinals: typed}）保留原文 "
+            "(the typed ordinal disagrees with the derived one: delete it, or keep the text "
+            "as typed)"
         )
     else:
         message = f"只有序号“{t.typed}”，没有文字 (an ordinal with no text after it)"
