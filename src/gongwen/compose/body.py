@@ -19,7 +19,14 @@ from gongwen.model import (
     Section,
     Table,
 )
-from gongwen.numbering import heading_ordinal, measure_lead, problem_label
+from gongwen.numbering import (
+    heading_ordinal,
+    measure_lead,
+    parse_heading_ordinal,
+    parse_measure_lead,
+    parse_problem_label,
+    problem_label,
+)
 from gongwen.tables import column_alignments, column_widths_twips, header_grid, resolve_ledger
 
 SENTENCE_END = "。；！？"
@@ -68,17 +75,40 @@ def compose_table(table: Table, width_twips: int, path: str = "") -> TableLayout
     return TableLayout(header, rows, widths, title, note, path)
 
 
-def run_in_measures(measures: list[str]) -> str:
-    """Measures run together in one paragraph: 一是……；二是……。
+def run_in_measures(measures: list[str], typed: bool = False) -> str:
+    """Measures run together in one paragraph: 一是……；二是……。 ``typed``: a measure whose
+    author typed its lead keeps it instead (``Presentation.ordinals``).
 
     >>> run_in_measures(["加强学习。", "完善制度", "严格考核！"])
     '一是加强学习；二是完善制度；三是严格考核。'
+    >>> run_in_measures(["一是加强学习。", "三是完善制度"], typed=True)
+    '一是加强学习；三是完善制度。'
     """
     parts = []
     for number, measure in enumerate(measures, start=1):
         body = measure.rstrip(SENTENCE_END)
-        parts.append(measure_lead(number) + body)
+        parts.append(_measure_lead(number, measure, typed) + body)
     return "；".join(parts) + "。"
+
+
+def _measure_lead(number: int, measure: str, typed: bool) -> str:
+    """一是, 二是… before a measure; none where ``typed`` and the author typed one."""
+    return "" if typed and parse_measure_lead(measure) is not None else measure_lead(number)
+
+
+def _heading_ordinal(level: int, number: int, heading: str, typed: bool) -> str:
+    """一、 （一） 1. （1） before a heading; none where ``typed`` and the author typed one."""
+    if typed and parse_heading_ordinal(heading) is not None:
+        return ""
+    return heading_ordinal(level, number)
+
+
+def _problem_label(number: int, statement: str, typed: bool) -> str:
+    """问题N： before a problem; none where ``typed`` and the author typed one (or 1.)."""
+    if typed and parse_problem_label(statement) is not None:
+        return ""
+    heading = parse_heading_ordinal(statement) if typed else None
+    return "" if heading is not None and heading.level == 3 else problem_label(number)
 
 
 def contact_text(contact: Contact) -> str:
@@ -121,6 +151,8 @@ class _Counters:
     notice: Notice | None = None
     """The notice a ledger table (``from_problems``) is derived from."""
     width_twips: int = layout.TYPE_AREA_WIDTH_TWIPS
+    typed: bool = False
+    """The texts keep their typed ordinals (``Presentation.ordinals == "typed"``)."""
 
 
 def compose_body(
@@ -140,7 +172,8 @@ def compose_body(
     >>> [b.text for b in compose_body(n.body, "paragraphs")]
     ['一、总体情况', '问题1：学习不够。', '整改情况：', '一是加强学习。', '二是完善制度。']
     """
-    counters = _Counters(notice=notice, width_twips=width_twips)
+    typed = notice is not None and notice.presentation.ordinals == "typed"
+    counters = _Counters(notice=notice, width_twips=width_twips, typed=typed)
     blocks: list[Block | TableLayout] = []
     _compose_items(items, top_level - 1, counters, blocks, measures, path)
     return blocks
@@ -162,8 +195,10 @@ def _compose_items(
             blocks.append(Block(StyleRole.NORMAL, (Run(item.text),), path=here))
         elif isinstance(item, Section):
             counters.sections[depth] += 1
-            ordinal = heading_ordinal(depth + 1, counters.sections[depth])
-            runs = [Run(ordinal), Run(item.heading)]
+            ordinal = _heading_ordinal(
+                depth + 1, counters.sections[depth], item.heading, counters.typed
+            )
+            runs = [Run(ordinal), Run(item.heading)] if ordinal else [Run(item.heading)]
             body = item.body
             if item.run_in and body and isinstance(body[0], Paragraph):
                 # cl. 7.3.3 practice: the heading, then its first paragraph in 仿宋, run in
@@ -181,7 +216,7 @@ def _compose_items(
                 blocks.append(compose_table(table, counters.width_twips, here))
         else:
             counters.problems += 1
-            blocks.extend(_problem(item, counters.problems, measures, here))
+            blocks.extend(_problem(item, counters.problems, measures, here, counters.typed))
 
 
 DEADLINE_LABEL = "整改时限"
@@ -190,8 +225,11 @@ RESPONSIBLE_LABEL = "责任单位"
 """The label of a problem's ``responsible``."""
 
 
-def _problem(problem: Problem, number: int, measures: str, path: str) -> list[Block]:
-    runs = [Run(problem_label(number)), Run(problem.statement)]
+def _problem(
+    problem: Problem, number: int, measures: str, path: str, typed: bool = False
+) -> list[Block]:
+    ordinal = _problem_label(number, problem.statement, typed)
+    runs = [Run(ordinal), Run(problem.statement)] if ordinal else [Run(problem.statement)]
     if problem.description:
         runs.append(Run(problem.description))
     blocks = [Block(StyleRole.PROBLEM, tuple(runs), path=path)]
@@ -210,12 +248,14 @@ def _problem(problem: Problem, number: int, measures: str, path: str) -> list[Bl
     if len(problem.measures) == 1:
         blocks.append(Block(StyleRole.MEASURE, (Run(problem.measures[0]),), path=path))
     elif measures == "run-in":
-        text = run_in_measures(problem.measures)
+        text = run_in_measures(problem.measures, typed)
         blocks.append(Block(StyleRole.MEASURE, (Run(text),), path=path))
     else:
         blocks.extend(
             Block(
-                StyleRole.MEASURE, (Run(measure_lead(n)), Run(m)), path=f"{path}.measures[{n - 1}]"
+                StyleRole.MEASURE,
+                (Run(lead), Run(m)) if (lead := _measure_lead(n, m, typed)) else (Run(m),),
+                path=f"{path}.measures[{n - 1}]",
             )
             for n, m in enumerate(problem.measures, start=1)
         )

@@ -287,8 +287,8 @@ def _evidence(units: list[Unit], before: str, word: str) -> set[str]:
 
 
 def check_typed_ordinal(inp: CheckInput) -> Iterator[Hit]:
-    if inp.raw:
-        return
+    if inp.raw or (inp.notice is not None and inp.notice.presentation.ordinals == "typed"):
+        return  # text as written, or a notice that prints its typed ordinals as typed
     for unit in inp.units:
         text = unit.text
         if unit.role == Role.HEADING:
