@@ -113,7 +113,7 @@ class _Model(BaseModel):
     ...     Problem(statement="理论学习不深入。", statment="理论学习不深入。")
     ... except ValueError as error:
     ...     print(type(error).__name__, error)
-    InputError statment: error IN004: unknown field “statment”; did you mean “statement”?
+    InputError statment: 错误 IN004: unknown field “statment”; did you mean “statement”?
     """
 
     model_config = ConfigDict(
@@ -777,6 +777,10 @@ class Presentation(_Model):
     """Printed on one side of the paper (the 版记 at the foot of the last page of text) or on
     both (the 版记 alone on an even last page, 封四, with a blank page before it when needed;
     neither page numbered, cl. 7.4, 7.5)."""
+    ordinals: Literal["derived", "typed"] = "derived"
+    """``derived``: every ordinal comes from position (一、 （一） 1. （1）, 问题N：, 一是).
+    ``typed``: headings, problems and measures keep the ordinals their author typed
+    (``--keep-typed-ordinals``), printed once as typed; one is derived only where none is."""
 
 
 def _title_text(value: str) -> str:
