@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -144,28 +145,32 @@ NOT_FOR_RENDER = ("docx", "jieba", "pypinyin", "babel", "openpyxl", "markdown_it
 (jieba comes only to break a longer title)."""
 
 
-def _modules_after_cli(*args: str) -> set[str]:
-    """The modules (top-level names, and gongwen's in full) loaded by running the command."""
+def _modules_after_cli(*args: str, cache: Path) -> set[str]:
+    """The modules (top-level names, and gongwen's in full) loaded by running the command, in
+    a process started after a first one has filled the catalog cache (``gongwen.i18n``)."""
     code = (
         "import contextlib, io, sys\n"
         "from gongwen.cli import main\n"
         "out, err = io.StringIO(), io.StringIO()\n"
         "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):\n"
         "    try:\n"
-        f"        status = main({list(args)!r})\n"
+        "        status = main(sys.argv[1:])\n"
         "    except SystemExit as exit:\n"
         "        status = exit.code\n"
         "print(status)\n"
         "print('\\n'.join(sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    env = {**os.environ, "GONGWEN_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-c", code, *args]
+    subprocess.run(command, capture_output=True, check=True, env=env)  # the first start
+    out = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
     status, *names = out.stdout.split()
     assert status == "0", out.stdout[:200]
     return {n for n in names if n.startswith("gongwen.")} | {n.split(".")[0] for n in names}
 
 
-def test_help_loads_no_model_renderer_checker_or_heavy_library() -> None:
-    loaded = _modules_after_cli("--help")
+def test_help_loads_no_model_renderer_checker_or_heavy_library(tmp_path: Path) -> None:
+    loaded = _modules_after_cli("--help", cache=tmp_path)
     heavy = {*NEVER_AT_START, "pydantic", "ruamel", "tomlkit"} & loaded
     assert not heavy, sorted(heavy)
     ours = {"gongwen.check", "gongwen.batch", "gongwen.model", "gongwen.write", "gongwen.read"}
@@ -175,7 +180,7 @@ def test_help_loads_no_model_renderer_checker_or_heavy_library() -> None:
 
 def test_render_loads_only_what_rendering_a_notice_needs(tmp_path: Path) -> None:
     loaded = _modules_after_cli(
-        "render", str(EXAMPLES / "minimal.yaml"), "-o", str(tmp_path / "m.docx")
+        "render", str(EXAMPLES / "minimal.yaml"), "-o", str(tmp_path / "m.docx"), cache=tmp_path
     )
     assert (tmp_path / "m.docx").stat().st_size > 0
     assert not set(NOT_FOR_RENDER) & loaded, sorted(set(NOT_FOR_RENDER) & loaded)
@@ -183,8 +188,8 @@ def test_render_loads_only_what_rendering_a_notice_needs(tmp_path: Path) -> None
     assert not {"gongwen.batch", "gongwen.read", "gongwen.office"} & loaded
 
 
-def test_schema_loads_the_model_but_not_the_renderer_or_checker() -> None:
-    loaded = _modules_after_cli("schema")
+def test_schema_loads_the_model_but_not_the_renderer_or_checker(tmp_path: Path) -> None:
+    loaded = _modules_after_cli("schema", cache=tmp_path)
     assert "pydantic" in loaded
     assert not {*NEVER_AT_START, "ruamel"} & loaded, sorted({*NEVER_AT_START, "ruamel"} & loaded)
     assert not {"gongwen.check", "gongwen.write", "gongwen.batch"} & loaded
