@@ -23,7 +23,6 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Protocol
 
-from gongwen.check.scan import signature_date_of, units_from_lines
 from gongwen.check.units import CJK, MEASURE_LABELS, NUMERALS, SPACES, Node, Role, Unit
 from gongwen.dates import find_dates
 from gongwen.model import Attachment, BodyItem, Notice, Paragraph, Problem, Section
@@ -151,6 +150,10 @@ class CheckInput:
     @cached_property
     def _scanned(self) -> tuple[list[Unit], date | None]:
         if self.lines is not None:
+            # Only text is scanned line by line: a notice's check never loads the recogniser
+            # of lines (check.scan and most of gongwen.recognise).
+            from gongwen.check.scan import units_from_lines
+
             return units_from_lines(self.lines)
         if self.notice is not None:
             return units_from_notice(self.notice), None
@@ -197,6 +200,8 @@ class CheckInput:
             if self.notice is not None and self.notice.signature is not None:
                 return self.notice.signature.date, None
             return None
+        from gongwen.check.scan import signature_date_of
+
         for unit in self.by_role(Role.SIGNATURE_DATE):
             found = signature_date_of(unit.content)
             if found is not None:
@@ -236,6 +241,5 @@ __all__ = [
     "Role",
     "Unit",
     "scan_heading",
-    "units_from_lines",
     "units_from_notice",
 ]

@@ -13,7 +13,6 @@ from gongwen.lazy_regex import lazy_compile
 from gongwen.model import Notice, Problem, RectificationStatus, Table, walk
 from gongwen.numbering import parse_chinese_numeral
 from gongwen.recognise.labels import LabelKind, label_kind, status_of
-from gongwen.recognise.lines import Kind, classify
 
 _COUNT = lazy_compile(
     r"((?<![0-9])[0-9]+|(?<![一二三四五六七八九十两])[一二三四五六七八九十两]+)"
@@ -187,6 +186,8 @@ def _has_derived_ledger(notice: Notice) -> bool:
 
 def _line_status(unit: Unit) -> RectificationStatus | None:
     """The status a line of text gives its problem (完成情况：已完成。), or None."""
+    from gongwen.recognise.lines import Kind, classify  # text only: a notice's check skips it
+
     found = classify(unit.text)
     if found.kind is not Kind.LABEL or found.label is None:
         return None
