@@ -10,7 +10,7 @@ The English forms live in ``gongwen/locale/en/LC_MESSAGES/gongwen.po``, extracte
 and updated by ``python -m tools.i18n update``; the build compiles them into ``gongwen.mo``
 (``hatch_build.py``). A source checkout without a compiled catalog compiles the ``.po`` with
 Babel the first time it is needed, so an editable install behaves as an installed wheel, and
-keeps the result in :func:`cache_dir` under the ``.po``'s hash: later starts read it with the
+keeps the result in :func:`cache_dir` under the ``.po``'s CRC-32: later starts read it with the
 standard library's gettext and never import Babel (about 35 ms a start).
 
 The language is, in order: :func:`set_language` (or :func:`use_language`), the environment
@@ -263,17 +263,19 @@ def _translations_of(po: Path) -> _gettext.GNUTranslations:
     """The catalog ``po`` compiled: from the cache when a file compiled from these very bytes
     is there, else compiled now (Babel, about 35 ms) and kept in the cache for the next start.
 
-    A cached file is named by the SHA-256 of the ``.po`` it came from, so an edited ``.po``
-    never meets a stale one; a damaged file is compiled again and replaced; a cache that
-    cannot be written costs only the compiling, as before there was one.
+    A cached file is named by the length and CRC-32 of the ``.po`` it came from, so an edited
+    ``.po`` never meets a stale one (an edit keeping both is a one-in-four-billion accident;
+    zlib's CRC spares loading OpenSSL, which hashlib does, at every start); a damaged file is
+    compiled again and replaced; a cache that cannot be written costs only the compiling, as
+    before there was one.
     """
     import gettext as _gettext
-    import hashlib
     import struct
+    import zlib
 
     source = po.read_bytes()
-    digest = hashlib.sha256(source).hexdigest()[:32]
-    cached = cache_dir() / "catalogs" / f"{po.parents[1].name}-{po.stem}-{digest}.mo"
+    key = f"{len(source)}-{zlib.crc32(source):08x}"
+    cached = cache_dir() / "catalogs" / f"{po.parents[1].name}-{po.stem}-{key}.mo"
     try:
         return _gettext.GNUTranslations(BytesIO(cached.read_bytes()))
     except (OSError, ValueError, LookupError, struct.error):
