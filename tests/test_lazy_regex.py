@@ -39,6 +39,7 @@ def test_answers_as_re_does(pattern: str, flags: int) -> None:
     assert lazy.split(TEXT, 3) == plain.split(TEXT, 3)
     assert (lazy.pattern, lazy.flags) == (pattern, flags)
     assert lazy.compiled is lazy.compiled  # compiled once, then kept
+    assert lazy.search == lazy.compiled.search  # later calls go straight to the pattern
 
 
 def test_a_bad_pattern_fails_when_first_used() -> None:
