@@ -19,7 +19,9 @@ is left to the checker, so that the reader can still load what was published.
 
 from __future__ import annotations
 
+import inspect
 import re
+import textwrap
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -42,8 +44,9 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
+from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, PydanticUndefined
 
 from gongwen.dates import parse_date
 
@@ -101,7 +104,106 @@ def _to_date(value: Any) -> Any:
 Date = Annotated[date, BeforeValidator(_to_date)]
 
 
-class _Model(BaseModel):
+# --------------------------------------------------------------------------------------------
+# help() and the JSON Schema: every model's fields with their descriptions, made in one place
+
+_FIELDS_HEADING = "Fields (字段; one without a default is required):"
+
+
+def _plain_type(text: str) -> str:
+    """A field's annotation as a reader wants it: ``Annotated[X, …]`` shown as ``X``.
+
+    >>> _plain_type("list[Annotated[float, Field(gt=0)]] | None")
+    'list[float] | None'
+    >>> _plain_type("Annotated[Title, AfterValidator(_not_blank)]")
+    'Title'
+    """
+    start = text.find("Annotated[")
+    while start >= 0:
+        depth, comma, end = 0, -1, len(text)
+        for index in range(start + len("Annotated["), len(text)):
+            char = text[index]
+            if char == "[":
+                depth += 1
+            elif char == "]" and depth:
+                depth -= 1
+            elif char == "]":
+                end = index
+                break
+            elif char == "," and not depth and comma < 0:
+                comma = index
+        inner = text[start + len("Annotated[") : comma if comma >= 0 else end]
+        text = text[:start] + inner + text[end + 1 :]
+        start = text.find("Annotated[")
+    return text
+
+
+def _field_line(name: str, annotation: Any, info: Any) -> str:
+    """``name: type = default`` for one field in a class's help()."""
+    kind = _plain_type(annotation if isinstance(annotation, str) else repr(info.annotation))
+    factory = info.default_factory
+    if factory is not None:
+        shown = {list: "[]", dict: "{}"}.get(factory, f"{getattr(factory, '__name__', '…')}()")
+        return f"{name}: {kind} = {shown}"
+    if info.default is PydanticUndefined:
+        return f"{name}: {kind}"
+    return f"{name}: {kind} = {info.default!r}"
+
+
+def _fields_section(cls: type[BaseModel]) -> str:
+    """The "Fields" section a model's docstring ends with: each field, its type and default,
+    and its description (the standard's Chinese term, then its English meaning)."""
+    annotations: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        annotations.update(inspect.get_annotations(klass))
+    lines = [_FIELDS_HEADING, ""]
+    for name, info in cls.model_fields.items():
+        lines.append("    " + _field_line(name, annotations.get(name), info))
+        lines += textwrap.wrap(
+            info.description or "", width=92, initial_indent=" " * 8, subsequent_indent=" " * 8
+        )
+    return "\n".join(lines)
+
+
+def _summary(doc: str | None) -> str:
+    """A docstring without its examples and its Fields section: the description of a model in
+    the JSON Schema, which editors show.
+
+    >>> print(_summary(Notice.__doc__))
+    公文 — an official document: a notice, report or bulletin, with every element of
+    GB/T 9704-2012 cl. 7.
+    """
+    kept: list[str] = []
+    for line in inspect.cleandoc(doc or "").splitlines():
+        if line.lstrip().startswith(">>>") or line == _FIELDS_HEADING:
+            break
+        kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def _describe_schema(schema: JsonDict, cls: type[Any]) -> None:
+    schema["description"] = _summary(cls.__doc__)
+
+
+class DescribedModel(BaseModel):
+    """描述字段的模型 — a model whose ``help()`` lists its fields with their descriptions, and
+    whose JSON Schema describes it by its docstring's summary (without examples or the list).
+
+    Each field's description is its ``Field(description=...)``: the standard's Chinese term
+    first, then the English meaning, with the GB/T 9704-2012 clause where one applies.
+    """
+
+    model_config = ConfigDict(json_schema_extra=_describe_schema)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        doc = cls.__dict__.get("__doc__")
+        if doc and cls.model_fields:
+            cls.__doc__ = f"{inspect.cleandoc(doc)}\n\n{_fields_section(cls)}\n"
+
+
+class _Model(DescribedModel):
     """Every model: unknown fields refused, assignments validated, and bad values raised as
     :class:`~gongwen.findings.InputError` with the loader's codes and messages (IN003, IN004
     did-you-mean, IN005), the same as the same mistake in a notice file.
@@ -150,7 +252,8 @@ def _input_error(exc: ValidationError) -> Exception:
 
 
 class SecrecyLevel(StrEnum):
-    """密级 (cl. 7.2.2)."""
+    """密级 — the secrecy level: 秘密 (secret), 机密 (confidential) or 绝密 (top secret)
+    (cl. 7.2.2)."""
 
     SECRET = "秘密"
     CONFIDENTIAL = "机密"
@@ -158,28 +261,41 @@ class SecrecyLevel(StrEnum):
 
 
 class Classification(_Model):
-    """密级和保密期限 (cl. 7.2.2): e.g. 机密★1年."""
+    """密级和保密期限 — the secrecy level and period (cl. 7.2.2), e.g. 机密★1年."""
 
-    level: SecrecyLevel
-    """密级: 秘密, 机密 or 绝密."""
-    period: Line | None = None
-    """保密期限 with Arabic digits, e.g. "1年"; rendered after a ★."""
+    level: SecrecyLevel = Field(
+        description="密级 — the secrecy level: 秘密, 机密 or 绝密 (cl. 7.2.2)."
+    )
+    period: Line | None = Field(
+        default=None,
+        description=(
+            "保密期限 — the secrecy period, with Arabic digits, e.g. “1年”; printed after the "
+            "level and a ★ (cl. 7.2.2)."
+        ),
+    )
 
 
 class Urgency(StrEnum):
-    """紧急程度 (cl. 7.2.3)."""
+    """紧急程度 — the urgency: 特急 (extra urgent) or 加急 (urgent) (cl. 7.2.3)."""
 
     EXTRA_URGENT = "特急"
     URGENT = "加急"
 
 
 class IssuerMark(_Model):
-    """发文机关标志 (cl. 7.2.4): the red organ name(s) at the top of page 1."""
+    """发文机关标志 — the issuing organ's mark: the red organ name(s) at the top of page 1
+    (cl. 7.2.4)."""
 
-    organs: list[Line] = Field(min_length=1)
-    """Full names or standard short names; for a joint issue the lead organ first."""
-    with_wenjian: bool = False
-    """Append "文件" to the right of the names."""
+    organs: list[Line] = Field(
+        min_length=1,
+        description=(
+            "发文机关 — the issuing organs: full names or standard short names, at least one; "
+            "for a joint issue the lead organ first (cl. 7.2.4)."
+        ),
+    )
+    with_wenjian: bool = Field(
+        default=False, description="文件 — append “文件” to the right of the names (cl. 7.2.4)."
+    )
 
 
 _DOCUMENT_NUMBER = re.compile(
@@ -188,7 +304,8 @@ _DOCUMENT_NUMBER = re.compile(
 
 
 class DocumentNumber(_Model):
-    """发文字号 (cl. 7.2.5): 机关代字 + 〔year〕 + serial + 号, e.g. X党发〔2023〕5号.
+    """发文字号 — the document number (cl. 7.2.5): 机关代字 + 〔year〕 + serial + 号, e.g.
+    X党发〔2023〕5号.
 
     A string in that form is accepted as input.
 
@@ -196,12 +313,24 @@ class DocumentNumber(_Model):
     'X党发〔2023〕5号'
     """
 
-    agency_code: Line
-    """机关代字, e.g. "X党发"."""
-    year: int = Field(ge=1949, le=2999)
-    """Full four-digit year."""
-    serial: int = Field(ge=1)
-    """顺序号: no 第, no leading zero (cl. 7.2.5)."""
+    agency_code: Line = Field(
+        description=(
+            "机关代字 — the organ's code, e.g. “X党发”: no brackets, not ending in 第 (cl. 7.2.5)."
+        )
+    )
+    year: int = Field(
+        ge=1949,
+        le=2999,
+        description=(
+            "年份 — the full four-digit year (1949–2999), printed in 六角括号 〔〕 (cl. 7.2.5)."
+        ),
+    )
+    serial: int = Field(
+        ge=1,
+        description=(
+            "发文顺序号 — the serial number, 1 or more: no 第, no leading zero (cl. 7.2.5)."
+        ),
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -261,7 +390,11 @@ class DocumentNumber(_Model):
     ) -> JsonSchemaValue:
         fields = handler.resolve_ref_schema(handler(core_schema))
         text = {"type": "string", "description": "e.g. X党发〔2023〕5号"}
-        return {"title": "DocumentNumber", "anyOf": [text, fields]}
+        return {
+            "title": "DocumentNumber",
+            "description": _summary(cls.__doc__),
+            "anyOf": [text, fields],
+        }
 
 
 def _copy_number(value: Any) -> Any:
@@ -282,22 +415,51 @@ CopyNumber = Annotated[
 
 
 class Header(_Model):
-    """版头 (cl. 7.2): everything above the red rule on page 1."""
+    """版头 — the header: everything above the red rule on page 1 (cl. 7.2)."""
 
-    copy_number: CopyNumber | None = None
-    """份号: six digits, e.g. '000007' (cl. 7.2.1)."""
-    classification: Classification | None = None
-    """密级和保密期限 (cl. 7.2.2)."""
-    urgency: Urgency | None = None
-    """紧急程度: 特急 or 加急 (cl. 7.2.3)."""
-    issuer_mark: IssuerMark | None = None
-    """发文机关标志 (cl. 7.2.4)."""
-    document_number: DocumentNumber | None = None
-    """发文字号 (cl. 7.2.5)."""
-    signers: list[Line] = Field(default_factory=list)
-    """签发人, for 上行文 (cl. 7.2.6)."""
-    order_number: int | None = Field(default=None, ge=1)
-    """令号 of a 命令（令） (cl. 10.2), printed 第N号; only with ``presentation.format: order``."""
+    copy_number: CopyNumber | None = Field(
+        default=None,
+        description=(
+            "份号 — the copy number: six Arabic digits written as text, e.g. '000007' (cl. 7.2.1)."
+        ),
+    )
+    classification: Classification | None = Field(
+        default=None,
+        description="密级和保密期限 — the secrecy level and period, e.g. 机密★1年 (cl. 7.2.2).",
+    )
+    urgency: Urgency | None = Field(
+        default=None,
+        description="紧急程度 — the urgency: 特急 (extra urgent) or 加急 (urgent) (cl. 7.2.3).",
+    )
+    issuer_mark: IssuerMark | None = Field(
+        default=None,
+        description=(
+            "发文机关标志 — the issuing organ's mark: the red organ names at the top of page 1, "
+            "optionally with 文件 (cl. 7.2.4)."
+        ),
+    )
+    document_number: DocumentNumber | None = Field(
+        default=None,
+        description=(
+            "发文字号 — the document number, 机关代字〔年份〕序号号, as that text "
+            "(X党发〔2023〕5号) or its parts (cl. 7.2.5)."
+        ),
+    )
+    signers: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "签发人 — the signers who approved an upward document (上行文), in issuing order "
+            "(cl. 7.2.6)."
+        ),
+    )
+    order_number: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "令号 — the number of a 命令（令）, 1 or more, printed 第N号; only with "
+            "presentation.format: order (cl. 10.2)."
+        ),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -339,10 +501,15 @@ class _BodyItem(_Model):
 
 
 class Paragraph(_BodyItem):
-    """A paragraph of body text (正文, cl. 7.3.3), indented two characters."""
+    """段落 — a paragraph of body text (正文, cl. 7.3.3), indented two characters."""
 
     kind: ClassVar[str] = "paragraph"
-    text: Line
+    text: Line = Field(
+        description=(
+            "段落文字 — the paragraph's text, surrounding white space removed; printed indented "
+            "two characters (cl. 7.3.3)."
+        )
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -357,12 +524,14 @@ class Paragraph(_BodyItem):
         text = {"type": "string", "minLength": 1}
         return {
             "title": "Paragraph",
-            "description": "A paragraph of body text: a string, or {paragraph: string}.",
+            "description": f"{_summary(cls.__doc__)} A string, or {{paragraph: string}}.",
             "anyOf": [
                 text,
                 {
                     "type": "object",
-                    "properties": {"paragraph": text},
+                    "properties": {
+                        "paragraph": {**text, "description": cls.model_fields["text"].description}
+                    },
                     "required": ["paragraph"],
                     "additionalProperties": False,
                 },
@@ -371,7 +540,8 @@ class Paragraph(_BodyItem):
 
 
 class RectificationStatus(StrEnum):
-    """Where the rectification of a problem stands (used by the next round's bulletin)."""
+    """整改进展 — where the rectification of a problem stands (used by the next round's
+    bulletin): 已完成 (done), 正在推进 (in progress), 长期坚持 (ongoing)."""
 
     DONE = "已完成"
     IN_PROGRESS = "正在推进"
@@ -379,7 +549,7 @@ class RectificationStatus(StrEnum):
 
 
 class Problem(_BodyItem):
-    """A numbered problem, 问题N：, numbered across the whole document.
+    """问题 — a numbered problem, 问题N：, numbered across the whole document.
 
     ``statement`` is the problem in one sentence; ``description`` the evidence that follows it
     in the same paragraph. ``measures`` is the 整改情况: rendered 一是/二是/三是… when there are
@@ -387,21 +557,54 @@ class Problem(_BodyItem):
     """
 
     kind: ClassVar[str] = "problem"
-    statement: Line
-    """The problem in a sentence, e.g. "社区综合党委兼职委员作用难发挥。"."""
-    description: Line | None = None
-    """What the inspection found, following the statement in the same paragraph."""
-    measures: list[Line] = Field(default_factory=list)
-    """整改情况: one entry per measure, without 一是/二是 (they are derived)."""
-    measures_label: Line = "整改情况"
-    """The label above the measures, without the colon: 整改情况, 完成情况, …"""
-    status: RectificationStatus | None = None
-    """Progress of the rectification, when known."""
-    deadline: Line | None = None
-    """整改时限: by when the problem is to be put right, as the text gives it (2023年底前,
-    长期坚持); shown in the 整改台账."""
-    responsible: Line | None = None
-    """责任单位: who puts it right, as the text gives it (社区党委); shown in the 整改台账."""
+    statement: Line = Field(
+        description=(
+            "问题 — the problem in one sentence, printed after its derived 问题N：, e.g. "
+            "“社区综合党委兼职委员作用难发挥。”."
+        )
+    )
+    description: Line | None = Field(
+        default=None,
+        description=(
+            "问题表现 — the description: what the inspection found, following the statement in "
+            "the same paragraph."
+        ),
+    )
+    measures: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "整改措施 — the measures, one entry each, without 一是/二是 (they are derived): "
+            "printed 一是/二是/三是… when there are several, as a plain paragraph when there is "
+            "one."
+        ),
+    )
+    measures_label: Line = Field(
+        default="整改情况",
+        description=(
+            "整改情况标题 — the label above the measures, without the colon: 整改情况, 完成情况, …"
+        ),
+    )
+    status: RectificationStatus | None = Field(
+        default=None,
+        description=(
+            "整改进展 — where the rectification stands, when known: 已完成 (done), 正在推进 (in "
+            "progress) or 长期坚持 (ongoing); used by the next round's bulletin."
+        ),
+    )
+    deadline: Line | None = Field(
+        default=None,
+        description=(
+            "整改时限 — the deadline: by when the problem is to be put right, as the text gives "
+            "it (2023年底前, 长期坚持); shown in the 整改台账."
+        ),
+    )
+    responsible: Line | None = Field(
+        default=None,
+        description=(
+            "责任单位 — the unit responsible for putting it right, as the text gives it "
+            "(社区党委); shown in the 整改台账."
+        ),
+    )
 
 
 def _body_tag(value: Any) -> str | None:
@@ -432,7 +635,7 @@ CellText = Annotated[str, BeforeValidator(_cell_input), AfterValidator(_xml_safe
 
 
 class HeaderCell(_Model):
-    """A cell of a table's header rows, which may span columns (合并) or header rows.
+    """表头单元格 — a cell of a table's header rows, which may span columns (合并) or header rows.
 
     Written as a string when it spans nothing, else as ``{text, span, rows}``.
 
@@ -440,12 +643,27 @@ class HeaderCell(_Model):
     1
     """
 
-    text: CellText
-    """The column heading."""
-    span: int = Field(default=1, ge=1, le=63)
-    """Columns it covers (a horizontal merge, w:gridSpan)."""
-    rows: int = Field(default=1, ge=1, le=63)
-    """Header rows it covers (a vertical merge, w:vMerge), as Word users make them."""
+    text: CellText = Field(
+        description=(
+            "表头文字 — the column heading; may be empty, and “\\n” breaks the line inside the "
+            "cell."
+        )
+    )
+    span: int = Field(
+        default=1,
+        ge=1,
+        le=63,
+        description="跨列 — the columns the cell covers, 1 to 63 (a horizontal merge, w:gridSpan).",
+    )
+    rows: int = Field(
+        default=1,
+        ge=1,
+        le=63,
+        description=(
+            "跨行 — the header rows the cell covers, 1 to 63 (a vertical merge, w:vMerge), as "
+            "Word users make them."
+        ),
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -464,11 +682,15 @@ class HeaderCell(_Model):
     ) -> JsonSchemaValue:
         fields = handler.resolve_ref_schema(handler(core_schema))
         text = {"type": "string", "description": "a cell that spans nothing"}
-        return {"title": "HeaderCell", "anyOf": [text, fields]}
+        return {
+            "title": "HeaderCell",
+            "description": _summary(cls.__doc__),
+            "anyOf": [text, fields],
+        }
 
 
 class Table(_BodyItem):
-    """A table (横排表格 when its attachment is landscape, GB/T 9704 cl. 8) in the body.
+    """表格 — a table in the body (横排表格 when its attachment is landscape, GB/T 9704 cl. 8).
 
     It stands wherever a paragraph may: body, sections, attachments. ``header`` holds the
     header rows (repeated on every page), ``rows`` the body rows of text cells. With
@@ -482,21 +704,48 @@ class Table(_BodyItem):
     """
 
     kind: ClassVar[str] = "table"
-    title: Line | None = None
-    """表题, centred above the table."""
-    header: list[list[HeaderCell]] = Field(default_factory=list)
-    """Header rows, top to bottom; a cell covered by one spanning rows above is left out."""
-    rows: list[list[CellText]] = Field(default_factory=list)
-    """Body rows, each a list of cell texts, one per column."""
-    widths: list[Annotated[float, Field(gt=0)]] | None = None
-    """Column widths: relative weights, or characters when ``width_unit`` is ``chars``;
-    None: from the cells' contents."""
-    width_unit: Literal["relative", "chars"] = "relative"
-    """How ``widths`` are given: relative weights or 字 of the table's type (四号)."""
-    note: Line | None = None
-    """The note line under the table, without its "注：" (rendered 注：…)."""
-    from_problems: bool = False
-    """The 整改台账 of this notice's problems: header and rows derived when it is rendered."""
+    title: Line | None = Field(
+        default=None, description="表题 — the table's title, centred above the table."
+    )
+    header: list[list[HeaderCell]] = Field(
+        default_factory=list,
+        description=(
+            "表头 — the header rows, top to bottom, repeated on every page; a cell covered by "
+            "one spanning rows above is left out."
+        ),
+    )
+    rows: list[list[CellText]] = Field(
+        default_factory=list,
+        description=(
+            "表体 — the body rows, each a list of cell texts, one per column; “\\n” breaks a "
+            "line inside a cell."
+        ),
+    )
+    widths: list[Annotated[float, Field(gt=0)]] | None = Field(
+        default=None,
+        description=(
+            "列宽 — the column widths, one per column: relative weights, or characters when "
+            "width_unit is chars; absent: from the cells' contents."
+        ),
+    )
+    width_unit: Literal["relative", "chars"] = Field(
+        default="relative",
+        description=(
+            "列宽单位 — how widths are given: relative weights, or chars (字 of the table's "
+            "type, 四号)."
+        ),
+    )
+    note: Line | None = Field(
+        default=None,
+        description="注 — the note line under the table, without its “注：” (rendered 注：…).",
+    )
+    from_problems: bool = Field(
+        default=False,
+        description=(
+            "整改台账 — the rectification ledger of this notice's problems: header and rows are "
+            "derived when it is rendered, so the table gives none of its own."
+        ),
+    )
 
     @property
     def columns(self) -> int:
@@ -562,20 +811,34 @@ class Table(_BodyItem):
 
 
 class Section(_BodyItem):
-    """A section with a heading; its ordinal (一、 （一） 1. （1）) comes from its position.
+    """层次 — a section with a heading; its ordinal (一、 （一） 1. （1）) comes from its position.
 
     Sections nest up to four levels (cl. 7.3.3). A heading may end in 。 when it is a sentence,
     as level-3 headings often are; whether it should is for the checker to say.
     """
 
     kind: ClassVar[str] = "section"
-    heading: Line
-    """The heading text without its ordinal."""
-    body: BodyList = Field(default_factory=list)
-    """Paragraphs, problems and subsections, in order."""
-    run_in: bool = False
-    """The heading runs into the first paragraph of ``body``: one paragraph, the heading in its
-    level's font, then the text in 仿宋 (cl. 7.3.3 practice: ``（二）健全工作机制。各部门要……``)."""
+    heading: Line = Field(
+        description=(
+            "层次标题 — the heading text without its ordinal: 一、 （一） 1. （1） come from its "
+            "position (cl. 7.3.3)."
+        )
+    )
+    body: BodyList = Field(
+        default_factory=list,
+        description=(
+            "层次内容 — the paragraphs, problems, tables and subsections under the heading, in "
+            "order; sections nest up to four levels (cl. 7.3.3)."
+        ),
+    )
+    run_in: bool = Field(
+        default=False,
+        description=(
+            "标题与正文同段 — a run-in heading: the heading runs into the first paragraph of "
+            "body, which must be a paragraph; the heading in its level's font, then the text in "
+            "仿宋 (cl. 7.3.3 practice: （二）健全工作机制。各部门要……)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _run_in_needs_a_paragraph(self) -> Section:
@@ -626,19 +889,32 @@ Section.model_rebuild()
 
 
 class Attachment(_Model):
-    """An attachment (附件, cl. 7.3.7), named in the 附件说明 (cl. 7.3.4).
+    """附件 — an attachment (cl. 7.3.7), named in the 附件说明 (cl. 7.3.4).
 
     With a body, it is bound after the main text starting on a new page; without one it is
     only named in the 附件说明 (sent as a separate file).
     """
 
-    title: Line
-    """The attachment's name, without closing punctuation (cl. 7.3.4)."""
-    body: BodyList = Field(default_factory=list)
-    """Its text, laid out like the main body."""
-    orientation: Literal["portrait", "landscape"] = "portrait"
-    """``landscape``: bound as a 横排 page of its own section (GB/T 9704 cl. 8), for a
-    wide table; the page number stays where it is on the other pages."""
+    title: Line = Field(
+        description=(
+            "附件标题 — the attachment's name, without closing punctuation, as named in the "
+            "附件说明; a line break (“\\n”) is where the author breaks it (cl. 7.3.4, 7.3.7)."
+        )
+    )
+    body: BodyList = Field(
+        default_factory=list,
+        description=(
+            "附件正文 — its text, laid out like the main body; without it the attachment is only "
+            "named in the 附件说明 (sent as a separate file)."
+        ),
+    )
+    orientation: Literal["portrait", "landscape"] = Field(
+        default="portrait",
+        description=(
+            "页面方向 — portrait, or landscape: bound as a 横排 page of its own section, for a "
+            "wide table; the page number stays where it is on the other pages (cl. 8)."
+        ),
+    )
 
     @field_validator("title")
     @classmethod
@@ -647,34 +923,71 @@ class Attachment(_Model):
 
 
 class Seal(_Model):
-    """An electronic seal (印章, or a 签发人签名章) as an image the user provides: gongwen never
+    """印章 — an electronic seal (or a 签发人签名章) as an image the user provides: gongwen never
     ships one. PNG or JPEG, with a transparent or white background; a relative path in a notice
     file is taken from the file's folder."""
 
-    image: Path
-    """The image file."""
-    width_mm: float = Field(default=42.0, gt=5, le=60)
-    """Printed width in mm (an organ's round seal is commonly 42 mm across); the height
-    follows the image's proportions."""
+    image: Path = Field(
+        description=(
+            "印章图片 — the seal's image file, PNG or JPEG, with a transparent or white "
+            "background; a relative path in a notice file is taken from the file's folder."
+        )
+    )
+    width_mm: float = Field(
+        default=42.0,
+        gt=5,
+        le=60,
+        description=(
+            "印章宽度 — the printed width in mm, over 5 and at most 60 (an organ's round seal is "
+            "commonly 42 mm across); the height follows the image's proportions."
+        ),
+    )
 
 
 class Signature(_Model):
-    """发文机关署名 and 成文日期 (cl. 7.3.5)."""
+    """发文机关署名和成文日期 — the signature: the signing organs, the date of the document and the
+    seal (cl. 7.3.5)."""
 
-    organs: list[Line] = Field(default_factory=list)
-    """署名: issuing organs in issuing order."""
-    date: Date
-    """成文日期: written 2023年3月14日 (cl. 7.3.5.4)."""
-    sealed: bool = True
-    """加盖印章 (cl. 7.3.5.1) or not (cl. 7.3.5.2); it moves the signature and date."""
-    seals: list[Seal] = Field(default_factory=list)
-    """The seal images: one per organ in issuing order (cl. 7.3.5.1), or the one 签发人签名章
-    (cl. 7.3.5.3). Without them a sealed notice leaves the room for a seal stamped on paper."""
-    signer_title: Line | None = None
-    """签发人职务: with it the notice is signed with the 签发人签名章 (cl. 7.3.5.3), the form of a
-    命令（令）: the title 左空二字 of the 签名章, the date one line below."""
-    signer_name: Line | None = None
-    """The 签发人's name, printed where the 签名章 goes when no seal image is given."""
+    organs: list[Line] = Field(
+        default_factory=list,
+        description="发文机关署名 — the signing organs, in issuing order (cl. 7.3.5).",
+    )
+    date: Date = Field(
+        description=(
+            "成文日期 — the date of the document, printed 2023年3月14日; 2023-03-14 and Chinese "
+            "dates are accepted (cl. 7.3.5.4)."
+        )
+    )
+    sealed: bool = Field(
+        default=True,
+        description=(
+            "加盖印章 — whether the document is sealed (cl. 7.3.5.1) or not (cl. 7.3.5.2); it "
+            "moves the signature and the date."
+        ),
+    )
+    seals: list[Seal] = Field(
+        default_factory=list,
+        description=(
+            "印章图片 — the seal images: one per organ in issuing order (cl. 7.3.5.1), or the "
+            "one 签发人签名章 (cl. 7.3.5.3); only when sealed. Without them a sealed notice "
+            "leaves the room for a seal stamped on paper."
+        ),
+    )
+    signer_title: Line | None = Field(
+        default=None,
+        description=(
+            "签发人职务 — the signer's title: with it the notice is signed with the "
+            "签发人签名章, the form of a 命令（令）: the title 左空二字 of the 签名章, the date "
+            "one line below; goes with signer_name (cl. 7.3.5.3)."
+        ),
+    )
+    signer_name: Line | None = Field(
+        default=None,
+        description=(
+            "签发人姓名 — the signer's name, printed where the 签名章 goes when no seal image is "
+            "given; goes with signer_title (cl. 7.3.5.3)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _forms(self) -> Signature:
@@ -700,14 +1013,26 @@ class Signature(_Model):
 
 
 class Attendance(_Model):
-    """出席, 请假 and 列席 of a 纪要 (cl. 10.3): units and names as they are to be printed."""
+    """出席、请假、列席 — the attendance lists of a 纪要 (cl. 10.3): units and names as they are to
+    be printed."""
 
-    present: list[Line] = Field(default_factory=list)
-    """出席."""
-    absent: list[Line] = Field(default_factory=list)
-    """请假."""
-    attending: list[Line] = Field(default_factory=list)
-    """列席."""
+    present: list[Line] = Field(
+        default_factory=list,
+        description="出席 — those present: units and names as they are to be printed (cl. 10.3).",
+    )
+    absent: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "请假 — those absent on leave: units and names as they are to be printed (cl. 10.3)."
+        ),
+    )
+    attending: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "列席 — those attending without a vote: units and names as they are to be printed "
+            "(cl. 10.3)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _something(self) -> Attendance:
@@ -719,36 +1044,54 @@ class Attendance(_Model):
 
 
 class Imprint(_Model):
-    """版记 (cl. 7.4): 抄送机关, 印发机关 and 印发日期 between rules at the foot of the page."""
+    """版记 — the imprint (cl. 7.4): 抄送机关, 印发机关 and 印发日期 between rules at the foot of
+    the page."""
 
-    copy_to: list[Line] = Field(default_factory=list)
-    """抄送机关, in order; the list ends in 。 when rendered (cl. 7.4.2)."""
-    printer: Line
-    """印发机关 (cl. 7.4.3)."""
-    print_date: Date
-    """印发日期 (cl. 7.4.3)."""
+    copy_to: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "抄送机关 — the organs sent a copy, in order; the list ends in 。 when rendered "
+            "(cl. 7.4.2)."
+        ),
+    )
+    printer: Line = Field(
+        description="印发机关 — the organ that prints and sends out the document (cl. 7.4.3)."
+    )
+    print_date: Date = Field(
+        description=(
+            "印发日期 — the date it is printed and sent out, followed by 印发 when rendered "
+            "(cl. 7.4.3)."
+        )
+    )
 
 
 class ContactChannel(_Model):
-    """One labelled way to reach the issuer, e.g. 传真 or 微信公众号."""
+    """联系渠道 — one labelled way to reach the issuer, e.g. 传真 or 微信公众号."""
 
-    label: Line
-    value: Line
+    label: Line = Field(description="渠道名称 — the channel's name, e.g. 传真 or 微信公众号.")
+    value: Line = Field(description="联系内容 — the number, address or account, as written.")
 
 
 class Contact(_Model):
-    """The contact block that closes a published notice (联系方式：电话…，邮政信箱…；电子邮箱…)."""
+    """联系方式 — the contact block that closes a published notice
+    (联系方式：电话…，邮政信箱…；电子邮箱…)."""
 
-    lead: Line = "联系方式"
-    """The words before the colon."""
-    phones: list[Line] = Field(default_factory=list)
-    """电话 numbers as written, e.g. "82746503" or "0531-82746503"."""
-    postbox: Line | None = None
-    """邮政信箱: a postal address for letters."""
-    email: Line | None = None
-    """电子邮箱."""
-    others: list[ContactChannel] = Field(default_factory=list)
-    """Further labelled channels, in order."""
+    lead: Line = Field(
+        default="联系方式",
+        description="引导语 — the words before the colon: 联系方式 unless given.",
+    )
+    phones: list[Line] = Field(
+        default_factory=list,
+        description="电话 — the phone numbers as written, e.g. “82746503” or “0531-82746503”.",
+    )
+    postbox: Line | None = Field(
+        default=None, description="邮政信箱 — a postal address for letters."
+    )
+    email: Line | None = Field(default=None, description="电子邮箱 — an e-mail address.")
+    others: list[ContactChannel] = Field(
+        default_factory=list,
+        description="其他联系渠道 — further labelled channels (传真, 微信公众号, …), in order.",
+    )
 
     @model_validator(mode="after")
     def _something(self) -> Contact:
@@ -761,22 +1104,47 @@ class Contact(_Model):
 
 
 class Presentation(_Model):
-    """Choices of presentation that the standard leaves open."""
+    """排版选项 — the choices of presentation that the standard leaves open."""
 
-    top_level: int = Field(default=1, ge=1, le=MAX_SECTION_DEPTH)
-    """The level of the outermost sections: 1 numbers them 一、, 2 （一）, 3 1., 4 （1） — a
-    notice whose top level is （一） keeps the ordinals of its source."""
-    measures: Literal["paragraphs", "run-in"] = "paragraphs"
-    """一是… each in its own paragraph, or run together: 一是……；二是……。"""
-    date_numerals: Literal["arabic", "chinese"] = "arabic"
-    """2023年3月14日 (GB/T 9704-2012) or 二〇二三年三月十四日 (the withdrawn 1999 standard)."""
-    format: Literal["standard", "letter", "order", "minutes"] = "standard"
-    """The 文件格式 of cl. 7, or a special format of cl. 10: 信函 (letter), 命令（令） (order),
-    纪要 (minutes)."""
-    sides: Literal["single", "double"] = "single"
-    """Printed on one side of the paper (the 版记 at the foot of the last page of text) or on
-    both (the 版记 alone on an even last page, 封四, with a blank page before it when needed;
-    neither page numbered, cl. 7.4, 7.5)."""
+    top_level: int = Field(
+        default=1,
+        ge=1,
+        le=MAX_SECTION_DEPTH,
+        description=(
+            "起始层级 — the level of the outermost sections: 1 numbers them 一、, 2 （一）, 3 "
+            "1., 4 （1） — a notice whose top level is （一） keeps the ordinals of its source "
+            "(cl. 7.3.3)."
+        ),
+    )
+    measures: Literal["paragraphs", "run-in"] = Field(
+        default="paragraphs",
+        description=(
+            "措施排列 — how measures are set: paragraphs (一是… each in its own paragraph) or "
+            "run-in (run together: 一是……；二是……。)."
+        ),
+    )
+    date_numerals: Literal["arabic", "chinese"] = Field(
+        default="arabic",
+        description=(
+            "日期数字 — arabic: 2023年3月14日 (GB/T 9704-2012, cl. 7.3.5.4), or chinese: "
+            "二〇二三年三月十四日 (the withdrawn 1999 standard)."
+        ),
+    )
+    format: Literal["standard", "letter", "order", "minutes"] = Field(
+        default="standard",
+        description=(
+            "公文格式 — standard: the 文件格式 of cl. 7; or a special format of cl. 10: letter "
+            "(信函), order (命令（令）), minutes (纪要)."
+        ),
+    )
+    sides: Literal["single", "double"] = Field(
+        default="single",
+        description=(
+            "单双面印刷 — single: printed on one side, the 版记 at the foot of the last page of "
+            "text; double: on both, the 版记 alone on an even last page (封四), with a blank "
+            "page before it when needed, neither page numbered (cl. 7.4, 7.5)."
+        ),
+    )
 
 
 def _title_text(value: str) -> str:
@@ -800,37 +1168,88 @@ Title = Annotated[
 
 
 class Notice(_Model):
-    """A 公文 notice, report or bulletin: every element of GB/T 9704-2012 cl. 7.
+    """公文 — an official document: a notice, report or bulletin, with every element of
+    GB/T 9704-2012 cl. 7.
 
     >>> n = Notice(title="关于做好巡察整改的通知", body=["请认真落实。"])
     >>> n.body[0].text
     '请认真落实。'
     """
 
-    header: Header | None = None
-    """版头 (cl. 7.2)."""
-    title: Annotated[Title, AfterValidator(_not_blank), AfterValidator(_xml_safe)]
-    """标题 (cl. 7.3.1); a line break ("\\n", or a list of lines) is where the author breaks it."""
-    addressees: list[Line] = Field(default_factory=list)
-    """主送机关 (cl. 7.3.2), rendered with "、" between and "：" after."""
-    body: BodyList = Field(min_length=1)
-    """正文 (cl. 7.3.3)."""
-    contact: Contact | None = None
-    """联系方式, after the body."""
-    attachments: list[Attachment] = Field(default_factory=list)
-    """附件 (cl. 7.3.7); the 附件说明 (cl. 7.3.4) is derived from their titles."""
-    signature: Signature | None = None
-    """发文机关署名 and 成文日期 (cl. 7.3.5)."""
-    note: Line | None = None
-    """附注 (cl. 7.3.6), without its round brackets."""
-    imprint: Imprint | None = None
-    """版记 (cl. 7.4)."""
-    published: Date | None = None
-    """The date a web page published the notice (发布日期), when known."""
-    attendance: Attendance | None = None
-    """出席, 请假 and 列席 of a 纪要 (cl. 10.3), after the body."""
-    presentation: Presentation = Field(default_factory=Presentation)
-    """Presentation choices the standard leaves open."""
+    header: Header | None = Field(
+        default=None,
+        description=(
+            "版头 — the header above the red rule: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, "
+            "签发人 (cl. 7.2)."
+        ),
+    )
+    title: Annotated[Title, AfterValidator(_not_blank), AfterValidator(_xml_safe)] = Field(
+        description=(
+            "标题 — the title; a line break (“\\n”, or a list of lines) is where the author "
+            "breaks it (cl. 7.3.1)."
+        )
+    )
+    addressees: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "主送机关 — the principal recipients: the organs the document is addressed to, "
+            "rendered with “、” between and “：” after (cl. 7.3.2)."
+        ),
+    )
+    body: BodyList = Field(
+        min_length=1,
+        description=(
+            "正文 — the body text: paragraphs, sections, problems and tables in order, at least "
+            "one (cl. 7.3.3)."
+        ),
+    )
+    contact: Contact | None = Field(
+        default=None,
+        description="联系方式 — the contact block of a published notice, after the body.",
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list,
+        description=(
+            "附件 — the attachments, in order; the 附件说明 is derived from their titles "
+            "(cl. 7.3.4, 7.3.7)."
+        ),
+    )
+    signature: Signature | None = Field(
+        default=None,
+        description=(
+            "发文机关署名和成文日期 — the signing organs, the date of the document and the seal "
+            "(cl. 7.3.5)."
+        ),
+    )
+    note: Line | None = Field(
+        default=None,
+        description="附注 — the note, without its round brackets, e.g. 此件公开发布 (cl. 7.3.6).",
+    )
+    imprint: Imprint | None = Field(
+        default=None,
+        description=(
+            "版记 — the imprint at the foot of the last page: 抄送机关, 印发机关 and 印发日期 "
+            "(cl. 7.4)."
+        ),
+    )
+    published: Date | None = Field(
+        default=None,
+        description="发布日期 — the date a web page published the notice, when known.",
+    )
+    attendance: Attendance | None = Field(
+        default=None,
+        description=(
+            "出席、请假、列席 — a 纪要's attendance lists, after the body; only with "
+            "presentation.format: minutes (cl. 10.3)."
+        ),
+    )
+    presentation: Presentation = Field(
+        default_factory=Presentation,
+        description=(
+            "排版选项 — the presentation choices the standard leaves open: top level, measures, "
+            "date numerals, format, sides."
+        ),
+    )
 
     @field_validator("title")
     @classmethod
@@ -935,6 +1354,7 @@ __all__ = [
     "ContactChannel",
     "CopyNumber",
     "Date",
+    "DescribedModel",
     "DocumentNumber",
     "Header",
     "Imprint",
