@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import inspect
 import re
-import textwrap
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -45,6 +44,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.config import JsonDict
+from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, PydanticUndefined
 
@@ -138,31 +138,62 @@ def _plain_type(text: str) -> str:
     return text
 
 
-def _field_line(name: str, annotation: Any, info: Any) -> str:
-    """``name: type = default`` for one field in a class's help()."""
-    kind = _plain_type(annotation if isinstance(annotation, str) else repr(info.annotation))
+def _field_line(name: str, annotation: Any, info: FieldInfo) -> str:
+    """``name: type = default`` for one field in a class's help(), the type as written."""
+    if not isinstance(annotation, str):
+        annotation = inspect.formatannotation(info.annotation if annotation is None else annotation)
+    line = f"{name}: {_plain_type(annotation)}"
     factory = info.default_factory
+    if factory is list:
+        return f"{line} = []"
+    if factory is dict:
+        return f"{line} = {{}}"
     if factory is not None:
-        shown = {list: "[]", dict: "{}"}.get(factory, f"{getattr(factory, '__name__', '…')}()")
-        return f"{name}: {kind} = {shown}"
+        return f"{line} = {getattr(factory, '__name__', '…')}()"
     if info.default is PydanticUndefined:
-        return f"{name}: {kind}"
-    return f"{name}: {kind} = {info.default!r}"
+        return line
+    return f"{line} = {info.default!r}"
 
 
 def _fields_section(cls: type[BaseModel]) -> str:
     """The "Fields" section a model's docstring ends with: each field, its type and default,
     and its description (the standard's Chinese term, then its English meaning)."""
     annotations: dict[str, Any] = {}
-    for klass in reversed(cls.__mro__):
+    for klass in reversed(cls.__mro__[: cls.__mro__.index(DescribedModel)]):
         annotations.update(inspect.get_annotations(klass))
     lines = [_FIELDS_HEADING, ""]
     for name, info in cls.model_fields.items():
         lines.append("    " + _field_line(name, annotations.get(name), info))
-        lines += textwrap.wrap(
-            info.description or "", width=92, initial_indent=" " * 8, subsequent_indent=" " * 8
-        )
+        lines += ["        " + line for line in _wrap(info.description or "", 84)]
     return "\n".join(lines)
+
+
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60]"
+)
+"""Characters a terminal shows two columns wide: CJK, their punctuation, full-width forms."""
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Text broken at spaces into lines of at most ``width`` columns, a CJK character taking
+    two (textwrap counts one, and is slow enough to matter at import).
+
+    >>> _wrap("主送机关 — the principal recipients", 20)
+    ['主送机关 — the', 'principal recipients']
+    """
+    lines: list[str] = []
+    words: list[str] = []
+    used = 0
+    for word in text.split():
+        size = len(word) + len(_WIDE.findall(word))
+        if words and used + 1 + size > width:
+            lines.append(" ".join(words))
+            words, used = [], 0
+        used += size + (1 if words else 0)
+        words.append(word)
+    if words:
+        lines.append(" ".join(words))
+    return lines
 
 
 def _summary(doc: str | None) -> str:
