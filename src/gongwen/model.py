@@ -249,9 +249,7 @@ class _Model(DescribedModel):
     InputError statment: error IN004: unknown field “statment”; did you mean “statement”?
     """
 
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     def __init__(self, /, **data: Any) -> None:
         try:

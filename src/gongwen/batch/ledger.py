@@ -37,7 +37,7 @@ class LedgerSpec(DescribedModel):
     """整改台账附件 — the ``ledger:`` of a batch file: the attachment every report gets, its
     整改台账 (rectification ledger)."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
     title: Line = Field(
         default="{community}巡察整改台账",

@@ -57,9 +57,7 @@ Values = Annotated[dict[str, Text], AfterValidator(_value_names)]
 
 
 class _Model(DescribedModel):
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 class Community(_Model):
