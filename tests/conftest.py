@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# The tests read gongwen's messages in Chinese, its default, whatever the machine's locale says
+# (a CI runner with LANG=en_US.UTF-8 would otherwise get English); tests of English ask for it.
+# Set before gongwen is imported, and inherited by the commands the tests run.
+os.environ["GONGWEN_LANG"] = "zh"
+
 # CI runs the property tests on the same examples every time (derandomized), so a landing never
 # depends on which examples a run happened to draw; runs elsewhere keep exploring new ones.
 settings.register_profile("ci", derandomize=True)

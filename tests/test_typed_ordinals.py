@@ -12,10 +12,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gongwen import InputError, Notice, load_notice
+from gongwen.check import check_notice
 from gongwen.cli import main
 from gongwen.cli.common import EXIT_INPUT, EXIT_OK
 from gongwen.dumper import dumps_notice
 from gongwen.numbering import heading_ordinal, measure_lead, problem_label
+from gongwen.read.docx import paragraph_texts
 from gongwen.typed_ordinals import find_typed_ordinals
 from gongwen.write import render_bytes
 from tests.strategies import notices
@@ -171,3 +173,91 @@ def test_text_that_only_looks_numbered_is_left_alone(tmp_path: Path) -> None:
     assert load_notice(path).model_dump(mode="json", exclude_defaults=True)["body"] == [
         {"section": s["section"]} if "section" in s else {"problem": s["problem"]} for s in body
     ]
+
+
+def _texts(notice: Notice) -> list[str]:
+    return paragraph_texts(render_bytes(notice))
+
+
+@SETTINGS
+@given(notice=notices())
+def test_kept_ordinals_print_once_as_the_derived_ones_would(
+    notice: Notice, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    assume(not find_typed_ordinals(notice))
+    typed_data, typed = type_ordinals(notice.model_dump(mode="json", exclude_defaults=True))
+    assume(typed)
+    path = write(tmp_path_factory.mktemp("kept"), typed_data)
+    kept = load_notice(path, keep_typed_ordinals=True)
+    assert kept.presentation.ordinals == "typed"
+    assert _texts(kept) == _texts(notice)
+
+
+def test_kept_ordinals_that_disagree_print_as_typed_each_once(tmp_path: Path) -> None:
+    problem = {"statement": "问题1：台账不全。", "measures": ["一是建立台账。", "三是定期更新。"]}
+    body = [
+        {"section": {"heading": "一、总体要求", "body": ["坚持问题导向。"]}},
+        {"section": {"heading": "三、工作安排", "body": [{"problem": problem}]}},
+        {"section": {"heading": "有关要求"}},  # none typed: derived, counted in place
+    ]
+    path = write(tmp_path, {"title": "关于整改的通知", "body": body}, "n.yaml")
+    out = tmp_path / "n.docx"
+    assert main(["render", str(path), "-o", str(out), "--keep-typed-ordinals"]) == EXIT_OK
+    texts = paragraph_texts(out.read_bytes())
+    for line in [
+        "一、总体要求",
+        "三、工作安排",
+        "问题1：台账不全。",
+        "一是建立台账。",
+        "三是定期更新。",
+    ]:
+        assert texts.count(line) == 1, (line, texts)
+    assert "三、有关要求" in texts
+    kept = load_notice(path, keep_typed_ordinals=True)
+    assert [f.code for f in check_notice(kept) if f.code == "GW111"] == []  # nothing doubles
+    again = tmp_path / "again.yaml"
+    again.write_text(dumps_notice(kept, "yaml"), encoding="utf-8")
+    assert "ordinals: typed" in again.read_text(encoding="utf-8")
+    assert load_notice(again) == kept  # the file says so itself: no flag needed
+    run_in = kept.model_copy(deep=True)
+    run_in.presentation.measures = "run-in"
+    assert "一是建立台账；三是定期更新。" in _texts(run_in)
+
+
+def test_a_mapping_handed_to_render_is_read_as_a_notice_file(tmp_path: Path) -> None:
+    data = {"title": "关于整改的通知", "body": [{"section": {"heading": "一、总体要求"}}]}
+    assert _texts(Notice.model_validate(data)).count("一、一、总体要求") == 1  # a model: as built
+    assert "一、总体要求" in paragraph_texts(render_bytes(data))
+    wrong = {"title": "T", "body": [{"section": {"heading": "二、总体要求"}}]}
+    with pytest.raises(InputError) as info:
+        render_bytes(wrong)
+    assert [f.code for f in info.value.findings] == ["IN011"]
+    wrong["presentation"] = {"ordinals": "typed"}
+    assert "二、总体要求" in paragraph_texts(render_bytes(wrong))
+
+
+def test_a_batch_prints_typed_ordinals_once_and_fails_a_community_whose_disagree(
+    tmp_path: Path,
+) -> None:
+    from gongwen.batch import run_batch
+    from tests.conftest import EXAMPLES
+
+    text = (EXAMPLES / "batch" / "communities.yaml").read_text(encoding="utf-8")
+    assert text.count("heading: 党的建设方面") >= 2
+    typed = text.replace("heading: 党的建设方面", "heading: 一、党的建设方面")
+    batch = tmp_path / "b.yaml"
+    batch.write_text(typed, encoding="utf-8")
+    result = run_batch(batch, tmp_path / "out", jobs=1)
+    assert result.ok
+    for report in result.reports:
+        texts = paragraph_texts(report.output.read_bytes()) if report.output else []
+        assert not [t for t in texts if t.startswith("一、一、")]
+    batch.write_text(typed.replace("一、党的建设方面", "二、党的建设方面", 1), encoding="utf-8")
+    result = run_batch(batch, tmp_path / "out", jobs=1)
+    (failed,) = result.failed
+    (error,) = failed.errors
+    assert error.code == "IN011" and error.location.line is not None
+    assert (
+        "二、党的建设方面"
+        in batch.read_text(encoding="utf-8").splitlines()[error.location.line - 1]
+    )

@@ -19,6 +19,7 @@ from gongwen._version import __version__
 if TYPE_CHECKING:
     from gongwen.dumper import dump_notice
     from gongwen.findings import Finding, GongwenError, InputError, Level, Location
+    from gongwen.i18n import set_language, use_language
     from gongwen.loader import load_notice, notice_from_data
     from gongwen.model import (
         Attachment,
@@ -74,6 +75,7 @@ _HOMES = {
         "Urgency",
     ),
     "gongwen.findings": ("Finding", "GongwenError", "InputError", "Level", "Location"),
+    "gongwen.i18n": ("set_language", "use_language"),
     "gongwen.loader": ("load_notice", "notice_from_data"),
     "gongwen.dumper": ("dump_notice",),
     "gongwen.write": ("render", "render_bytes"),
@@ -117,8 +119,10 @@ __all__ = [
     "notice_from_data",
     "render",
     "render_bytes",
+    "set_language",
     "summarize",
     "to_document",
+    "use_language",
 ]
 
 

@@ -8,6 +8,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from gongwen.i18n import N_, _
+
 
 class Level(StrEnum):
     """How serious a finding is, from a remark to something that stops the work."""
@@ -25,8 +27,18 @@ class Level(StrEnum):
         """
         return _LEVEL_RANK[self]
 
+    @property
+    def label(self) -> str:
+        """The level as a reader sees it, in the current language.
+
+        >>> Level.ERROR.label
+        '错误'
+        """
+        return _(_LEVEL_LABEL[self])
+
 
 _LEVEL_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
+_LEVEL_LABEL = {Level.INFO: N_("提示"), Level.WARNING: N_("警告"), Level.ERROR: N_("错误")}
 
 
 @dataclass(frozen=True)
@@ -74,7 +86,7 @@ class Finding:
     def __str__(self) -> str:
         where = str(self.location)
         prefix = f"{where}: " if where else ""
-        return f"{prefix}{self.level.value} {self.code}: {self.message}"
+        return f"{prefix}{self.level.label} {self.code}: {self.message}"
 
 
 class GongwenError(Exception):
@@ -89,7 +101,7 @@ class InputError(GongwenError, ValueError):
 
     >>> where = Location("n.yaml", 3, "title")
     >>> str(InputError([Finding("E001", Level.ERROR, "标题不能为空", where)]))
-    'n.yaml:3: title: error E001: 标题不能为空'
+    'n.yaml:3: title: 错误 E001: 标题不能为空'
     """
 
     def __init__(self, findings: list[Finding]) -> None:

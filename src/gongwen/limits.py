@@ -163,7 +163,7 @@ def exceeded(
     ``limit`` overrides the value (a caller that reads a patched module constant).
 
     >>> str(exceeded("paragraph_chars", 200_000, file="a.txt", line=3))
-    'a.txt:3: error LM006: 超出限制：段落长度 200000 characters，上限 100000 (paragraph_chars)'
+    'a.txt:3: 错误 LM006: 超出限制：段落长度 200000 characters，上限 100000 (paragraph_chars)'
     """
     spec = LIMITS[name]
     value = spec.value if limit is None else limit

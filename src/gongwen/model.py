@@ -246,7 +246,7 @@ class _Model(DescribedModel):
     ...     Problem(statement="理论学习不深入。", statment="理论学习不深入。")
     ... except ValueError as error:
     ...     print(type(error).__name__, error)
-    InputError statment: error IN004: unknown field “statment”; did you mean “statement”?
+    InputError statment: 错误 IN004: unknown field “statment”; did you mean “statement”?
     """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -1174,6 +1174,15 @@ class Presentation(_Model):
             "page before it when needed, neither page numbered (cl. 7.4, 7.5)."
         ),
     )
+    ordinals: Literal["derived", "typed"] = Field(
+        default="derived",
+        description=(
+            "层次序数来源 — where ordinals come from: derived, every ordinal from position "
+            "(一、 （一） 1. （1）, 问题N：, 一是); or typed, headings, problems and measures keep "
+            "the ordinals their author typed (--keep-typed-ordinals), printed once as typed, "
+            "one derived only where none is (cl. 7.3.3)."
+        ),
+    )
 
 
 def _title_text(value: str) -> str:
@@ -1276,7 +1285,7 @@ class Notice(_Model):
         default_factory=Presentation,
         description=(
             "排版选项 — the presentation choices the standard leaves open: top level, measures, "
-            "date numerals, format, sides."
+            "date numerals, format, sides, ordinals."
         ),
     )
 

@@ -5,7 +5,8 @@ The model derives every ordinal from position, so a typed one would print twice
 finding (IN010, info); when it is another one, the file is refused (IN011, an
 :class:`~gongwen.findings.InputError` naming file, field path and line), because gongwen
 cannot tell which of the two the author meant. ``keep=True`` (the CLI's
-``--keep-typed-ordinals``) keeps every text exactly as typed.
+``--keep-typed-ordinals``) keeps every text exactly as typed and marks the notice
+``presentation.ordinals: typed``: the typed ordinals are printed, none is derived beside them.
 
 The recognisers are :mod:`gongwen.numbering`'s parse functions, the ones the text reader and
 the checker use; this module is the one place the loader calls them.
@@ -138,24 +139,30 @@ def drop_typed_ordinals(
     """The notice with typed ordinals that match the derived ones dropped, and a finding each.
 
     Raises :class:`InputError` (IN011) when a typed ordinal disagrees with the derived one;
-    with ``keep`` nothing is dropped or refused. ``line_of`` gives the source line of a field
-    path, when the file has lines.
+    with ``keep`` (or a notice that says ``presentation: {ordinals: typed}`` itself) nothing is
+    dropped or refused, and a notice with typed ordinals gets ``presentation.ordinals:
+    typed``, so that each is printed once, as typed. ``line_of``
+    gives the source line of a field path, when the file has lines.
 
     >>> n = Notice(title="T", body=[{"section": {"heading": "一、总体要求"}}])
     >>> fixed, found = drop_typed_ordinals(n)
     >>> fixed.body[0].heading, [f.code for f in found]
     ('总体要求', ['IN010'])
+    >>> kept, _ = drop_typed_ordinals(n, keep=True)
+    >>> kept.body[0].heading, kept.presentation.ordinals
+    ('一、总体要求', 'typed')
     >>> try:
     ...     drop_typed_ordinals(Notice(title="T", body=[{"section": {"heading": "二、要求"}}]))
     ... except InputError as error:
     ...     print(error.findings[0].code, error.findings[0].location.path)
     IN011 body[0].section.heading
     """
-    if keep:
-        return notice, []
     typed = find_typed_ordinals(notice)
     if not typed:
         return notice, []
+    if keep or notice.presentation.ordinals == "typed":  # printed once, as typed
+        presentation = notice.presentation.model_copy(update={"ordinals": "typed"})
+        return notice.model_copy(update={"presentation": presentation}), []
 
     def where(t: TypedOrdinal) -> Location:
         from gongwen.fieldpath import format_path  # the one writer of field paths
@@ -186,8 +193,9 @@ def _mismatch(t: TypedOrdinal, where: Location) -> Finding:
     if not t.same:
         message = (
             f"键入的序号“{t.typed}”与按位置生成的“{t.derived}”不一致；删去键入的序号，"
-            "或加 --keep-typed-ordinals 保留原文 (the typed ordinal disagrees with the "
-            "derived one: delete it, or keep the text as typed)"
+            "或加 --keep-typed-ordinals（文件中写 presentation: {ordinals: typed}）保留原文 "
+            "(the typed ordinal disagrees with the derived one: delete it, or keep the text "
+            "as typed)"
         )
     else:
         message = f"只有序号“{t.typed}”，没有文字 (an ordinal with no text after it)"

@@ -279,7 +279,7 @@ def test_every_community_gets_its_report_and_the_manifest_says_what_it_holds(
     assert result.ok and [r.status for r in result.reports] == [ReportStatus.WRITTEN] * 5
     assert [r.output.name for r in result.reports] == [f"{s}.docx" for s in STEMS]
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["inputs"] == [{"file": str(YAML_BATCH), "sha256": sha(YAML_BATCH)}]
+    assert manifest["inputs"] == [{"file": YAML_BATCH.name, "sha256": sha(YAML_BATCH)}]
     loaded = load_batch(YAML_BATCH)
     for entry, report, record in zip(
         entries(loaded), result.reports, manifest["reports"], strict=True
@@ -638,3 +638,33 @@ def test_the_progress_bar_counts_reports_on_one_line() -> None:
     text = stream.getvalue()
     assert "\n" not in text and text.count("\r") == 3
     assert "2/4 建新社区" in text and "[" + "#" * 15 + " " * 15 + "]" in text
+
+
+def test_manifest_paths_are_relative_to_the_batch_file_wherever_the_batch_is_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "round2" / "in"
+    folder.mkdir(parents=True)
+    template = tmp_path / "templates" / "red.docx"
+    template.parent.mkdir()
+    shutil.copy(EXAMPLES.parent / "templates" / "notice.docx", template)
+    text = YAML_BATCH.read_text(encoding="utf-8").replace(
+        "introduction:\n",
+        "template: ../../templates/red.docx\nintroduction:\n  - 请认真落实,按时报送。\n",
+        1,
+    )
+    (folder / "communities.yaml").write_text(text, encoding="utf-8")
+    manifests = []
+    for cwd, batch in ((tmp_path, "round2/in/communities.yaml"), (folder, "communities.yaml")):
+        monkeypatch.chdir(cwd)
+        result = run_batch(batch, tmp_path / "out", jobs=1)
+        manifests.append(json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8")))
+        (finding,) = {f.code: f for f in result.reports[0].findings if f.code == "GW301"}.values()
+        assert Path(finding.location.file or "").resolve() == folder / "communities.yaml"
+    first, second = manifests
+    assert [i["file"] for i in first["inputs"]] == ["communities.yaml"]
+    assert first["template"]["file"] == "../../templates/red.docx"
+    assert {f["file"] for r in first["reports"] for f in r["findings"]} == {"communities.yaml"}
+    assert second["summary"]["skipped"] == 5  # the second run, from the batch's folder
+    assert [r["findings"] for r in second["reports"]] == [r["findings"] for r in first["reports"]]
+    assert (second["inputs"], second["template"]) == (first["inputs"], first["template"])

@@ -44,3 +44,29 @@ def test_the_command_writes_nothing_for_an_earlier_date(tmp_path: Path) -> None:
     assert main([*args, "--date", "2020-01-01"]) == EXIT_INPUT
     assert not target.exists()
     assert main([*args, "--date", "2030-01-01"]) == EXIT_OK
+
+
+LAST_ROUND = """\
+# 第一轮通报：王科长整理，数字以台账为准
+title: 关于巡察整改进展情况的通报
+body:
+  - 根据区委统一部署，现将整改进展通报如下。  # 开头
+  - problem:
+      statement: 台账不全。  # 问题一
+      status: 已完成
+signature:
+  organs: [某街道党工委]
+  date: 2023-06-30
+"""
+
+
+def test_the_clerks_comments_stay_round_after_round_the_header_once(tmp_path: Path) -> None:
+    last = tmp_path / "round1.yaml"
+    last.write_text(LAST_ROUND, encoding="utf-8")
+    second, third = tmp_path / "round2.yaml", tmp_path / "round3.yaml"
+    assert main(["next", str(last), "-o", str(second), "--date", "2023-09-01"]) == EXIT_OK
+    assert main(["next", str(second), "-o", str(third), "--date", "2023-12-01"]) == EXIT_OK
+    text = third.read_text(encoding="utf-8")
+    for comment in ("# 第一轮通报：王科长整理，数字以台账为准", "# 开头", "# 问题一"):
+        assert text.count(comment) == 1, (comment, text)
+    assert text.count("Next round (") == 1 and "Next round (2023-12-01)" in text

@@ -209,3 +209,43 @@ def test_render_strict_renders_a_notice_with_remarks_only(tmp_path: Path) -> Non
     out = tmp_path / "erqi.docx"
     assert main(["render", "--strict", str(ERQI), "-o", str(out)]) == 0
     assert out.exists()
+
+
+MARKDOWN = """# 关于巡察整改进展情况的通报
+
+截至目前，已完成整改2个。
+
+## 一、整改情况
+
+问题1：理论学习不深入。
+
+整改进展：已完成。
+
+## 三、下一步打算
+
+问题2：台账不全。
+
+整改进展：正在推进。
+"""
+
+
+def test_a_markdown_notice_is_checked_as_the_notice_it_reads_as(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    md = write(tmp_path, "n.md", MARKDOWN)
+    found = {(f.code, f.location.line) for f in check_file(md)}
+    assert {("GW101", 11), ("GW203", 3)} <= found  # the skipped 二、 and the stale count
+    assert main(["check", "--format", "json", str(md)]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert {(item["code"], item["file"]) for item in out} >= {("GW203", str(md))}
+    clean = write(tmp_path, "clean.md", MARKDOWN.replace("三、", "二、").replace("2个", "1个"))
+    assert main(["check", str(clean)]) == 0
+
+
+def test_fix_refuses_a_markdown_notice_and_leaves_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    md = write(tmp_path, "n.md", MARKDOWN)
+    assert main(["check", "--fix", "--in-place", str(md)]) == 2
+    assert "Markdown" in capsys.readouterr().err
+    assert md.read_text(encoding="utf-8") == MARKDOWN

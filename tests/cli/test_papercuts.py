@@ -70,3 +70,17 @@ def test_every_subcommand_has_a_description() -> None:
     (sub,) = [a for a in parser._actions if isinstance(a, __import__("argparse")._SubParsersAction)]
     missing = [name for name, p in sub.choices.items() if not p.description]
     assert sub.choices and not missing
+
+
+def test_check_fix_o_folder_writes_each_file_into_the_folder(tmp_path: Path) -> None:
+    sources = []
+    for name in ("a.txt", "b.txt"):
+        path = tmp_path / name
+        path.write_text("关于整改的通知\n\n请各社区认真落实,按时报送。\n", encoding="utf-8")
+        sources.append(path)
+    out = tmp_path / "fixed"
+    out.mkdir()
+    assert main(["check", "--fix", *map(str, sources), "-o", str(out)]) == EXIT_OK
+    for source in sources:
+        assert "落实，按时" in (out / source.name).read_text(encoding="utf-8")
+        assert "落实,按时" in source.read_text(encoding="utf-8")  # the inputs are left

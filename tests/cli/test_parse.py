@@ -43,9 +43,9 @@ def test_findings_go_to_stderr_with_file_and_line(
 ) -> None:
     main(["parse", str(SEED), "-o", str(tmp_path / "seed.yaml")])
     err = capsys.readouterr().err
-    assert f"{SEED}:7: warning RD010: 日期 “2022412日”" in err
-    assert f"{SEED}:111: warning RD020:" in err
-    assert f"{SEED}:155: warning RD021:" in err
+    assert f"{SEED}:7: 警告 RD010: 日期 “2022412日”" in err
+    assert f"{SEED}:111: 警告 RD020:" in err
+    assert f"{SEED}:155: 警告 RD021:" in err
     assert "RD002" not in err.split("findings:")[0]  # info findings are counted, not listed
     assert "101 findings: GW506×1, RD001×2, RD002×71," in err
     assert "87 at level info not shown" in err
@@ -54,7 +54,7 @@ def test_findings_go_to_stderr_with_file_and_line(
 def test_level_info_lists_every_finding(capsys: pytest.CaptureFixture[str]) -> None:
     main(["parse", str(SEED), "--level", "info"])
     err = capsys.readouterr().err
-    assert err.count(" info RD002: ") == 71
+    assert err.count(" 提示 RD002: ") == 71
     assert "not shown" not in err
 
 
@@ -91,7 +91,7 @@ def test_an_unreadable_file_exits_2_and_writes_nothing(
     junk.write_bytes(b"\x00\x01\x02binary")
     out = tmp_path / "out.yaml"
     assert main(["parse", str(junk), "-o", str(out)]) == 2
-    assert f"{junk}: error RD102:" in capsys.readouterr().err
+    assert f"{junk}: 错误 RD102:" in capsys.readouterr().err
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["junk.txt"]
 

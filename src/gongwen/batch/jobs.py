@@ -24,6 +24,7 @@ from gongwen.findings import Finding, GongwenError, InputError, Level, Location
 from gongwen.loader import SourceData, validate
 from gongwen.model import Notice
 from gongwen.summary import Summary, summarize
+from gongwen.typed_ordinals import drop_typed_ordinals
 from gongwen.write import render_bytes
 
 __all__ = [
@@ -97,6 +98,7 @@ def make_report(job: ReportJob) -> ReportOutcome:
     """Validate, render, check and write one report; its failures are returned, not raised."""
     try:
         notice = validate(Notice, SourceData(job.data))
+        notice, _ = drop_typed_ordinals(notice)  # as a notice file's: printed once (IN010/IN011)
     except InputError as exc:
         return ReportOutcome(errors=tuple(exc.findings))
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 from gongwen.batch.progress import next_round
 from gongwen.dumper import dump_notice
 from gongwen.findings import Finding
-from gongwen.loader import SUFFIXES, load_notice
+from gongwen.loader import SUFFIXES, load_notice, read_bytes
 from gongwen.model import Notice, RectificationStatus
 from gongwen.read import read_file
 
@@ -23,6 +23,31 @@ def load_last(path: str | Path) -> tuple[Notice, list[Finding]]:
         return load_notice(path), []
     result = read_file(path)
     return result.notice, list(result.findings)
+
+
+ROUND_HEADER_START = "Next round ("
+ROUND_HEADER_REST = (
+    "Every problem has a status: 已完成, 正在推进 or 长期坚持.\n"
+    "The sentence 截至…，N个问题中，… is computed from them: after changing a status,\n"
+    "run the same `gongwen next` on this file to recompute it (nothing else changes)."
+)
+"""The comment ``gongwen next`` puts at the top of the file it writes."""
+
+
+def clerks_top_comment(path: Path) -> list[str]:
+    """The comment lines at the top of a YAML file, without the ones ``gongwen next`` wrote
+    there itself, so that a clerk's own notes stay round after round."""
+    ours = set(ROUND_HEADER_REST.split("\n"))
+    kept = []
+    for line in read_bytes(path).decode("utf-8-sig").splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        text = line[1:].strip()
+        if text and text not in ours and not text.startswith(ROUND_HEADER_START):
+            kept.append(text)
+    return kept
 
 
 def write_next_round(
@@ -40,14 +65,20 @@ def write_next_round(
     notice, findings = load_last(last)
     nxt = next_round(notice, on, default_status=default_status)
     comment = (
-        f"Next round ({on.isoformat()}) of this bulletin, started by `gongwen next` from {last}.\n"
-        "Every problem has a status: 已完成, 正在推进 or 长期坚持.\n"
-        "The sentence 截至…，N个问题中，… is computed from them: after changing a status,\n"
-        "run the same `gongwen next` on this file to recompute it (nothing else changes)."
+        f"{ROUND_HEADER_START}{on.isoformat()}) of this bulletin, started by `gongwen next` "
+        f"from {last}.\n{ROUND_HEADER_REST}"
     )
     source = last if Path(last).suffix.lower() in (".yaml", ".yml") else None
+    if source is not None:
+        comment = "\n".join([comment, *clerks_top_comment(Path(source))])
     dump_notice(nxt, output, source=source, header=comment)  # the clerk's comments stay
     return nxt, findings
 
 
-__all__ = ["load_last", "write_next_round"]
+__all__ = [
+    "ROUND_HEADER_REST",
+    "ROUND_HEADER_START",
+    "clerks_top_comment",
+    "load_last",
+    "write_next_round",
+]

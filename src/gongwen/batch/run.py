@@ -196,7 +196,8 @@ def run_batch(
         outcome, digest = result.outcome, result.input_sha256
         if result.skipped and digest is not None:
             finish(
-                pending.index, skipped_report(pending.name, pending.output, digest, pending.before)
+                pending.index,
+                skipped_report(pending.name, pending.output, digest, pending.before, loaded.folder),
             )
             return
         if outcome.errors or outcome.sha256 is None:

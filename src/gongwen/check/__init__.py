@@ -41,7 +41,7 @@ from gongwen.check.source import (
 )
 from gongwen.check.view import CheckInput
 from gongwen.findings import Finding, InputError
-from gongwen.loader import CODE_UNREADABLE, SUFFIXES, SourceData, validate
+from gongwen.loader import CODE_UNREADABLE, MARKDOWN_SUFFIXES, SUFFIXES, SourceData, validate
 from gongwen.model import Notice
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "check_file",
     "check_input",
     "check_loaded",
+    "check_markdown",
     "check_notice",
     "check_text",
     "config_from_table",
@@ -121,19 +122,50 @@ def read_source(path: str | Path) -> TextSource | ModelSource:
         return read_text_source(path)
     if suffix == DOCX_SUFFIX:
         return read_docx_source(path)
-    known = ", ".join(sorted({*SUFFIXES, *TEXT_SUFFIXES, DOCX_SUFFIX}))
+    if suffix in MARKDOWN_SUFFIXES:
+        raise InputError.single(
+            CODE_UNREADABLE, MARKDOWN_NOT_WRITTEN_BACK.format(suffix=path.suffix), file=path
+        )
+    known = ", ".join(sorted({*SUFFIXES, *TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, DOCX_SUFFIX}))
     raise InputError.single(
         CODE_UNREADABLE, f"不支持的文件类型“{path.suffix}”：gongwen check reads {known}", file=path
     )
 
 
+MARKDOWN_NOT_WRITTEN_BACK = (
+    "--fix 不能改写 Markdown 文件（“{suffix}”）：请在原文中修改，"
+    "或先用 gongwen parse 转成 YAML 再修正"
+)
+"""A Markdown notice is checked as the notice it reads as, which has no text to write back."""
+
+
+def check_markdown(path: str | Path, config: CheckConfig | None = None) -> list[Finding]:
+    """Check a Markdown notice: what the reader found (a typed ordinal that skips, formatting
+    dropped) and the rules on the notice it reads as, findings pointing at its lines.
+
+    ``config`` None: the configuration found by walking up from the file.
+    """
+    from gongwen.read.markdown import read_markdown_file  # the reader sits beside the checker
+
+    if config is None:
+        config = discover_config(path)
+    result = read_markdown_file(path)
+    inp = CheckInput(notice=result.notice, line_map=result.lines, file=str(path))
+    # The reader's own codes (RD…) are not rules: they are shown as ``render`` shows them.
+    read = [f for f in result.findings if config.enabled(f.code) or not f.code.startswith("GW")]
+    found = [*read, *check_input(inp, config)]
+    return sorted(found, key=lambda f: (f.location.line is None, f.location.line or 0))
+
+
 def check_file(path: str | Path, config: CheckConfig | None = None) -> list[Finding]:
-    """Check a notice file, a text or a .docx.
+    """Check a notice file, a Markdown notice, a text or a .docx.
 
     ``config`` None: the configuration found by walking up from the file (see
     :mod:`gongwen.check.config`). Raises :class:`~gongwen.findings.InputError` when the file
     cannot be read.
     """
+    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        return check_markdown(path, config)
     if config is None:
         config = discover_config(path)
     return check_input(_input_of(read_source(path)), config)

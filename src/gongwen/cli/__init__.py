@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from gongwen import __version__
@@ -21,6 +22,7 @@ from gongwen.cli import batch, check, convert, notice, parse, reformat, render
 from gongwen.cli.boundary import internal_error, stop_on_sigterm
 from gongwen.cli.common import EXIT_INPUT, Command, print_findings
 from gongwen.findings import GongwenError, InputError
+from gongwen.i18n import LANGUAGES, _, argparse_gettext, argparse_ngettext, use_language
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -57,7 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gongwen",
         description="Chinese official documents (公文) as .docx, laid out to GB/T 9704-2012.",
     )
-    parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"gongwen {__version__}",
+        help=_("显示版本号并退出"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("消息的语言：zh 中文（默认）或 en 英文；不给时按环境变量 GONGWEN_LANG 和 LANG"),
+    )
     sub = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", action=_Subcommands
     )
@@ -68,11 +80,50 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    func: Command = args.func
-    with stop_on_sigterm():
-        return _run(func, args)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    with _in_language(_language_asked(arguments)):
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+        func: Command = args.func
+        with stop_on_sigterm():
+            return _run(func, args)
+
+
+def _language_asked(arguments: Sequence[str]) -> str | None:
+    """The value of ``--lang`` given before the subcommand, read before the parser is built
+    (its help texts are written in that language).
+
+    >>> _language_asked(["--lang", "en", "check", "n.yaml"]), _language_asked(["--lang=zh"])
+    ('en', 'zh')
+    >>> _language_asked(["check", "--lang", "en"]) is None
+    True
+    """
+    for i, token in enumerate(arguments):
+        if token == "--lang" and i + 1 < len(arguments):
+            return arguments[i + 1] if arguments[i + 1] in LANGUAGES else None
+        if token.startswith("--lang="):
+            value = token.partition("=")[2]
+            return value if value in LANGUAGES else None
+        if not token.startswith("-"):
+            return None
+    return None
+
+
+@contextmanager
+def _in_language(lang: str | None) -> Iterator[None]:
+    """Messages in ``lang`` (or the locale's), argparse's own words too, while the command
+    runs; argparse is given back its own words afterwards (``main`` may run inside a host)."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = argparse_ngettext  # type: ignore[attr-defined]
+    try:
+        if lang is None:
+            yield
+        else:
+            with use_language(lang):
+                yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def _run(func: Command, args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_TOOL
+from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_TOOL, output_path
 from gongwen.findings import Finding, InputError, Level, finding_to_dict
 
 if TYPE_CHECKING:
@@ -52,10 +52,10 @@ def _fix_one(args: argparse.Namespace, file: Path, config: CheckConfig) -> list[
         raise InputError.single(
             "IN001", "--fix cannot write .docx; fix the text or the notice file", file=file
         )
+    target = file if args.output is None else output_path(args.output, file, file.suffix)
     if args.output is not None:
-        refuse_input_as_output(args.output, [file])  # overwriting the input is --in-place
+        refuse_input_as_output(target, [file])  # overwriting the input is --in-place
     result = fix_file(file, config)
-    target: Path = args.output if args.output is not None else file
     write_bytes_atomic(target, result.content)
     print(f"{file}: {len(result.applied)} fixes applied, written to {target}", file=sys.stderr)
     return [replace(f, location=replace(f.location, file=str(target))) for f in result.remaining]
@@ -78,8 +78,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             return _usage_error("give either -o OUT or --in-place, not both")
         if args.output is None and not args.in_place:
             return _usage_error("--fix needs -o OUT (or --in-place to overwrite the input)")
-        if args.output is not None and len(files) != 1:
-            return _usage_error("-o OUT takes exactly one input file")
+        if args.output is not None and len(files) != 1 and not args.output.is_dir():
+            return _usage_error("-o OUT takes exactly one input file (or -o DIR, a folder)")
     results: list[tuple[Path, list[Finding]]] = []
     unreadable: list[Finding] = []
     failing = False
@@ -205,7 +205,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check",
         help="proofread notices: numbering, counts, punctuation, dates, contacts, copied text",
         description=(
-            "Check notice files (.yaml, .yml, .json, .toml), plain text (.txt) and .docx. "
+            "Check notice files (.yaml, .yml, .json, .toml), Markdown (.md), plain text (.txt) "
+            "and .docx. "
             "Exit status: 0 clean, 1 findings at or above --fail-level, 2 a file could not be "
             "read. Rules are listed by --list-rules and in docs/checks.md."
         ),
@@ -242,7 +243,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="read settings from this gongwen.toml or pyproject.toml instead of searching",
     )
     p.add_argument("--fix", action="store_true", help="apply the mechanical fixes")
-    p.add_argument("-o", "--output", type=Path, help="with --fix: write the corrected file here")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="with --fix: write the corrected file here, or into this folder under its own name",
+    )
     p.add_argument("--in-place", action="store_true", help="with --fix: overwrite the input files")
     p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     p.add_argument(

@@ -43,4 +43,12 @@ def print_findings(findings: Sequence[Finding], stream: TextIO) -> None:
         print(finding, file=stream)
 
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "EXIT_TOOL", "Command", "print_findings"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_TOOL",
+    "Command",
+    "output_path",
+    "print_findings",
+]

@@ -135,7 +135,7 @@ def finding(
     (:mod:`gongwen.recognise.defects`) is reported under the checker's code.
 
     >>> str(finding("RD010", "日期“2022412日”", file="a.txt", line=7))
-    'a.txt:7: warning RD010: 日期“2022412日”'
+    'a.txt:7: 警告 RD010: 日期“2022412日”'
     """
     shared = {d.code for d in DEFECTS.values()}
     level = Level.WARNING if code in shared else CODES[code].level

@@ -50,10 +50,11 @@ def as_notice(value: object) -> Notice:
     """
     if isinstance(value, Notice):
         return checked_body(value)
-    if isinstance(value, Mapping):
+    if isinstance(value, Mapping):  # a notice file's data: its typed ordinals as a file's
         from gongwen.loader import notice_from_data
+        from gongwen.typed_ordinals import drop_typed_ordinals
 
-        return notice_from_data(value)
+        return drop_typed_ordinals(notice_from_data(value))[0]
     if isinstance(value, str | os.PathLike):
         from gongwen.loader import load_notice
 

@@ -1,14 +1,19 @@
-"""GW2xx: counts stated in the text ("存在4个方面、16个主要问题") against the notice's structure."""
+"""GW2xx: counts stated in the text ("存在4个方面、16个主要问题", "已完成整改14项") against the
+notice's structure and the statuses of its problems."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import CheckInput, Node, Role, Unit
 from gongwen.findings import Level
+from gongwen.model import Notice, Problem, RectificationStatus, Table, walk
 from gongwen.numbering import parse_chinese_numeral
+from gongwen.recognise.labels import LabelKind, label_kind, status_of
+from gongwen.recognise.lines import Kind, classify
 
 _COUNT = re.compile(
     r"((?<![0-9])[0-9]+|(?<![一二三四五六七八九十两])[一二三四五六七八九十两]+)"
@@ -94,6 +99,153 @@ def check_problem_count(inp: CheckInput) -> Iterator[Hit]:
             yield Hit(f"文中说“{written}”，但正文列出了{actual}个问题", unit, span=span)
 
 
+STATUS_WORDS: dict[str, RectificationStatus] = {
+    "已完成整改": RectificationStatus.DONE,
+    "完成整改": RectificationStatus.DONE,
+    "已完成": RectificationStatus.DONE,
+    "已整改": RectificationStatus.DONE,
+    "正在推进": RectificationStatus.IN_PROGRESS,
+    "正在整改": RectificationStatus.IN_PROGRESS,
+    "长期坚持": RectificationStatus.ONGOING,
+}
+"""How the text says that a number of problems has a status (已完成整改14项)."""
+_NUMBER = r"([0-9]+|[一二三四五六七八九十两]+)"
+_STATED_STATUS = re.compile(
+    "("
+    + "|".join(sorted(STATUS_WORDS, key=len, reverse=True))
+    + r")\s*"
+    + _NUMBER
+    + r"\s*(?:个|项|条)"
+)
+_STATED_TOTAL = re.compile(_NUMBER + r"\s*(?:个|项|条)\s*(?:主要|具体|突出)?问题(?!中的)")
+_TOTAL_VERB = re.compile(r"反馈|指出|存在|发现|提出|对照|针对|梳理|查找|涉及|共|截至")
+
+
+@dataclass(frozen=True)
+class StatedCount:
+    """A count the main text states: of every problem (``status`` None) or of the problems
+    with one status, the words that say it and where they are in ``unit.text``."""
+
+    unit: Unit
+    words: str
+    status: RectificationStatus | None
+    value: int
+    span: tuple[int, int]
+
+
+def stated_counts(units: list[Unit]) -> Iterator[StatedCount]:
+    """The counts of problems the main text's paragraphs and headings state.
+
+    A total needs its verb (反馈, 指出, 截至…) shortly before it: "其中3个问题已完成" is not a
+    total (as in GW202).
+
+    >>> unit = Unit("截至9月1日，16个问题中，已完成整改14项，正在推进2项。", Role.PARAGRAPH)
+    >>> [(c.words, c.status and c.status.value, c.value) for c in stated_counts([unit])]
+    [('16个问题', None, 16), ('已完成整改14项', '已完成', 14), ('正在推进2项', '正在推进', 2)]
+    """
+    for unit in units:
+        if unit.part != 0 or unit.role not in (Role.PARAGRAPH, Role.HEADING):
+            continue
+        for m in _STATED_TOTAL.finditer(unit.text):
+            value = count_value(m[1])
+            window = unit.text[max(0, m.start() - _WINDOW) : m.start()]
+            if value is not None and _TOTAL_VERB.search(window):
+                yield StatedCount(unit, m[0], None, value, m.span())
+        for m in _STATED_STATUS.finditer(unit.text):
+            value = count_value(m[2])
+            if value is not None:
+                yield StatedCount(unit, m[0], STATUS_WORDS[m[1]], value, m.span())
+
+
+_OTHER_THINGS = re.compile(r"措施|任务|举措|事项|项目|条款|意见|建议|台账")
+"""What else a sentence may count as 已完成 (整改措施48条，已完成45条): not problems."""
+_SENTENCE_ENDS = "。；;！？!?"
+
+
+def sentence_at(text: str, at: int) -> str:
+    """The sentence (up to 。；！？) of ``text`` that holds position ``at``.
+
+    >>> sentence_at("制定措施48条，已完成45条。16个问题中，已完成14项。", 22)
+    '16个问题中，已完成14项。'
+    """
+    start = max((text.rfind(end, 0, at) for end in _SENTENCE_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(end, at) for end in _SENTENCE_ENDS) if i >= 0]
+    return text[start : min(ends) + 1 if ends else len(text)]
+
+
+def _main_problems(notice: Notice) -> list[Problem]:
+    return [item for _, item in walk(notice.body) if isinstance(item, Problem)]
+
+
+def _has_derived_ledger(notice: Notice) -> bool:
+    """A 整改台账 derived from the problems: GW923 already compares the text with it."""
+    bodies = [notice.body, *(attachment.body for attachment in notice.attachments)]
+    return any(
+        isinstance(item, Table) and item.from_problems for body in bodies for _, item in walk(body)
+    )
+
+
+def _line_status(unit: Unit) -> RectificationStatus | None:
+    """The status a line of text gives its problem (完成情况：已完成。), or None."""
+    found = classify(unit.text)
+    if found.kind is not Kind.LABEL or found.label is None:
+        return None
+    rest = unit.text[found.start :].strip()
+    if label_kind(found.label, rest) is not LabelKind.STATUS:
+        return None
+    status = status_of(rest)
+    return None if status is None else RectificationStatus(status)
+
+
+def problem_statuses(inp: CheckInput) -> list[RectificationStatus | None]:
+    """The status of each problem of the main text, in order (None: none given).
+
+    For a model, each problem's ``status``; for text, a 完成情况 (整改进展…) line under it.
+    """
+    if not inp.raw:
+        return [] if inp.notice is None else [p.status for p in _main_problems(inp.notice)]
+    problems = sorted({u.problem for u in inp.units if u.part == 0 and u.problem is not None})
+    statuses: dict[int, RectificationStatus | None] = dict.fromkeys(problems)
+    for unit in inp.units:
+        if unit.part == 0 and unit.problem is not None and unit.role is Role.PARAGRAPH:
+            statuses[unit.problem] = statuses[unit.problem] or _line_status(unit)
+    return [statuses[p] for p in problems]
+
+
+STATUS_COUNT_MESSAGE = "文中说“{words}”，但按各问题标明的完成情况，“{status}”的有{actual}个"
+"""GW203's message; ``gongwen next`` recomputes its progress sentence from the statuses."""
+
+
+def check_status_count(inp: CheckInput) -> Iterator[Hit]:
+    if inp.notice is not None and not inp.raw and _has_derived_ledger(inp.notice):
+        return
+    statuses = problem_statuses(inp)
+    if not statuses or None in statuses:  # a problem without a status could be any of them
+        return
+    for stated in stated_counts(inp.units):
+        if stated.status is None:
+            continue
+        sentence = sentence_at(stated.unit.text, stated.span[0])
+        if _OTHER_THINGS.search(sentence):
+            continue
+        actual = statuses.count(stated.status)
+        if stated.value != actual:
+            message = STATUS_COUNT_MESSAGE.format(
+                words=stated.words, status=stated.status.value, actual=actual
+            )
+            yield Hit(message, stated.unit, span=stated.span)
+
+
+def _status_yaml(sentence: str) -> str:
+    return (
+        "title: 关于巡察整改进展情况的通报\nbody:\n"
+        f"  - {sentence}\n"
+        "  - problem: {statement: 理论学习不深入。, status: 已完成}\n"
+        "  - problem: {statement: 台账不全。, status: 已完成}\n"
+        "  - problem: {statement: 制度不健全。, status: 正在推进}\n"
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW201",
@@ -117,6 +269,29 @@ RULES: tuple[Rule, ...] = (
         good="一、总体情况\n针对巡察反馈的2项问题，逐项制定整改措施。\n二、整改情况\n"
         "问题1：学习不够。\n问题2：制度不全。\n",
     ),
+    Rule(
+        "GW203",
+        "status-count",
+        Level.WARNING,
+        "A count of problems 已完成, 正在推进 or 长期坚持 (“已完成整改5个”) disagrees with the "
+        "statuses the problems are given.",
+        check_status_count,
+        bad=_status_yaml("截至目前，3个问题中，已完成整改3个。"),
+        good=_status_yaml("截至目前，3个问题中，已完成整改2个，正在推进1个。"),
+        example_format="yaml",
+    ),
 )
 
-__all__ = ["RULES", "check_aspect_count", "check_problem_count", "count_value"]
+__all__ = [
+    "RULES",
+    "STATUS_COUNT_MESSAGE",
+    "STATUS_WORDS",
+    "StatedCount",
+    "check_aspect_count",
+    "check_problem_count",
+    "check_status_count",
+    "count_value",
+    "problem_statuses",
+    "sentence_at",
+    "stated_counts",
+]

@@ -1,8 +1,9 @@
-"""GW1xx: numbering — heading ordinals, 问题N, 一是/二是 and numerals lost from the text.
+"""GW1xx: numbering — heading ordinals, 问题N and numerals lost from the text.
 
 A model derives its numbering, so the sequence rules read text as written (text and .docx
-input); on a model they look only at numbering typed inside a field (GW107–GW109 inside one
-string, GW111 a typed ordinal that the derived one would double).
+input); on a model they look only at numbering typed inside a field (GW111: a typed ordinal
+that the derived one would double). The leads 一是、二是 (GW107–GW109) are in
+:mod:`gongwen.check.rules.measures`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from gongwen.numbering import (
     heading_ordinal,
     measure_lead,
     parse_attachment_label,
-    parse_chinese_numeral,
     parse_heading_ordinal,
     parse_measure_lead,
     parse_problem_label,
@@ -249,141 +249,6 @@ def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
 
 
 # ---------------------------------------------------------------------------------------------
-# 一是、二是 …
-
-# A lead opens a paragraph or follows the end of a clause; 一是 after a comma counts as well.
-_LEAD = re.compile(
-    rf"(?:(?:^|(?<=[。；;：:！？!?]))[ \t\u3000]*([{NUMERALS}]*)|(?<=[，,])([{NUMERALS}]+))是"
-    r"(?![\s。；;！？!?]|否)"
-)
-_LOST_LEAD_NEXT = re.compile(rf"[{CJK}“‘《（(]")
-
-
-@dataclass(frozen=True)
-class _Lead:
-    unit: Unit
-    start: int
-    """Offset in unit.text where the lead's numeral is, or would be."""
-    end: int
-    """Offset in unit.text just after its 是."""
-    number: int | None
-    """None: 是 alone where a lead was (its numeral lost)."""
-
-
-def _leads(unit: Unit) -> list[_Lead]:
-    out = []
-    offset = unit.start
-    for m in _LEAD.finditer(unit.text[offset:]):
-        group = 1 if m[1] is not None else 2
-        numeral, start, end = m[group], offset + m.start(group), offset + m.end()
-        if not numeral:
-            if _LOST_LEAD_NEXT.match(m.string, m.end()):  # 是 then words: a lead lost its numeral
-                out.append(_Lead(unit, start, end, None))
-            continue
-        try:
-            out.append(_Lead(unit, start, end, parse_chinese_numeral(numeral)))
-        except ValueError:
-            continue
-    return out
-
-
-def _lead_groups(inp: CheckInput) -> Iterator[list[_Lead]]:
-    """Series of leads: a problem's measures, a run of paragraphs, or one model field."""
-    if not inp.raw:
-        for unit in inp.units:
-            if unit.role == Role.MEASURE and parse_measure_lead(unit.text) is not None:
-                continue  # a typed lead: GW111
-            leads = _leads(unit)
-            if any(lead.number is not None for lead in leads):
-                yield leads
-        return
-    group: list[_Lead] = []
-    key: tuple[str, int] | None = None
-    for unit in inp.units:
-        found: list[_Lead] = []
-        new_key: tuple[str, int] | None = None
-        if unit.role == Role.MEASURE and unit.problem is not None:
-            new_key, found = ("problem", unit.problem), _leads(unit)
-        elif unit.role == Role.MEASURE:  # 整改措施：一是…；二是… under a heading, not 问题N
-            found = _leads(unit)
-            new_key = ("measures", unit.order) if found else None
-        elif unit.role == Role.PARAGRAPH:
-            found = _leads(unit)
-            if key is not None and key[0] == "paragraphs" and found:
-                new_key = key  # a run of paragraphs goes on, even with a lost lead only
-            elif any(lead.number is not None for lead in found):
-                new_key = ("paragraphs", unit.order)
-        if new_key != key and group:
-            yield group
-            group = []
-        key = new_key
-        if new_key is not None:
-            group.extend(found)
-    if group:
-        yield group
-
-
-@dataclass(frozen=True)
-class _LeadStep:
-    lead: _Lead
-    expected: int
-
-
-def _lead_steps(group: list[_Lead]) -> Iterator[_LeadStep]:
-    if all(lead.number is None for lead in group):
-        return  # a 是 with no numbered lead around it is not a series
-    expected = 1
-    for lead in group:
-        yield _LeadStep(lead, expected)
-        expected = (lead.number if lead.number is not None else expected) + 1
-
-
-def check_measure_sequence(inp: CheckInput) -> Iterator[Hit]:
-    for group in _lead_groups(inp):
-        for step in _lead_steps(group):
-            n = step.lead.number
-            if n is None or n == step.expected:
-                continue
-            want = measure_lead(step.expected)
-            span = (step.lead.start, step.lead.end)
-            if n > step.expected:
-                yield Hit(f"“{measure_lead(n)}”跳号：前面缺少“{want}”", step.lead.unit, span=span)
-            else:
-                yield Hit(
-                    f"“{measure_lead(n)}”重复或倒退：这里应为“{want}”", step.lead.unit, span=span
-                )
-
-
-def check_measure_single(inp: CheckInput) -> Iterator[Hit]:
-    for group in _lead_groups(inp):
-        numbers = [lead.number for lead in group if lead.number is not None]
-        lost = [lead for lead in _lead_steps(group) if lead.lead.number is None]
-        if numbers == [1] and not lost:
-            first = next(lead for lead in group if lead.number == 1)
-            yield Hit(
-                "有“一是”而没有“二是”：只有一项时不用“一是”，否则补全后续各项",
-                first.unit,
-                span=(first.start, first.end),
-            )
-
-
-def check_measure_lead_lost(inp: CheckInput) -> Iterator[Hit]:
-    for group in _lead_groups(inp):
-        for step in _lead_steps(group):
-            lead = step.lead
-            if lead.number is not None:
-                continue
-            want = measure_lead(step.expected)
-            text = lead.unit.text
-            yield Hit(
-                f"“是”前丢了序数：按顺序应为“{want}”",
-                lead.unit,
-                fix=replaced(text, lead.start, lead.start, want[:-1]),
-                span=(lead.start, lead.start),
-            )
-
-
-# ---------------------------------------------------------------------------------------------
 # 第 with its numeral lost: 区委第巡察组
 
 _COUNTED = "巡察组|巡视组|督导组|检查组|工作组|轮|次|批|届|季度|阶段|部分|章|节|条|款|期|项|周|名"
@@ -422,8 +287,8 @@ def _evidence(units: list[Unit], before: str, word: str) -> set[str]:
 
 
 def check_typed_ordinal(inp: CheckInput) -> Iterator[Hit]:
-    if inp.raw:
-        return
+    if inp.raw or (inp.notice is not None and inp.notice.presentation.ordinals == "typed"):
+        return  # text as written, or a notice that prints its typed ordinals as typed
     for unit in inp.units:
         text = unit.text
         if unit.role == Role.HEADING:
@@ -526,35 +391,6 @@ RULES: tuple[Rule, ...] = (
         fixable=True,
     ),
     Rule(
-        "GW107",
-        "measure-sequence",
-        Level.WARNING,
-        "一是/二是 leads skip or repeat (一是…；三是…).",
-        check_measure_sequence,
-        bad="问题1：学习不够。\n整改情况：\n一是加强学习。\n三是完善制度。\n",
-        good="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n",
-    ),
-    Rule(
-        "GW108",
-        "measure-single",
-        Level.WARNING,
-        "A 一是 with no 二是.",
-        check_measure_single,
-        bad="问题1：学习不够。\n整改情况：\n一是加强学习，完善制度。\n",
-        good="问题1：学习不够。\n整改情况：\n加强学习，完善制度。\n",
-    ),
-    Rule(
-        "GW109",
-        "measure-lead-lost",
-        Level.ERROR,
-        "A lead lost its numeral: a lone 是 where 三是 should be (是加强…); the fix restores it "
-        "from the sequence.",
-        check_measure_lead_lost,
-        bad="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n是加强考核。\n",
-        good="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n三是加强考核。\n",
-        fixable=True,
-    ),
-    Rule(
         "GW110",
         "numeral-lost-after-di",
         Level.ERROR,
@@ -587,9 +423,6 @@ __all__ = [
     "check_heading_gap",
     "check_heading_repeat",
     "check_lost_numeral",
-    "check_measure_lead_lost",
-    "check_measure_sequence",
-    "check_measure_single",
     "check_problem_colon",
     "check_problem_run_into",
     "check_problem_sequence",

@@ -7,39 +7,15 @@ problems, ``from_problems``, as it is rendered) and point at the table's field p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from gongwen.check.registry import Hit, Rule
-from gongwen.check.rules.counts import count_value
-from gongwen.check.view import CheckInput, Role, Unit
+from gongwen.check.rules.counts import count_value, stated_counts
+from gongwen.check.view import CheckInput
 from gongwen.findings import Level
 from gongwen.model import Notice, RectificationStatus, Section, Table
 from gongwen.tables import STATUSES, resolve_ledger, serial_column, status_column
-
-_STATUS_WORDS = {
-    "已完成整改": RectificationStatus.DONE,
-    "完成整改": RectificationStatus.DONE,
-    "已完成": RectificationStatus.DONE,
-    "已整改": RectificationStatus.DONE,
-    "正在推进": RectificationStatus.IN_PROGRESS,
-    "正在整改": RectificationStatus.IN_PROGRESS,
-    "长期坚持": RectificationStatus.ONGOING,
-}
-_NUMBER = r"([0-9]+|[一二三四五六七八九十两]+)"
-_STATED_STATUS = re.compile(
-    "("
-    + "|".join(sorted(_STATUS_WORDS, key=len, reverse=True))
-    + r")\s*"
-    + _NUMBER
-    + r"\s*(?:个|项|条)"
-)
-_STATED_TOTAL = re.compile(_NUMBER + r"\s*(?:个|项|条)\s*(?:主要|具体|突出)?问题(?!中的)")
-_TOTAL_VERB = re.compile(r"反馈|指出|存在|发现|提出|对照|针对|梳理|查找|涉及|共|截至")
-_WINDOW = 12
-"""How far before a total its verb (反馈, 指出, 存在…) may stand: "其中3个问题已完成" is not
-a total (as in the counts rules, GW2xx)."""
 
 
 def tables_with_paths(notice: Notice) -> Iterator[tuple[str, Table]]:
@@ -95,24 +71,6 @@ def check_table_statuses(inp: CheckInput) -> Iterator[Hit]:
                 yield Hit(f"第{number}行完成情况“{value}”不是{allowed}之一", path=path)
 
 
-def _stated_counts(
-    units: list[Unit],
-) -> Iterator[tuple[Unit, str, RectificationStatus | None, int]]:
-    """Counts the main text states: (unit, words, status or None for the total, value)."""
-    for unit in units:
-        if unit.part != 0 or unit.role not in (Role.PARAGRAPH, Role.HEADING):
-            continue
-        for m in _STATED_TOTAL.finditer(unit.text):
-            value = count_value(m[1])
-            window = unit.text[max(0, m.start() - _WINDOW) : m.start()]
-            if value is not None and _TOTAL_VERB.search(window):
-                yield unit, m[0], None, value
-        for m in _STATED_STATUS.finditer(unit.text):
-            value = count_value(m[2])
-            if value is not None:
-                yield unit, m[0], _STATUS_WORDS[m[1]], value
-
-
 def check_ledger_counts(inp: CheckInput) -> Iterator[Hit]:
     if inp.notice is None:
         return
@@ -123,19 +81,20 @@ def check_ledger_counts(inp: CheckInput) -> Iterator[Hit]:
     ]
     if not ledgers:
         return
-    stated = list(_stated_counts(inp.units))
+    stated = list(stated_counts(inp.units))
     for path, table in ledgers:
         serial, column = serial_column(table), status_column(table)
         assert serial is not None and column is not None
         rows = [row for row in table.rows if row[serial].strip()]
         counts = {s: sum(1 for row in rows if row[column].strip() == s.value) for s in _STATUSES}
-        for unit, words, status, value in stated:
+        for count in stated:
+            status = count.status
             actual = len(rows) if status is None else counts[status]
-            if value != actual:
+            if count.value != actual:
                 what = "问题" if status is None else f"“{status.value}”的问题"
                 yield Hit(
-                    f"文中说“{words}”，但整改台账（{path}）列出{what}{actual}个",
-                    unit,
+                    f"文中说“{count.words}”，但整改台账（{path}）列出{what}{actual}个",
+                    count.unit,
                 )
 
 
