@@ -88,7 +88,7 @@ def decode_text(data: bytes, *, file: str | None = None) -> DecodedText:
     >>> decode_text(b"\\xff\\x00junk")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gongwen.findings.InputError: 错误 RD102: 不是文本文件：含有二进制字节 0x00 ...
+    gongwen.findings.InputError: 错误 RD102: 不是文本文件：含有二进制字节 0x00
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -226,7 +226,7 @@ def parse_xml(data: bytes, *, part: str = "", file: str | None = None) -> etree.
     >>> parse_xml(b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', part="p.xml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gongwen.findings.InputError: 错误 RD105: 拒绝读取：p.xml 含有 DTD/实体声明 ...
+    gongwen.findings.InputError: 错误 RD105: 拒绝读取：p.xml 含有 DTD/实体声明
     """
     where = part or "XML"
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
