@@ -8,6 +8,7 @@ from pathlib import Path
 from gongwen.batch.progress import next_round
 from gongwen.dumper import dump_notice
 from gongwen.findings import Finding
+from gongwen.i18n import _
 from gongwen.loader import SUFFIXES, load_notice
 from gongwen.model import Notice, RectificationStatus
 from gongwen.read import read_file
@@ -39,12 +40,12 @@ def write_next_round(
     """
     notice, findings = load_last(last)
     nxt = next_round(notice, on, default_status=default_status)
-    comment = (
-        f"Next round ({on.isoformat()}) of this bulletin, started by `gongwen next` from {last}.\n"
-        "Every problem has a status: 已完成, 正在推进 or 长期坚持.\n"
-        "The sentence 截至…，N个问题中，… is computed from them: after changing a status,\n"
-        "run the same `gongwen next` on this file to recompute it (nothing else changes)."
-    )
+    comment = _(
+        "本通报的下一轮（{date}），由 `gongwen next` 从 {last} 开始。\n"
+        "每个问题都有状态：已完成、正在推进或长期坚持。\n"
+        "“截至…，N个问题中，…”一句由状态算出：改动状态后，\n"
+        "对本文件再运行同样的 `gongwen next` 即可重新计算（其他内容不变）。"
+    ).format(date=on.isoformat(), last=last)
     source = last if Path(last).suffix.lower() in (".yaml", ".yml") else None
     dump_notice(nxt, output, source=source, header=comment)  # the clerk's comments stay
     return nxt, findings
