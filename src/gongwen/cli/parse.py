@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 EPILOG = N_(
     "退出状态：\n"
-    "  0  公文已读入并写出；检查发现（修复之处和发现的损坏）打印到 stderr，\n"
+    "  0  公文已读入并写出；检查发现（修复之处和发现的损坏）打印到标准错误输出，\n"
     "     但不使命令失败\n"
     "  2  文件无法读取（太大、不是 UTF-8/GB18030 文本、不是 .docx、压缩炸弹、\n"
     "     带 DTD 的 XML、其中没有公文），或用了 --strict 而 .docx 中有公文文件\n"
@@ -128,7 +128,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=_(
             "把以文本（UTF-8 或 GB18030/GBK）或 .docx 发布的公文读成 YAML 公文文件，\n"
             "供 gongwen render 和 gongwen validate 使用。读取时修复的和发现损坏的地方，\n"
-            "连同 文件:行 和代码打印到 stderr，并作为注释写进 YAML。"
+            "连同 文件:行 和代码打印到标准错误输出，并作为注释写进 YAML。"
         ),
         epilog=_(EPILOG),
         formatter_class=RawDescriptionHelpFormatter,
@@ -139,7 +139,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--output",
         type=Path,
         metavar="OUT",
-        help=_("要写的 YAML 文件，或一个文件夹（写入与 FILE 同名的 .yaml；默认：打印到 stdout）"),
+        help=_("要写的 YAML 文件，或一个文件夹（写入与 FILE 同名的 .yaml；默认：打印到标准输出）"),
     )
     p.add_argument(
         "--level",
