@@ -97,7 +97,7 @@ def test_the_next_round_keeps_the_clerks_comments(tmp_path: Path) -> None:
     written = out.read_text(encoding="utf-8")
     inner = [m for m in re.findall(r"^\s+#.*$", text, re.M)]  # comments inside the body
     assert inner and sum(c.strip() in written for c in inner) >= len(inner) * 0.9
-    assert written.startswith("# Next round (2023-09-01)")
+    assert written.startswith("# 本通报的下一轮（2023-09-01）")
 
 
 def test_exported() -> None:

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from gongwen.batch.ledger import LedgerSpec
+from gongwen.i18n import _
 from gongwen.model import Contact, Date, DescribedModel, Line, Notice, Text, Title
 
 BUILTIN_VALUES = (
@@ -41,13 +42,13 @@ def _value_names(values: dict[str, str]) -> dict[str, str]:
         if not name.isidentifier() or not name.isascii():
             raise PydanticCustomError(
                 "value_name",
-                "“{name}” cannot be a value name: use letters, digits and _ (e.g. secretary)",
+                _("“{name}”不能作值的名字：请用字母、数字和 _（如 secretary）"),
                 {"name": name},
             )
         if name in BUILTIN_VALUES:
             raise PydanticCustomError(
                 "value_builtin",
-                "“{name}” is a built-in value ({builtins}); choose another name",
+                _("“{name}”是内置的值（{builtins}），请另取名字"),
                 {"name": name, "builtins": ", ".join(BUILTIN_VALUES)},
             )
     return values
@@ -192,14 +193,13 @@ class Batch(_Model):
             if key in NOT_DEFAULTS:
                 raise PydanticCustomError(
                     "default_body",
-                    "“{key}” cannot be a default: use introduction and closing for shared "
-                    "paragraphs",
+                    _("“{key}”不能作默认值：共用的段落请写在 introduction 和 closing 中"),
                     {"key": key},
                 )
             if key not in Notice.model_fields:
                 raise PydanticCustomError(
                     "default_field",
-                    "“{key}” is not a notice field ({fields})",
+                    _("“{key}”不是公文的字段（{fields}）"),
                     {"key": key, "fields": ", ".join(Notice.model_fields)},
                 )
         return value
