@@ -101,7 +101,8 @@ def make_report(job: ReportJob) -> ReportOutcome:
     """Validate, render, check and write one report; its failures are returned, not raised."""
     try:
         notice = validate(Notice, SourceData(job.data))
-        notice, _dropped = drop_typed_ordinals(notice)  # as a notice file's: printed once (IN010/IN011)
+        # as a notice file's typed ordinals: printed once (IN010/IN011)
+        notice, _dropped = drop_typed_ordinals(notice)
     except InputError as exc:
         return ReportOutcome(errors=tuple(exc.findings))
     try:
