@@ -145,7 +145,7 @@ def test_a_document_libreoffice_did_not_convert_is_an_error(tmp_path: Path) -> N
 def test_a_hanging_libreoffice_is_stopped(tmp_path: Path) -> None:
     script, _ = fake_soffice(tmp_path, mode="hang")
     sources = docx_files(tmp_path, "a")
-    with pytest.raises(convert.ConversionError, match="did not finish"):
+    with pytest.raises(convert.ConversionError, match="没有完成"):
         convert.convert_many(sources, tmp_path, soffice=script, timeout=1)
 
 
