@@ -603,7 +603,7 @@ BodyItem: TypeAlias = Annotated[
     Discriminator(
         _body_tag,
         custom_error_type="body_item",
-        # The loader shows this message in the language of the moment (loader._MESSAGES).
+        # Shown in the language of the moment by gongwen.field_errors, which words this type.
         custom_error_message=N_(
             "正文的一项应为一段文字，或只有一个键的映射：paragraph、section、problem 或 table"
         ),
