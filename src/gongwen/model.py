@@ -49,6 +49,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, PydanticUndefined
 
 from gongwen.dates import parse_date
+from gongwen.i18n import N_, _
 
 MAX_SECTION_DEPTH = 4
 """GB/T 9704-2012 cl. 7.3.3 defines four levels of 层次序数: 一、 （一） 1. （1）."""
@@ -62,8 +63,7 @@ def _xml_safe(value: str) -> str:
     if match:
         raise PydanticCustomError(
             "xml_char",
-            "contains the character {code} at position {pos}, which cannot appear in a "
-            "Word document; delete it",
+            _("第 {pos} 个字符 {code} 不能出现在 Word 文档中，请删去"),
             {"code": f"U+{ord(match.group()):04X}", "pos": match.start() + 1},
         )
     return value
@@ -71,7 +71,7 @@ def _xml_safe(value: str) -> str:
 
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise PydanticCustomError("blank", "must not be empty")
+        raise PydanticCustomError("blank", _("不能为空"))
     return value
 
 
@@ -91,13 +91,18 @@ def _to_date(value: Any) -> Any:
     number (pydantic would read ``1678752000`` as a Unix timestamp, ``0`` as 1970-01-01)."""
     if isinstance(value, int | float | Decimal):
         raise PydanticCustomError(
-            "date_type", "日期须写成日期，如 2023-03-14 或 2023年3月14日 (a date, not a number)"
+            "date_number", _("日期应写成日期，如 2023-03-14 或 2023年3月14日，而不是数字")
         )
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass  # an impossible date: parse_date says what is wrong with it
         try:
             return parse_date(value)
         except ValueError as exc:
-            raise PydanticCustomError("date_text", "{reason}", {"reason": str(exc)}) from exc
+            raise PydanticCustomError("date_text", str(exc)) from exc  # translated in dates
     return value
 
 
@@ -246,7 +251,7 @@ class _Model(DescribedModel):
     ...     Problem(statement="理论学习不深入。", statment="理论学习不深入。")
     ... except ValueError as error:
     ...     print(type(error).__name__, error)
-    InputError statment: 错误 IN004: unknown field “statment”; did you mean “statement”?
+    InputError statment: 错误 IN004: 未知字段“statment”，是否想写“statement”？
     """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -371,25 +376,26 @@ class DocumentNumber(_Model):
         if not match:
             raise PydanticCustomError(
                 "document_number",
-                "“{text}” is not a 发文字号; write it like X党发〔2023〕5号",
+                _("“{text}”不是发文字号，应写成 X党发〔2023〕5号 的样子"),
                 {"text": text},
             )
         serial = match["serial"]
         if serial.startswith("第"):
             raise PydanticCustomError(
                 "document_number_di",
-                "“{text}”: a 发文字号 has no 第 before the number (GB/T 9704 cl. 7.2.5); "
-                "write {fixed}",
+                _("“{text}”：发文字号的序号前不加“第”（GB/T 9704 第 7.2.5 条），应写成 {fixed}"),
                 {"text": text, "fixed": text.replace("第", "", 1)},
             )
         if not serial.isdigit() or not serial.isascii():
             raise PydanticCustomError(
-                "document_number", "“{text}”: the number must be Arabic digits", {"text": text}
+                "document_number",
+                _("“{text}”：发文字号的序号应为阿拉伯数字"),
+                {"text": text},
             )
         if serial.startswith("0"):
             raise PydanticCustomError(
                 "document_number_zero",
-                "“{text}”: a 发文字号 has no leading zero (GB/T 9704 cl. 7.2.5); write {n}号",
+                _("“{text}”：发文字号的序号不编虚位（GB/T 9704 第 7.2.5 条），应写成 {n}号"),
                 {"text": text, "n": int(serial)},
             )
         return {"agency_code": match["code"], "year": int(match["year"]), "serial": int(serial)}
@@ -400,7 +406,7 @@ class DocumentNumber(_Model):
         if "第" in value[-1:] or any(c in value for c in "〔〕[]【】()（）"):
             raise PydanticCustomError(
                 "agency_code",
-                "the 机关代字 “{code}” must not contain brackets or 第; the year goes in year",
+                _("机关代字“{code}”不能含括号或“第”；年份写在 year 中"),
                 {"code": value},
             )
         return value
@@ -430,7 +436,7 @@ def _copy_number(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         raise PydanticCustomError(
             "copy_number_int",
-            "份号 must be written as text in quotes, e.g. '{n}', so its leading zeros survive",
+            _("份号应加引号写成文字，如 '{n}'，以保留前面的 0"),
             {"n": f"{value:06d}"},
         )
     return value
@@ -791,13 +797,15 @@ class Table(_BodyItem):
             if self.header or self.rows:
                 raise PydanticCustomError(
                     "table_ledger_rows",
-                    "a table with from_problems: true takes its header and rows from the "
-                    "problems; remove header and rows, or from_problems",
+                    _(
+                        "from_problems: true 的表格由问题生成表头和各行；"
+                        "请删去 header 和 rows，或删去 from_problems"
+                    ),
                 )
             return self
         if not self.header and not self.rows:
             raise PydanticCustomError(
-                "table_empty", "a table needs header rows, body rows or from_problems: true"
+                "table_empty", _("表格需要表头行（header）、数据行（rows）或 from_problems: true")
             )
         columns = self.columns
         covered = [0] * columns  # header rows still covered, by column, from cells above
@@ -806,7 +814,7 @@ class Table(_BodyItem):
             if width != columns:
                 raise PydanticCustomError(
                     "table_header_width",
-                    "header row {row} covers {width} columns, the table has {columns}",
+                    _("表头第 {row} 行占 {width} 列，表格有 {columns} 列"),
                     {"row": index + 1, "width": width, "columns": columns},
                 )
             position = 0
@@ -816,7 +824,7 @@ class Table(_BodyItem):
                 if index + cell.rows > len(self.header):
                     raise PydanticCustomError(
                         "table_header_rows",
-                        "the header cell “{text}” spans {rows} rows; the header has {count}",
+                        _("表头单元格“{text}”跨 {rows} 行，表头只有 {count} 行"),
                         {"text": cell.text, "rows": cell.rows, "count": len(self.header)},
                     )
                 for column in range(position, position + cell.span):
@@ -827,13 +835,13 @@ class Table(_BodyItem):
             if len(cells) != columns:
                 raise PydanticCustomError(
                     "table_row_width",
-                    "row {row} has {cells} cells, the table has {columns} columns",
+                    _("第 {row} 行有 {cells} 个单元格，表格有 {columns} 列"),
                     {"row": index + 1, "cells": len(cells), "columns": columns},
                 )
         if self.widths is not None and len(self.widths) != columns:
             raise PydanticCustomError(
                 "table_widths",
-                "widths gives {given} columns, the table has {columns}",
+                _("widths 给了 {given} 列的宽度，表格有 {columns} 列"),
                 {"given": len(self.widths), "columns": columns},
             )
         return self
@@ -874,7 +882,7 @@ class Section(_BodyItem):
         if self.run_in and not (self.body and isinstance(self.body[0], Paragraph)):
             raise PydanticCustomError(
                 "run_in_without_paragraph",
-                "a run-in heading (run_in: true) needs a paragraph first in its body",
+                _("标题接排正文（run_in: true）时，其 body 的第一项应为段落"),
             )
         return self
 
@@ -887,9 +895,9 @@ BodyItem: TypeAlias = Annotated[
     Discriminator(
         _body_tag,
         custom_error_type="body_item",
-        custom_error_message=(
-            "a body item is a string (a paragraph) or a mapping with one key: "
-            "paragraph, section, problem or table"
+        # Shown in the language of the moment by gongwen.field_errors, which words this type.
+        custom_error_message=N_(
+            "正文的一项应为一段文字，或只有一个键的映射：paragraph、section、problem 或 table"
         ),
     ),
 ]
@@ -1023,20 +1031,24 @@ class Signature(_Model):
         if (self.signer_title is None) != (self.signer_name is None):
             raise PydanticCustomError(
                 "signer_pair",
-                "signer_title (签发人职务) and signer_name (签发人姓名) go together: give both "
-                "for a 签发人签名章 (cl. 7.3.5.3), or neither",
+                _(
+                    "signer_title（签发人职务）和 signer_name（签发人姓名）应同时给出"
+                    "（签发人签名章，第 7.3.5.3 条），或都不给"
+                ),
             )
         wanted = 1 if self.signer_title is not None else len(self.organs)
         if self.seals and len(self.seals) != wanted:
-            what = "one 签发人签名章" if self.signer_title is not None else "one seal per organ"
+            message = (
+                _("有 {count} 个印章图片，应只给 1 个签发人签名章")
+                if self.signer_title is not None
+                else _("有 {count} 个印章图片，发文机关有 {wanted} 个：每个机关一个印章")
+            )
             raise PydanticCustomError(
-                "seal_count",
-                "{count} seal images for {wanted}: give {what}",
-                {"count": len(self.seals), "wanted": wanted, "what": what},
+                "seal_count", message, {"count": len(self.seals), "wanted": wanted}
             )
         if self.seals and not self.sealed:
             raise PydanticCustomError(
-                "seal_unsealed", "seal images are given but sealed is false (cl. 7.3.5.2)"
+                "seal_unsealed", _("给了印章图片，但 sealed 为 false（第 7.3.5.2 条）")
             )
         return self
 
@@ -1067,7 +1079,7 @@ class Attendance(_Model):
     def _something(self) -> Attendance:
         if not (self.present or self.absent or self.attending):
             raise PydanticCustomError(
-                "attendance_empty", "an attendance list needs present, absent or attending"
+                "attendance_empty", _("出席名单至少需要 present、absent 或 attending 之一")
             )
         return self
 
@@ -1127,7 +1139,7 @@ class Contact(_Model):
         if not (self.phones or self.postbox or self.email or self.others):
             raise PydanticCustomError(
                 "contact_empty",
-                "a contact block needs at least one of phones, postbox, email, others",
+                _("联系方式至少需要 phones、postbox、email、others 之一"),
             )
         return self
 
@@ -1188,7 +1200,7 @@ class Presentation(_Model):
 def _title_text(value: str) -> str:
     lines = [line.strip() for line in value.split("\n")]
     if any(not line for line in lines):
-        raise PydanticCustomError("title_blank_line", "must not contain an empty line")
+        raise PydanticCustomError("title_blank_line", _("不能含有空行"))
     return "\n".join(lines)
 
 
@@ -1303,8 +1315,10 @@ class Notice(_Model):
             if too_deep is not None:
                 raise PydanticCustomError(
                     "section_depth",
-                    "{where}: the section “{heading}” is nested {depth} levels deep; GB/T 9704 "
-                    "cl. 7.3.3 defines four (一、 （一） 1. （1））",
+                    _(
+                        "{where}：“{heading}”一节嵌套到第 {depth} 层；GB/T 9704 第 7.3.3 条"
+                        "只规定四层（一、 （一） 1. （1））"
+                    ),
                     {"where": where, "heading": too_deep.heading, "depth": MAX_SECTION_DEPTH + 1},
                 )
         return self
@@ -1315,19 +1329,18 @@ class Notice(_Model):
         if self.attendance is not None and kind != "minutes":
             raise PydanticCustomError(
                 "attendance_format",
-                "attendance (出席/请假/列席) belongs to a 纪要: set presentation.format: minutes",
+                _("出席/请假/列席（attendance）属于纪要：请设 presentation.format: minutes"),
             )
         number = self.header.order_number if self.header else None
         if number is not None and kind != "order":
             raise PydanticCustomError(
                 "order_number_format",
-                "header.order_number (令号) belongs to a 命令（令）: "
-                "set presentation.format: order",
+                _("令号（header.order_number）属于命令（令）：请设 presentation.format: order"),
             )
         if kind != "standard" and (self.header is None or self.header.issuer_mark is None):
             raise PydanticCustomError(
                 "special_format_mark",
-                "the {kind} format (GB/T 9704 cl. 10) needs header.issuer_mark, its 标志",
+                _("{kind} 格式（GB/T 9704 第 10 章）需要 header.issuer_mark（发文机关标志）"),
                 {"kind": kind},
             )
         return self

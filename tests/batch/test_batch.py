@@ -621,7 +621,7 @@ def test_pdf_without_libreoffice_exits_3_and_keeps_the_reports(
         ["batch", str(YAML_BATCH), "-o", str(out), "--pdf", "--soffice", "/nowhere/soffice"]
     )
     assert status == 3
-    assert "LibreOffice not found" in capsys.readouterr().err
+    assert "找不到 LibreOffice" in capsys.readouterr().err
     assert sorted(p.stem for p in out.glob("*.docx")) == sorted(STEMS)
     assert (out / MANIFEST).is_file() and not list(out.glob("*.pdf"))
 

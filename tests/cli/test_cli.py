@@ -79,7 +79,7 @@ def test_yaml_errors_name_the_line(tmp_path: Path) -> None:
     path = tmp_path / "n.yaml"
     path.write_text("title: t\nbody:\n  - p\n  - section:\n      heading: ''\n", encoding="utf-8")
     result = run("validate", str(path))
-    assert f"{path}:5: body[1].section.heading: 错误 IN003: " in result.stderr
+    assert f"{path}:5: body[1].section.heading: 错误 IN003: 不能为空" in result.stderr
 
 
 def test_render_writes_the_docx(tmp_path: Path) -> None:
