@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -18,6 +19,7 @@ from gongwen.dates import (
     parse_date,
     parse_date_range,
 )
+from gongwen.i18n import use_language
 
 DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
 NUMERALS = st.sampled_from(["arabic", "chinese"])
@@ -114,23 +116,28 @@ def test_parse_date_accepts_the_forms_real_documents_use(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "english"),
     [
-        ("2023年2月30日", "2023年2月 has 28 days, not 30"),
-        ("2024年2月30日", "2024年2月 has 29 days, not 30"),
-        ("2023年4月31日", "2023年4月 has 30 days, not 31"),
-        ("2023年13月1日", "there is no month 13"),
-        ("2023年0月1日", "there is no month 0"),
-        ("2023年1月0日", "has 31 days, not 0"),
-        ("二〇二三年二月三十日", "has 28 days, not 30"),
-        ("2023-02-29", "has 28 days, not 29"),
-        ("0000年1月1日", "the year must be 1 to 9999"),
+        ("2023年2月30日", "2023年2月只有 28 天，没有 30 日", "2023年2月 has 28 days, not 30"),
+        ("2024年2月30日", "2024年2月只有 29 天，没有 30 日", "2024年2月 has 29 days, not 30"),
+        ("2023年4月31日", "2023年4月只有 30 天，没有 31 日", "2023年4月 has 30 days, not 31"),
+        ("2023年13月1日", "没有 13 月", "there is no month 13"),
+        ("2023年0月1日", "没有 0 月", "there is no month 0"),
+        ("2023年1月0日", "只有 31 天，没有 0 日", "has 31 days, not 0"),
+        ("二〇二三年二月三十日", "只有 28 天，没有 30 日", "has 28 days, not 30"),
+        ("2023-02-29", "只有 28 天，没有 29 日", "has 28 days, not 29"),
+        ("0000年1月1日", "年份应为 1 至 9999", "the year must be 1 to 9999"),
     ],
 )
-def test_parse_date_rejects_impossible_dates_saying_why(text: str, message: str) -> None:
+def test_parse_date_rejects_impossible_dates_saying_why(
+    text: str, message: str, english: str
+) -> None:
     with pytest.raises(ValueError, match=message) as info:
         parse_date(text)
-    assert repr(text) in str(info.value)
+    assert f"“{text}”" in str(info.value)
+    with use_language("en"), pytest.raises(ValueError, match=english) as info:
+        parse_date(text)
+    assert f"“{text}” is not a valid date" in str(info.value)
 
 
 @pytest.mark.parametrize(
@@ -154,7 +161,7 @@ def test_parse_date_rejects_impossible_dates_saying_why(text: str, message: str)
 def test_parse_date_rejects_malformed_text_naming_it(text: str) -> None:
     with pytest.raises(ValueError) as info:
         parse_date(text)
-    assert repr(text) in str(info.value)
+    assert f"“{text}”" in str(info.value)
 
 
 # --- format_date_range / parse_date_range -----------------------------------------------------
@@ -183,7 +190,9 @@ def test_format_date_range_omits_the_shared_year_and_keeps_the_month(
 
 
 def test_format_date_range_rejects_an_end_before_the_start() -> None:
-    with pytest.raises(ValueError, match="2022-04-20 to 2022-04-12"):
+    with pytest.raises(ValueError, match="结束早于开始：2022-04-20 至 2022-04-12"):
+        format_date_range(date(2022, 4, 20), date(2022, 4, 12))
+    with use_language("en"), pytest.raises(ValueError, match="2022-04-20 to 2022-04-12"):
         format_date_range(date(2022, 4, 20), date(2022, 4, 12))
 
 
@@ -218,21 +227,24 @@ def test_parse_date_range_lets_the_end_inherit_year_and_month(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2022年12月28日至1月3日", "cannot end before it starts"),  # year not inherited forward
-        ("2022年4月20日至12日", "cannot end before it starts"),
-        ("4月12日至20日", "the start '4月12日' is not a full date"),
-        ("2022年4月12日至", "cannot read the end"),
-        ("2022年4月12日至下旬", "cannot read the end"),
-        ("2022年4月12日至4月31日", "has 30 days, not 31"),
-        ("2022年4月12日至2023年2月30日", "has 28 days, not 30"),
-        ("2022年4月12日至5月1日至6月1日", "more than one joiner"),
-        ("本月", "not a date range"),
+        ("2022年12月28日至1月3日", "结束早于开始"),  # year not inherited forward
+        ("2022年4月20日至12日", "结束早于开始"),
+        ("4月12日至20日", "开始“4月12日”不是完整的日期"),
+        ("2022年4月12日至", "读不出结束日期"),
+        ("2022年4月12日至下旬", "读不出结束日期“下旬”"),
+        ("2022年4月12日至4月31日", "只有 30 天，没有 31 日"),
+        ("2022年4月12日至2023年2月30日", "只有 28 天，没有 30 日"),
+        ("2022年4月12日至5月1日至6月1日", "连接词不止一个"),
+        ("本月", "不是日期范围"),
     ],
 )
 def test_parse_date_range_rejects_bad_ranges_saying_why(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message) as info:
         parse_date_range(text)
-    assert repr(text) in str(info.value)
+    assert f"“{text}”" in str(info.value)
+    with use_language("en"), pytest.raises(ValueError, match=re.escape(f"“{text}”")) as info:
+        parse_date_range(text)
+    assert "date range" in str(info.value)
 
 
 # --- find_dates --------------------------------------------------------------------------------

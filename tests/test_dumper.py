@@ -81,7 +81,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "n.yaml"
     target.write_text("title: old\n", encoding="utf-8")
     bad = Notice(title="标题", body=["正文。"])
-    with pytest.raises(ValueError, match="unknown notice file format"):
+    with pytest.raises(ValueError, match="未知的公文文件格式"):
         dump_notice(bad, target, "xml")  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "title: old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["n.yaml"]
@@ -97,7 +97,7 @@ def test_the_next_round_keeps_the_clerks_comments(tmp_path: Path) -> None:
     written = out.read_text(encoding="utf-8")
     inner = [m for m in re.findall(r"^\s+#.*$", text, re.M)]  # comments inside the body
     assert inner and sum(c.strip() in written for c in inner) >= len(inner) * 0.9
-    assert written.startswith("# Next round (2023-09-01)")
+    assert written.startswith("# 本通报的下一轮（2023-09-01）")
 
 
 def test_exported() -> None:

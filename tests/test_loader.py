@@ -53,7 +53,7 @@ def test_yaml_errors_name_file_field_and_line(tmp_path: Path) -> None:
         ("a.yaml", "title: a\ntitle: b\nbody: [x]\n", 2, "duplicate"),
         ("a.json", '{"title": "t",\n "body": [}', 2, "JSON"),
         ("a.toml", 'title = "t"\nbody = [\n', None, "TOML"),
-        ("a.yaml", "- just\n- a list\n", None, "mapping"),
+        ("a.yaml", "- just\n- a list\n", None, "映射"),
         ("a.txt", "title: t", None, "不支持"),
     ],
 )
@@ -69,7 +69,7 @@ def test_syntax_errors_are_one_clear_message(
 
 
 def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="文件不存在"):
         load_notice(tmp_path / "nope.yaml")
     path = tmp_path / "gbk.yaml"
     path.write_bytes("title: 通知\nbody: [内容]\n".encode("gbk"))

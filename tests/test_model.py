@@ -67,31 +67,31 @@ def test_title_lines_keep_the_authors_breaks() -> None:
 @pytest.mark.parametrize(
     ("fields", "path", "words"),
     [
-        ({"title": "  "}, "title", "empty"),
-        ({"title": "一\n\n二"}, "title", "empty line"),
-        ({"body": [{"section": {"heading": ""}}]}, "body[0].section.heading", "empty"),
-        ({"body": []}, "body", "empty"),
-        ({"colour": "red"}, "colour", "unknown field"),
+        ({"title": "  "}, "title", "不能为空"),
+        ({"title": "一\n\n二"}, "title", "不能含有空行"),
+        ({"body": [{"section": {"heading": ""}}]}, "body[0].section.heading", "不能为空"),
+        ({"body": []}, "body", "不能为空"),
+        ({"colour": "red"}, "colour", "未知字段"),
         ({"body": [{"section": {"heading": "h", "bodyy": []}}]}, "body[0].section.bodyy", "body"),
         (
             {"body": [{"chapter": {"heading": "h"}}]},
             "body[0]",
-            "paragraph, section, problem or table",
+            "paragraph、section、problem 或 table",
         ),
         ({"body": ["坏\x07字符"]}, "body[0].paragraph.text", "U+0007"),
-        ({"signature": {"date": "2023-02-30"}}, "signature.date", "day value"),
+        ({"signature": {"date": "2023-02-30"}}, "signature.date", "2023年2月只有 28 天"),
         ({"signature": {"date": "2023年2月30日"}}, "signature.date", "2023年2月30日"),
-        ({"header": {"copy_number": "12345"}}, "header.copy_number", "six Arabic digits"),
+        ({"header": {"copy_number": "12345"}}, "header.copy_number", "六位阿拉伯数字"),
         ({"header": {"copy_number": 7}}, "header.copy_number", "'000007'"),
         (
             {"header": {"document_number": "X发〔2023〕05号"}},
             "header.document_number",
-            "leading zero",
+            "不编虚位",
         ),
         ({"header": {"document_number": "X发〔2023〕第5号"}}, "header.document_number", "第"),
         ({"header": {"document_number": "X发2023-5"}}, "header.document_number", "发文字号"),
         ({"header": {"urgency": "很急"}}, "header.urgency", "特急"),
-        ({"contact": {}}, "contact", "at least one"),
+        ({"contact": {}}, "contact", "至少需要"),
     ],
 )
 def test_bad_input_is_named_by_field_path(fields: dict[str, object], path: str, words: str) -> None:
@@ -109,7 +109,7 @@ def test_sections_deeper_than_four_levels_are_rejected() -> None:
     for level in range(4):
         item = {"section": {"heading": f"{level}", "body": [item]}}
     found = errors_of(base(body=[item]))
-    assert any("four" in m and "五级" in m for _, m in found), found
+    assert any("四层" in m and "五级" in m for _, m in found), found
 
 
 def test_four_levels_are_accepted() -> None:

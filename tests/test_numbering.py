@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import cn2an
 import pytest
 
+from gongwen.i18n import use_language
 from gongwen.numbering import (
     MAX_ORDINAL,
     OrdinalRangeError,
@@ -83,14 +86,16 @@ def test_parse_chinese_numeral_accepts_yi_shi_variant_for_ten_to_nineteen(n: int
 
 @pytest.mark.parametrize("n", OUT_OF_RANGE)
 def test_chinese_numeral_rejects_out_of_range(n: int) -> None:
-    with pytest.raises(OrdinalRangeError, match=f"defined for 1 to 9999, got {n}"):
+    with pytest.raises(OrdinalRangeError, match=f"只用于 1 至 9999，实为 {n}"):
+        chinese_numeral(n)
+    with use_language("en"), pytest.raises(OrdinalRangeError, match=f"for 1 to 9999, got {n}"):
         chinese_numeral(n)
 
 
 def test_out_of_range_error_is_a_value_error_with_the_documented_message() -> None:
     with pytest.raises(ValueError) as info:
         chinese_numeral(0)
-    assert str(info.value) == "Chinese numerals are defined for 1 to 9999, got 0"
+    assert str(info.value) == "汉字数字只用于 1 至 9999，实为 0"
     assert isinstance(info.value, OrdinalRangeError)
 
 
@@ -118,7 +123,7 @@ def test_chinese_numeral_rejects_bool() -> None:
     ],
 )
 def test_parse_chinese_numeral_rejects_non_canonical_text_naming_it(text: str) -> None:
-    with pytest.raises(ValueError, match=repr(text).replace("\\", "\\\\")) as info:
+    with pytest.raises(ValueError, match=re.escape(f"“{text}”")) as info:
         parse_chinese_numeral(text)
     assert not isinstance(info.value, OrdinalRangeError)
 
@@ -164,7 +169,7 @@ def test_parse_heading_ordinal_inverts_heading_ordinal_for_every_value(level: in
 
 @pytest.mark.parametrize("level", [0, 5, -1])
 def test_heading_ordinal_rejects_undefined_levels(level: int) -> None:
-    with pytest.raises(ValueError, match=f"heading levels are 1 to 4, got {level}"):
+    with pytest.raises(ValueError, match=f"标题层级为 1 至 4，实为 {level}"):
         heading_ordinal(level, 1)
 
 

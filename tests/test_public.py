@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 import gongwen
 import gongwen.batch
+from gongwen.i18n import use_language
 from tests.conftest import ROOT
 
 SRC = ROOT / "src" / "gongwen"
@@ -44,7 +45,9 @@ def test_every_exported_name_resolves() -> None:
     for name in gongwen.__all__:
         assert getattr(gongwen, name) is not None, name
     assert set(gongwen.__all__) <= set(dir(gongwen))
-    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+    with pytest.raises(AttributeError, match="没有名为“nothing”的属性"):
+        _ = gongwen.nothing  # type: ignore[attr-defined]
+    with use_language("en"), pytest.raises(AttributeError, match="no attribute 'nothing'"):
         _ = gongwen.nothing  # type: ignore[attr-defined]
 
 

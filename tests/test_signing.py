@@ -45,7 +45,7 @@ def test_a_row_of_seals_never_touches_and_stays_in_the_type_area(
     try:
         centres = row_centres_twips(date_centre, widths, texts)
     except SealLayoutError as error:
-        assert "cl. 7.3.5.1" in str(error)
+        assert "第 7.3.5.1 条" in str(error)
         return
     assert centres[-1] == date_centre  # the last seal over the last 署名 and the date
     assert centres[0] - widths[0] // 2 >= 0  # inside the type area

@@ -24,9 +24,9 @@ MARK = {"issuer_mark": {"organs": ["青山县人民政府办公室"]}}
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        ({**BASE, "presentation": {"format": "letter"}}, "needs header.issuer_mark"),
-        ({**BASE, "attendance": {"present": ["张三"]}}, "set presentation.format: minutes"),
-        ({**BASE, "header": {**MARK, "order_number": 3}}, "set presentation.format: order"),
+        ({**BASE, "presentation": {"format": "letter"}}, "需要 header.issuer_mark"),
+        ({**BASE, "attendance": {"present": ["张三"]}}, "请设 presentation.format: minutes"),
+        ({**BASE, "header": {**MARK, "order_number": 3}}, "请设 presentation.format: order"),
         (
             {
                 **BASE,
@@ -34,11 +34,11 @@ MARK = {"issuer_mark": {"organs": ["青山县人民政府办公室"]}}
                 "header": MARK,
                 "attendance": {},
             },
-            "present, absent or attending",
+            "present、absent 或 attending",
         ),
         (
             {**BASE, "signature": {"date": "2024-04-20", "signer_title": "县长"}},
-            "go together",
+            "应同时给出",
         ),
         (
             {
@@ -49,7 +49,7 @@ MARK = {"issuer_mark": {"organs": ["青山县人民政府办公室"]}}
                     "seals": [{"image": "a.png"}],
                 },
             },
-            "one seal per organ",
+            "每个机关一个印章",
         ),
         (
             {
@@ -61,7 +61,7 @@ MARK = {"issuer_mark": {"organs": ["青山县人民政府办公室"]}}
                     "seals": [{"image": "a.png"}],
                 },
             },
-            "sealed is false",
+            "sealed 为 false",
         ),
         (
             {

@@ -96,11 +96,11 @@ def test_header_cells_merge_across_columns_and_rows() -> None:
 @pytest.mark.parametrize(
     ("table", "error"),
     [
-        ({"header": [["a", "b"]], "rows": [["1"]]}, "row 1 has 1 cells, the table has 2"),
-        ({"header": [["a", "b"], ["c"]], "rows": [["1", "2"]]}, "header row 2 covers 1"),
-        ({"header": [[{"text": "a", "rows": 2}]], "rows": [["1"]]}, "spans 2 rows"),
-        ({"rows": [["1", "2"]], "widths": [1]}, "widths gives 1 columns"),
-        ({}, "needs header rows"),
+        ({"header": [["a", "b"]], "rows": [["1"]]}, "第 1 行有 1 个单元格，表格有 2 列"),
+        ({"header": [["a", "b"], ["c"]], "rows": [["1", "2"]]}, "表头第 2 行占 1 列"),
+        ({"header": [[{"text": "a", "rows": 2}]], "rows": [["1"]]}, "跨 2 行"),
+        ({"rows": [["1", "2"]], "widths": [1]}, "widths 给了 1 列的宽度"),
+        ({}, "表格需要表头行"),
         ({"from_problems": True, "rows": [["1"]]}, "from_problems"),
     ],
 )

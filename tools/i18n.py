@@ -91,14 +91,22 @@ def update(*extra: Path) -> Catalog:
     catalog.fuzzy = False
     for path in extra:
         for message in read_catalog(path, "en"):
-            if not message.id or not message.string or message.fuzzy:
+            if not message.id or not translated(message):
                 continue
             mine = catalog.get(message.id, context=message.context)
-            if mine is not None and (not mine.string or mine.fuzzy):
+            if mine is not None and not translated(mine):
                 mine.string = message.string
                 mine.flags.discard("fuzzy")
     write_catalog(catalog, ENGLISH)
     return catalog
+
+
+def translated(message: Message) -> bool:
+    """Whether ``message`` has every form translated and is not a guess (fuzzy)."""
+    if not message.string:
+        return False
+    strings = [message.string] if isinstance(message.string, str) else list(message.string)
+    return all(strings) and not message.fuzzy
 
 
 def compile_all(out: Path) -> list[Path]:
@@ -157,7 +165,8 @@ def _entry_problems(key: str, message: Message) -> list[str]:
 
 def check() -> list[str]:
     """Everything that keeps the catalogs from matching the code."""
-    return problems(read_catalog(ENGLISH, "en"), (m.id for m in extract() if m.id))
+    wanted = (m.id if isinstance(m.id, str) else m.id[0] for m in extract() if m.id)
+    return problems(read_catalog(ENGLISH, "en"), wanted)  # a plural is known by its singular
 
 
 def main(argv: list[str] | None = None) -> int:

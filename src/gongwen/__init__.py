@@ -130,7 +130,9 @@ def __getattr__(name: str) -> Any:
     """A public name, imported from its module the first time it is asked for."""
     module = _MODULE_OF.get(name)
     if module is None:
-        raise AttributeError(f"module 'gongwen' has no attribute {name!r}")
+        from gongwen.i18n import _
+
+        raise AttributeError(_("gongwen 没有名为“{name}”的属性").format(name=name))
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later look-ups do not come here again
     return value

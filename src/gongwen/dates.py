@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits, chinese_numeral, parse_chinese_numeral
 
@@ -41,7 +42,9 @@ _RANGE_JOINER = "至"
 
 def _check_numerals(numerals: str) -> None:
     if numerals not in ("arabic", "chinese"):
-        raise ValueError(f"numerals must be 'arabic' or 'chinese', got {numerals!r}")
+        raise ValueError(
+            _("numerals 应为 'arabic' 或 'chinese'，实为 {value}").format(value=repr(numerals))
+        )
 
 
 def _chinese_year(year: int) -> str:
@@ -104,12 +107,14 @@ def format_date_range(start: date, end: date, numerals: Numerals = "arabic") -> 
     >>> format_date_range(date(2022, 4, 20), date(2022, 4, 12))
     Traceback (most recent call last):
     ...
-    ValueError: a date range cannot end before it starts: 2022-04-20 to 2022-04-12
+    ValueError: 日期范围的结束早于开始：2022-04-20 至 2022-04-12
     """
     _check_numerals(numerals)
     if start > end:
         raise ValueError(
-            f"a date range cannot end before it starts: {start.isoformat()} to {end.isoformat()}"
+            _("日期范围的结束早于开始：{start} 至 {end}").format(
+                start=start.isoformat(), end=end.isoformat()
+            )
         )
     head = format_date(start, numerals)
     if start == end:
@@ -122,13 +127,15 @@ def format_date_range(start: date, end: date, numerals: Numerals = "arabic") -> 
 def _make_date(year: int, month: int, day: int, text: str) -> date:
     """A date, or a ValueError that names the text and says what is wrong with it."""
     if not 1 <= year <= 9999:
-        raise ValueError(f"{text!r} is not a valid date: the year must be 1 to 9999")
+        raise ValueError(_("“{text}”不是有效日期：年份应为 1 至 9999").format(text=text))
     if not 1 <= month <= 12:
-        raise ValueError(f"{text!r} is not a valid date: there is no month {month}")
+        raise ValueError(_("“{text}”不是有效日期：没有 {month} 月").format(text=text, month=month))
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         raise ValueError(
-            f"{text!r} is not a valid date: {year}年{month}月 has {days} days, not {day}"
+            _("“{text}”不是有效日期：{year}年{month}月只有 {days} 天，没有 {day} 日").format(
+                text=text, year=year, month=month, days=days, day=day
+            )
         )
     return date(year, month, day)
 
@@ -148,7 +155,9 @@ def _chinese_date(year: str, month: str, day: str, text: str) -> date:
     try:
         m, d = parse_chinese_numeral(month), parse_chinese_numeral(day)
     except ValueError:
-        raise ValueError(f"{text!r} is not a valid date: bad month or day numeral") from None
+        raise ValueError(
+            _("“{text}”不是有效日期：月或日的数字写得不对").format(text=text)
+        ) from None
     return _make_date(int(year.translate(_CN_YEAR_TABLE)), m, d, text)
 
 
@@ -170,11 +179,11 @@ def parse_date(text: str) -> date:
     >>> parse_date("2023年2月30日")
     Traceback (most recent call last):
     ...
-    ValueError: '2023年2月30日' is not a valid date: 2023年2月 has 28 days, not 30
+    ValueError: “2023年2月30日”不是有效日期：2023年2月只有 28 天，没有 30 日
     >>> parse_date("3月14日")
     Traceback (most recent call last):
     ...
-    ValueError: not a date: '3月14日'
+    ValueError: 不是日期：“3月14日”
     """
     stripped = ascii_digits(text.strip())
     if m := _ARABIC_YMD.fullmatch(stripped):
@@ -183,7 +192,7 @@ def parse_date(text: str) -> date:
         return _make_date(int(m[1]), int(m[3]), int(m[4]), text)
     if m := _CHINESE_YMD.fullmatch(stripped):
         return _chinese_date(m[1], m[2], m[3], text)
-    raise ValueError(f"not a date: {text!r}")
+    raise ValueError(_("不是日期：“{text}”").format(text=text))
 
 
 _END_MONTH_DAY = lazy_compile(r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
@@ -209,8 +218,12 @@ def _parse_range_end(end: str, start: date, text: str) -> date:
         if m := _END_CN_DAY.fullmatch(plain):
             return _make_date(start.year, start.month, parse_chinese_numeral(m[1]), end.strip())
     except ValueError as error:
-        raise ValueError(f"not a date range: {text!r} ({error})") from None
-    raise ValueError(f"not a date range: {text!r} (cannot read the end {end.strip()!r})")
+        raise ValueError(
+            _("不是日期范围：“{text}”（{error}）").format(text=text, error=error)
+        ) from None
+    raise ValueError(
+        _("不是日期范围：“{text}”（读不出结束日期“{end}”）").format(text=text, end=end.strip())
+    )
 
 
 def parse_date_range(text: str) -> tuple[date, date]:
@@ -231,26 +244,28 @@ def parse_date_range(text: str) -> tuple[date, date]:
     >>> parse_date_range("2022年12月28日至1月3日")
     Traceback (most recent call last):
     ...
-    ValueError: a date range cannot end before it starts: '2022年12月28日至1月3日'
+    ValueError: 日期范围的结束早于开始：“2022年12月28日至1月3日”
     """
     parts = re.split(_RANGE_JOINERS, text)
     if len(parts) == 1:
         try:
             single = parse_date(text)
         except ValueError:
-            raise ValueError(f"not a date range: {text!r}") from None
+            raise ValueError(_("不是日期范围：“{text}”").format(text=text)) from None
         return single, single
     if len(parts) != 2:
-        raise ValueError(f"not a date range: {text!r} (more than one joiner)")
+        raise ValueError(_("不是日期范围：“{text}”（连接词不止一个）").format(text=text))
     try:
         start = parse_date(parts[0])
     except ValueError:
         raise ValueError(
-            f"not a date range: {text!r} (the start {parts[0].strip()!r} is not a full date)"
+            _("不是日期范围：“{text}”（开始“{start}”不是完整的日期）").format(
+                text=text, start=parts[0].strip()
+            )
         ) from None
     end = _parse_range_end(parts[1], start, text)
     if end < start:
-        raise ValueError(f"a date range cannot end before it starts: {text!r}")
+        raise ValueError(_("日期范围的结束早于开始：“{text}”").format(text=text))
     return start, end
 
 

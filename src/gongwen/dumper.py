@@ -29,6 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from gongwen.atomic import write_bytes_atomic
 from gongwen.dates import format_date, parse_date
 from gongwen.fieldpath import parse_path
+from gongwen.i18n import _
 from gongwen.loader import SUFFIXES, SourceData, read_source
 from gongwen.model import Notice
 
@@ -103,7 +104,9 @@ def dumps_notice(
             text = "".join(f"# {line}\n" for line in header.split("\n")) + "\n" + text
         return text
     if format != "yaml":
-        raise ValueError(f"unknown notice file format {format!r}: yaml, json or toml")
+        raise ValueError(
+            _("未知的公文文件格式“{format}”：可选 yaml、json 或 toml").format(format=format)
+        )
     if notice.published is not None:
         data["published"] = notice.published  # YAML writes a date plain: 2023-09-01
     tree = _yaml_tree(data, source)

@@ -29,6 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar, merge
 
 from gongwen import limits
 from gongwen.findings import InputError
+from gongwen.i18n import _
 
 __all__ = [
     "CODE_YAML_FEATURE",
@@ -54,7 +55,7 @@ def not_a_regular_file(path: Path, mode: int) -> str | None:
 
     >>> import stat
     >>> not_a_regular_file(Path("p"), stat.S_IFIFO | 0o644)
-    '是命名管道 (FIFO)，不是普通文件 (a FIFO, not a regular file)'
+    '是命名管道（FIFO），不是普通文件'
     >>> not_a_regular_file(Path("p"), stat.S_IFREG | 0o644) is None
     True
     """
@@ -62,14 +63,14 @@ def not_a_regular_file(path: Path, mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "是文件夹，不是文件 (a folder, not a file)"
+        return _("是文件夹，不是文件")
     if stat.S_ISFIFO(mode):
-        return "是命名管道 (FIFO)，不是普通文件 (a FIFO, not a regular file)"
+        return _("是命名管道（FIFO），不是普通文件")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "是设备，不是普通文件 (a device, not a regular file)"
+        return _("是设备，不是普通文件")
     if stat.S_ISSOCK(mode):
-        return "是套接字，不是普通文件 (a socket, not a regular file)"
-    return "不是普通文件 (not a regular file)"
+        return _("是套接字，不是普通文件")
+    return _("不是普通文件")
 
 
 def read_input(path: str | Path, limit: int, *, code: str, too_large_code: str = "LM001") -> bytes:
@@ -94,14 +95,14 @@ def read_input(path: str | Path, limit: int, *, code: str, too_large_code: str =
                 raise InputError.single(code, why, file=name)
             data = stream.read(limit + 1)
     except FileNotFoundError:
-        raise InputError.single(code, "文件不存在 (no such file)", file=name) from None
+        raise InputError.single(code, _("文件不存在"), file=name) from None
     except IsADirectoryError:
-        raise InputError.single(
-            code, "是文件夹，不是文件 (a folder, not a file)", file=name
-        ) from None
+        raise InputError.single(code, _("是文件夹，不是文件"), file=name) from None
     except OSError as exc:
-        reason = "符号链接成环 (a loop of symbolic links)" if exc.errno == errno.ELOOP else None
-        reason = reason or f"无法读取 (cannot be read: {exc.strerror or exc})"
+        if exc.errno == errno.ELOOP:
+            reason = _("符号链接成环")
+        else:
+            reason = _("无法读取：{reason}").format(reason=exc.strerror or exc)
         raise InputError.single(code, reason, file=name) from None
     if len(data) > limit:
         raise _too_large(name, len(data), limit, too_large_code)
@@ -110,7 +111,9 @@ def read_input(path: str | Path, limit: int, *, code: str, too_large_code: str =
 
 def _too_large(name: str, size: int, limit: int, code: str) -> InputError:
     return InputError.single(
-        code, f"文件过大：{size} 字节，上限 {limit} 字节 (file too large)", file=name
+        code,
+        _("文件过大：{size} 字节，上限 {limit} 字节").format(size=size, limit=limit),
+        file=name,
     )
 
 
@@ -148,7 +151,7 @@ def check_data(data: Any, *, file: str | None = None) -> None:
     >>> check_data({"a": [[[[1]]]]})
     >>> deep: list[Any] = []
     >>> node = deep
-    >>> for _ in range(100):
+    >>> for _level in range(100):
     ...     node.append([]); node = node[0]
     >>> check_data(deep)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -177,7 +180,7 @@ def check_data(data: Any, *, file: str | None = None) -> None:
         if key in on_path:
             raise InputError.single(
                 CODE_YAML_FEATURE,
-                "YAML 别名指向其自身（循环结构）(a YAML alias that contains itself)",
+                _("YAML 别名指向其自身（循环结构）"),
                 file=file,
             )
         if depth > limits.MAX_NESTING:
@@ -213,17 +216,17 @@ def _huge(value: int) -> bool:
 def _check_node(node: Any, file: str | None) -> None:
     if isinstance(node, TaggedScalar | bytes | set | frozenset):
         tag = getattr(getattr(node, "tag", None), "value", None) or type(node).__name__
-        raise _feature(file, f"YAML 标记 {tag} 不允许使用 (YAML tags are refused)", node)
+        raise _feature(file, _("不允许使用 YAML 标记 {tag}").format(tag=tag), node)
     if isinstance(node, CommentedMap | CommentedSeq):
         tag = getattr(getattr(node, "tag", None), "value", None)
         if tag is not None:
-            raise _feature(file, f"YAML 标记 {tag} 不允许使用 (YAML tags are refused)", node)
+            raise _feature(file, _("不允许使用 YAML 标记 {tag}").format(tag=tag), node)
         if isinstance(node, CommentedMap) and getattr(node, merge_attrib, None):
-            raise _feature(
-                file, "YAML 合并键 “<<” 不允许使用 (merge keys are refused); 请直接写出各字段", node
-            )
+            raise _feature(file, _("不允许使用 YAML 合并键“<<”，请直接写出各字段"), node)
         if type(node).__name__ not in ("CommentedMap", "CommentedSeq"):  # !!omap, !!set, …
-            raise _feature(file, f"YAML 类型 {type(node).__name__} 不允许使用", node)
+            raise _feature(
+                file, _("不允许使用 YAML 类型 {kind}").format(kind=type(node).__name__), node
+            )
     if isinstance(node, int) and not isinstance(node, bool) and _huge(node):
         raise limits.exceeded("number_digits", len(str(abs(node))), file=file)
 
@@ -239,7 +242,7 @@ def _feature(file: str | None, message: str, node: Any) -> InputError:
 def zip_bomb(file: str | None, detail: str) -> InputError:
     """The error for a zip that would expand too much (code RD104)."""
     return InputError.single(
-        LIMITS_ZIP_CODE, f"拒绝读取：疑似压缩炸弹，{detail} (zip bomb)", file=file
+        LIMITS_ZIP_CODE, _("拒绝读取：疑似压缩炸弹，{detail}").format(detail=detail), file=file
     )
 
 
@@ -259,22 +262,32 @@ def check_zip_directory(
     too many entries, too much once expanded, one part expanding too much, or a name twice
     (which of two ``word/document.xml`` an office reads is undefined)."""
     if len(infos) > entries:
-        raise zip_bomb(file, f"含有 {len(infos)} 个文件，上限 {entries}")
+        raise zip_bomb(
+            file, _("含有 {count} 个文件，上限 {limit}").format(count=len(infos), limit=entries)
+        )
     size = 0
     for info in infos:
         size += info.file_size
         expansion = info.file_size / max(info.compress_size, 1)
         if info.file_size > ratio_floor and expansion > ratio:
-            raise zip_bomb(file, f"{info.filename} 压缩比 {expansion:.0f}:1，上限 {ratio}:1")
+            raise zip_bomb(
+                file,
+                _("{name} 压缩比 {expansion}:1，上限 {limit}:1").format(
+                    name=info.filename, expansion=f"{expansion:.0f}", limit=ratio
+                ),
+            )
     if size > total:
-        raise zip_bomb(file, f"解压后共 {size} 字节，上限 {total} 字节")
+        raise zip_bomb(
+            file, _("解压后共 {size} 字节，上限 {limit} 字节").format(size=size, limit=total)
+        )
     counts = Counter(info.filename for info in infos)
     twice = sorted(name for name, n in counts.items() if n > 1)
     if twice:
         raise InputError.single(
             CODE_NOT_ZIP,
-            f"zip 中同名文件出现两次：{'、'.join(twice[:3])} "
-            "(duplicate zip entries: which one an office reads is undefined)",
+            _("zip 中同名文件出现两次：{names}（办公软件读哪一个没有定义）").format(
+                names="、".join(twice[:3])
+            ),
             file=file,
         )
 
@@ -287,7 +300,9 @@ def check_zip(data: bytes, *, file: str | None = None, what: str = "zip") -> lis
             infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise InputError.single(
-            CODE_NOT_ZIP, f"不是有效的 {what} 文件（zip 损坏）(bad zip: {exc})", file=file
+            CODE_NOT_ZIP,
+            _("不是有效的 {what} 文件（zip 损坏：{reason}）").format(what=what, reason=exc),
+            file=file,
         ) from None
     check_zip_directory(infos, file)
     return infos

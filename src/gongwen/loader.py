@@ -22,9 +22,11 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from gongwen import limits, model
+from gongwen.field_errors import error_message
 from gongwen.fieldpath import FieldPath, format_path
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.guard import check_data, parse_guard, read_input
+from gongwen.i18n import _
 from gongwen.model import Notice
 
 MAX_INPUT_BYTES = limits.MAX_NOTICE_BYTES
@@ -103,7 +105,9 @@ def read_source(path: str | Path) -> SourceData:
     if kind is None:
         raise InputError.single(
             CODE_UNREADABLE,
-            f"不支持的文件类型“{path.suffix}”：notice files are .yaml, .yml, .json or .toml",
+            _("不支持的文件类型“{suffix}”：公文文件应为 .yaml、.yml、.json 或 .toml").format(
+                suffix=path.suffix
+            ),
             file=name,
         )
     raw = read_bytes(path)
@@ -112,7 +116,10 @@ def read_source(path: str | Path) -> SourceData:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError.single(
-            CODE_UNREADABLE, "is not UTF-8 text; save it as UTF-8", file=name, line=line
+            CODE_UNREADABLE,
+            _("不是 UTF-8 编码的文本；请另存为 UTF-8"),
+            file=name,
+            line=line,
         ) from None
     return parse_source(text, kind, file=name)
 
@@ -130,12 +137,19 @@ def parse_source(text: str, kind: str, *, file: str | None = None) -> SourceData
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else None
-            problem = exc.problem or exc.context or "YAML syntax error"
-            raise InputError.single(CODE_SYNTAX, f"YAML: {problem}", file=file, line=line) from None
+            problem = exc.problem or exc.context
+            message = (
+                _("YAML 语法错误：{problem}").format(problem=problem)
+                if problem
+                else _("YAML 语法错误")
+            )
+            raise InputError.single(CODE_SYNTAX, message, file=file, line=line) from None
         except InputError:
             raise  # a limit the guard enforced (InputError is a ValueError too)
         except (YAMLError, ValueError) as exc:
-            raise InputError.single(CODE_SYNTAX, f"YAML: {exc}", file=file) from None
+            raise InputError.single(
+                CODE_SYNTAX, _("YAML 语法错误：{problem}").format(problem=exc), file=file
+            ) from None
         check_data(tree, file=file)
         return SourceData(plain_data(tree), file, tree)
     if kind == "json":
@@ -149,10 +163,12 @@ def parse_source(text: str, kind: str, *, file: str | None = None) -> SourceData
         except InputError:
             raise  # a limit the guard enforced (InputError is a ValueError too)
         except (tomllib.TOMLDecodeError, ValueError) as exc:
-            raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=file) from None
+            raise InputError.single(
+                CODE_SYNTAX, _("TOML 语法错误：{problem}").format(problem=exc), file=file
+            ) from None
         check_data(data, file=file)
         return SourceData(data, file)
-    raise ValueError(f"unknown kind of notice file: {kind}")
+    raise ValueError(_("未知的公文文件类型：{kind}").format(kind=kind))
 
 
 class _DuplicateKeyError(ValueError):
@@ -180,18 +196,21 @@ def load_json(text: str, *, file: str | None = None) -> Any:
     >>> load_json('{"a": 1, "a": 2}')  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gongwen.findings.InputError: 错误 IN013: JSON：键 “a” 重复 ...
+    gongwen.findings.InputError: 错误 IN013: JSON：键“a”重复
     """
     try:
         with parse_guard(file, "JSON"):
             return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise InputError.single(
-            CODE_SYNTAX, f"JSON: {exc.msg}", file=file, line=exc.lineno
+            CODE_SYNTAX,
+            _("JSON 语法错误：{problem}").format(problem=exc.msg),
+            file=file,
+            line=exc.lineno,
         ) from None
     except _DuplicateKeyError as exc:
         raise InputError.single(
-            CODE_DUPLICATE_KEY, f"JSON：键 “{exc}” 重复 (duplicate key)", file=file
+            CODE_DUPLICATE_KEY, _("JSON：键“{key}”重复").format(key=exc), file=file
         ) from None
     except InputError as exc:
         raise InputError([_with_file(f, file) for f in exc.findings]) from None
@@ -240,7 +259,7 @@ def load_notice(path: str | Path, *, keep_typed_ordinals: bool = False) -> Notic
 
         return seal_images_beside(read_markdown_file(path).notice, Path(path).parent)
     source = read_source(path)
-    notice, _ = typed_ordinals(validate(Notice, source), source, keep=keep_typed_ordinals)
+    notice, _dropped = typed_ordinals(validate(Notice, source), source, keep=keep_typed_ordinals)
     return seal_images_beside(notice, Path(path).parent)
 
 
@@ -283,7 +302,7 @@ def validate(model_class: type[M], source: SourceData) -> M:
     if not isinstance(source.data, Mapping):
         raise InputError.single(
             CODE_SYNTAX,
-            "the file must hold a mapping of fields (title:, body:, …)",
+            _("文件应为字段的映射（title:、body:、…）"),
             file=source.file,
         )
     if source.tree is None:
@@ -375,35 +394,19 @@ def _finding(error: ErrorDetails, source: SourceData) -> Finding:
         code = CODE_UNKNOWN_FIELD
         name = str(loc[-1])
         close = difflib.get_close_matches(name, sorted(_known_fields()), n=1)
-        hint = f"; did you mean “{close[0]}”?" if close else ""
-        message = f"unknown field “{name}”{hint}"
+        if close:
+            message = _("未知字段“{name}”，是否想写“{close}”？").format(name=name, close=close[0])
+        else:
+            message = _("未知字段“{name}”").format(name=name)
     elif kind == "missing":
         code = CODE_MISSING_FIELD
-        message = f"required field “{loc[-1]}” is missing"
+        message = _("缺少必填字段“{name}”").format(name=loc[-1])
     else:
         code = CODE_FIELD
-        message = _MESSAGES.get(kind, error["msg"])
-        if kind in _SHOW_INPUT:
-            message += f" (got {error['input']!r})"
+        message = error_message(error)
     line = yaml_line(source.tree, loc) if source.tree is not None else None
     return Finding(code, Level.ERROR, message, Location(source.file, line, format_path(loc)))
 
-
-_MESSAGES = {
-    "string_too_short": "must not be empty",
-    "too_short": "must not be empty",
-    "string_type": "must be text",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "list_type": "must be a list",
-    "model_type": "must be a mapping of fields",
-    "model_attributes_type": "must be a mapping of fields",
-    "dict_type": "must be a mapping of fields",
-    "string_pattern_mismatch": "must be six Arabic digits in quotes, e.g. '000007'",
-}
-_SHOW_INPUT = {"enum", "literal_error", "date_from_datetime_parsing", "date_parsing", "date_type"}
 
 __all__ = [
     "CODE_FIELD",

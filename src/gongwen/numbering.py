@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 
 __all__ = [
@@ -57,17 +58,21 @@ class OrdinalRangeError(ValueError):
     >>> raise OrdinalRangeError(0)
     Traceback (most recent call last):
     ...
-    gongwen.numbering.OrdinalRangeError: Chinese numerals are defined for 1 to 9999, got 0
+    gongwen.numbering.OrdinalRangeError: 汉字数字只用于 1 至 9999，实为 0
     """
 
     def __init__(self, n: int) -> None:
         self.n = n
-        super().__init__(f"Chinese numerals are defined for 1 to {MAX_ORDINAL}, got {n!r}")
+        super().__init__(
+            _("汉字数字只用于 1 至 {most}，实为 {n}").format(most=MAX_ORDINAL, n=repr(n))
+        )
 
 
 def _check_range(n: int) -> None:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"an ordinal must be an int, got {type(n).__name__}: {n!r}")
+        raise TypeError(
+            _("序号应为整数，实为 {kind}：{n}").format(kind=type(n).__name__, n=repr(n))
+        )
     if not 1 <= n <= MAX_ORDINAL:
         raise OrdinalRangeError(n)
 
@@ -85,7 +90,7 @@ def chinese_numeral(n: int) -> str:
     >>> chinese_numeral(0)
     Traceback (most recent call last):
     ...
-    gongwen.numbering.OrdinalRangeError: Chinese numerals are defined for 1 to 9999, got 0
+    gongwen.numbering.OrdinalRangeError: 汉字数字只用于 1 至 9999，实为 0
     """
     _check_range(n)
     if 10 <= n <= 19:
@@ -125,12 +130,12 @@ def parse_chinese_numeral(text: str) -> int:
     >>> parse_chinese_numeral("一百十")
     Traceback (most recent call last):
     ...
-    ValueError: not a Chinese numeral from 1 to 9999 in canonical form: '一百十'
+    ValueError: 不是 1 至 9999 的规范汉字数字：“一百十”
     """
     number = _numeral_table().get(text)
     if number is None:
         raise ValueError(
-            f"not a Chinese numeral from 1 to {MAX_ORDINAL} in canonical form: {text!r}"
+            _("不是 1 至 {most} 的规范汉字数字：“{text}”").format(most=MAX_ORDINAL, text=text)
         )
     return number
 
@@ -162,10 +167,10 @@ def heading_ordinal(level: int, n: int) -> str:
     >>> heading_ordinal(5, 1)
     Traceback (most recent call last):
     ...
-    ValueError: heading levels are 1 to 4, got 5
+    ValueError: 标题层级为 1 至 4，实为 5
     """
     if level not in _HEADING_LEVELS:
-        raise ValueError(f"heading levels are 1 to 4, got {level!r}")
+        raise ValueError(_("标题层级为 1 至 4，实为 {level}").format(level=repr(level)))
     _check_range(n)
     if level == 1:
         return chinese_numeral(n) + "、"
@@ -348,12 +353,12 @@ def attachment_label(n: int, count: int) -> str:
     >>> attachment_label(4, 3)
     Traceback (most recent call last):
     ...
-    ValueError: attachment 4 of 3 does not exist
+    ValueError: 共 3 个附件，没有附件 4
     """
     _check_range(n)
     _check_range(count)
     if n > count:
-        raise ValueError(f"attachment {n} of {count} does not exist")
+        raise ValueError(_("共 {count} 个附件，没有附件 {n}").format(count=count, n=n))
     return "附件" if count == 1 else f"附件{n}"
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from gongwen.i18n import _
+
 __all__ = [
     "CONTENT_TYPES_NS",
     "CONTENT_TYPES_PART",
@@ -78,7 +80,7 @@ def qn(tag: str) -> str:
     >>> qn("w:p")
     '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p'
     """
-    prefix, _, local = tag.partition(":")
+    prefix, _sep, local = tag.partition(":")
     if prefix != "w":
-        raise ValueError(f"only the w: namespace is used here, got {tag}")
+        raise ValueError(_("这里只用 w: 命名空间，实为 {tag}").format(tag=tag))
     return f"{{{W_NS}}}{local}"

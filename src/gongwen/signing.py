@@ -24,6 +24,7 @@ from gongwen.compose import (
 )
 from gongwen.dates import format_date
 from gongwen.findings import GongwenError
+from gongwen.i18n import _
 from gongwen.layout import StyleRole
 from gongwen.model import Seal, Signature
 from gongwen.special_formats import SIGNER_SEAL_TITLE_GAP_CHARS
@@ -99,7 +100,7 @@ def row_centres_twips(
     >>> row_centres_twips(2000, [2381, 2381, 2381], [1920] * 3)
     Traceback (most recent call last):
     ...
-    gongwen.signing.SealLayoutError: 3 seals of 42 mm do not fit in one row of the type area ...
+    gongwen.signing.SealLayoutError: 3 个 42 mm 的印章在版心内排不下一行...
     """
     centres = [date_centre]
     for i in range(len(seal_widths) - 1, 0, -1):
@@ -109,9 +110,10 @@ def row_centres_twips(
     if centres[0] - seal_widths[0] // 2 < 0:
         mm = round(layout.twips_to_mm(max(seal_widths)))
         raise SealLayoutError(
-            f"{len(seal_widths)} seals of {mm} mm do not fit in one row of the type area "
-            f"({round(layout.twips_to_mm(_RIGHT_EDGE))} mm): a joint issue's seals must not "
-            "touch and must stay inside it (GB/T 9704 cl. 7.3.5.1)"
+            _(
+                "{count} 个 {mm} mm 的印章在版心内排不下一行（版心宽 {width} mm）：联合行文的"
+                "印章不得相交或相切，且不得超出版心（GB/T 9704 第 7.3.5.1 条）"
+            ).format(count=len(seal_widths), mm=mm, width=round(layout.twips_to_mm(_RIGHT_EDGE)))
         )
     return centres
 
@@ -170,7 +172,7 @@ def _sealed_form(signature: Signature, date_text: str) -> list[Block]:
     date_centre = _RIGHT_EDGE - layout.chars_to_twips(right) - date_width // 2
     organs = signature.organs
     if len(organs) == 1:
-        (indent,), _ = signature_indents(
+        (indent,), _unused = signature_indents(
             [set_width_chars(organs[0])], set_width_chars(date_text), sealed=True
         )
         seal = SealPicture(

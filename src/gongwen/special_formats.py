@@ -24,6 +24,7 @@ from gongwen.compose import (
     issuer_mark_space_before_twips,
     title_text,
 )
+from gongwen.i18n import _
 from gongwen.layout import StyleRole
 from gongwen.model import Attendance, Header, IssuerMark, Notice
 
@@ -247,7 +248,7 @@ def compose_head(notice: Notice) -> list[Element]:
         return _minutes_head(notice)
     if kind == "letter":
         return _letter_head(notice)
-    raise ValueError(f"not a special format: {kind}")
+    raise ValueError(_("不是特定格式：{kind}").format(kind=kind))
 
 
 def compose_attendance(attendance: Attendance) -> list[Block]:

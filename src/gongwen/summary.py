@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from gongwen.i18n import _, ngettext
 from gongwen.model import Notice, Problem, Section, walk
 
 
@@ -17,28 +19,35 @@ class Summary:
     attachments: int
 
     def __str__(self) -> str:
-        """One line, as ``gongwen validate`` prints it.
+        """One line, as ``gongwen validate`` prints it, in the current language.
 
-        >>> str(Summary((3, 4, 7, 0), 16, 31, 0)).split(", ")[:4]
-        ['3 top-level sections', '4 subsections', '7 third-level sections', '16 problems']
+        >>> str(Summary((3, 4, 7, 0), 16, 31, 0))
+        '一级标题 3 个，二级标题 4 个，三级标题 7 个，问题 16 个，措施 31 条，附件 0 个'
+        >>> from gongwen.i18n import use_language
+        >>> with use_language("en"):
+        ...     str(Summary((1, 0, 0, 0), 1, 2, 0))
+        '1 top-level section, 0 subsections, 1 problem, 2 measures, 0 attachments'
         """
-        names = [
-            "top-level sections",
-            "subsections",
-            "third-level sections",
-            "fourth-level sections",
-        ]
         parts = [
-            f"{count} {names[level]}"
+            _SECTIONS[level](count).format(n=count)
             for level, count in enumerate(self.sections_by_level)
             if count or level < 2
         ]
         parts += [
-            f"{self.problems} problems",
-            f"{self.measures} measures",
-            f"{self.attachments} attachments",
+            ngettext("问题 {n} 个", "问题 {n} 个", self.problems).format(n=self.problems),
+            ngettext("措施 {n} 条", "措施 {n} 条", self.measures).format(n=self.measures),
+            ngettext("附件 {n} 个", "附件 {n} 个", self.attachments).format(n=self.attachments),
         ]
-        return ", ".join(parts)
+        return _("，").join(parts)
+
+
+_SECTIONS: tuple[Callable[[int], str], ...] = (
+    lambda n: ngettext("一级标题 {n} 个", "一级标题 {n} 个", n),
+    lambda n: ngettext("二级标题 {n} 个", "二级标题 {n} 个", n),
+    lambda n: ngettext("三级标题 {n} 个", "三级标题 {n} 个", n),
+    lambda n: ngettext("四级标题 {n} 个", "四级标题 {n} 个", n),
+)
+"""Sections counted by level, in the current language."""
 
 
 def summarize(notice: Notice) -> Summary:

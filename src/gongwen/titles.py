@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from gongwen import layout
+from gongwen.i18n import _
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -251,11 +252,15 @@ def line_problems(
     for number, (line, w) in enumerate(zip(lines, widths, strict=True), start=1):
         wide = [c for c in line if c not in CLOSING and not c.isspace()]
         if len(wide) <= 1:
-            problems.append(f"第{number}行只有一个字")
+            problems.append(_("第{number}行只有一个字").format(number=number))
         if w < MIN_LINE_SHARE * longest:
-            problems.append(f"第{number}行不足最长行的{MIN_LINE_SHARE:.0%}")
+            problems.append(
+                _("第{number}行不足最长行的{share}").format(
+                    number=number, share=f"{MIN_LINE_SHARE:.0%}"
+                )
+            )
     if _is_hourglass(widths):
-        problems.append("中间行比上下行都短（沙漏形），应为梯形或菱形")
+        problems.append(_("中间行比上下行都短（沙漏形），应为梯形或菱形"))
     return problems
 
 
@@ -317,7 +322,7 @@ def _break_title(text: str, capacity: float, width: Callable[[str], float]) -> t
         best = _best_break(text, every, lines, capacity, width, strict=False)
         if best is not None:
             return tuple(best)
-    raise AssertionError("unreachable")  # pragma: no cover
+    raise AssertionError(_("不会到达这里"))  # pragma: no cover
 
 
 def _full_lines(text: str, capacity: float, width: Callable[[str], float]) -> list[str]:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gongwen.findings import Finding, InputError, Level, Location
+from gongwen.i18n import _
 from gongwen.model import BodyItem, Notice, Problem, Section
 from gongwen.numbering import (
     heading_ordinal,
@@ -181,8 +182,9 @@ def drop_typed_ordinals(
             Finding(
                 CODE_TYPED_DROPPED,
                 Level.INFO,
-                f"删去了键入的序号“{t.typed}”：gongwen 按位置生成它 "
-                f"(the typed ordinal is dropped; rendering derives {t.derived})",
+                _("删去了键入的序号“{typed}”：gongwen 按位置生成序号（此处为“{derived}”）").format(
+                    typed=t.typed, derived=t.derived
+                ),
                 where(t),
             )
         )
@@ -191,14 +193,12 @@ def drop_typed_ordinals(
 
 def _mismatch(t: TypedOrdinal, where: Location) -> Finding:
     if not t.same:
-        message = (
-            f"键入的序号“{t.typed}”与按位置生成的“{t.derived}”不一致；删去键入的序号，"
-            "或加 --keep-typed-ordinals（文件中写 presentation: {ordinals: typed}）保留原文 "
-            "(the typed ordinal disagrees with the derived one: delete it, or keep the text "
-            "as typed)"
-        )
+        message = _(
+            "键入的序号“{typed}”与按位置生成的“{derived}”不一致；删去键入的序号，"
+            "或加 --keep-typed-ordinals（文件中写 presentation: {{ordinals: typed}}）保留原文"
+        ).format(typed=t.typed, derived=t.derived)
     else:
-        message = f"只有序号“{t.typed}”，没有文字 (an ordinal with no text after it)"
+        message = _("只有序号“{typed}”，没有文字").format(typed=t.typed)
     return Finding(CODE_TYPED_MISMATCH, Level.ERROR, message, where, fix=None)
 
 

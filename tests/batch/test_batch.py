@@ -392,10 +392,10 @@ def test_the_cli_exits_1_when_a_report_failed_and_prints_why(
     status = main(["batch", str(path), "-o", str(tmp_path / "out"), "-j", "1"])
     captured = capsys.readouterr()
     assert status == 1
-    assert "failed   jiannan-shequ.docx" in captured.out
+    assert "失败     jiannan-shequ.docx" in captured.out
     assert "communities[1].body[1].section.body[0].problem.status" in captured.out
-    assert "5 reports" in captured.out
-    assert "4 written" in captured.out and "1 failed" in captured.out
+    assert "中共 5 份报告" in captured.out
+    assert "已生成 4" in captured.out and "失败 1" in captured.out
     assert captured.err == ""  # no progress bar when stderr is not a terminal
 
 
@@ -405,9 +405,9 @@ def test_the_cli_writes_the_table_form_and_a_second_run_skips_all(
     out = tmp_path / "out"
     args = ["batch", str(BATCH / "communities.xlsx"), "--shared", str(SHARED), "-o", str(out)]
     assert main(args) == 0
-    assert "5 written" in capsys.readouterr().out
+    assert "已生成 5" in capsys.readouterr().out
     assert main(args) == 0
-    assert "0 written, 5 skipped, 0 failed" in capsys.readouterr().out
+    assert "已生成 0，未改动 5，失败 0" in capsys.readouterr().out
 
 
 def test_hanzi_names_keep_the_chinese_names(tmp_path: Path) -> None:
@@ -621,7 +621,7 @@ def test_pdf_without_libreoffice_exits_3_and_keeps_the_reports(
         ["batch", str(YAML_BATCH), "-o", str(out), "--pdf", "--soffice", "/nowhere/soffice"]
     )
     assert status == 3
-    assert "LibreOffice not found" in capsys.readouterr().err
+    assert "找不到 LibreOffice" in capsys.readouterr().err
     assert sorted(p.stem for p in out.glob("*.docx")) == sorted(STEMS)
     assert (out / MANIFEST).is_file() and not list(out.glob("*.pdf"))
 

@@ -69,4 +69,17 @@ def test_the_clerks_comments_stay_round_after_round_the_header_once(tmp_path: Pa
     text = third.read_text(encoding="utf-8")
     for comment in ("# 第一轮通报：王科长整理，数字以台账为准", "# 开头", "# 问题一"):
         assert text.count(comment) == 1, (comment, text)
-    assert text.count("Next round (") == 1 and "Next round (2023-12-01)" in text
+    assert text.count("本通报的下一轮") == 1 and "本通报的下一轮（2023-12-01）" in text
+
+
+def test_the_header_is_known_in_either_language(tmp_path: Path) -> None:
+    """A round written in English and the next in Chinese still carry one header."""
+    last = tmp_path / "round1.yaml"
+    last.write_text(LAST_ROUND, encoding="utf-8")
+    second, third = tmp_path / "round2.yaml", tmp_path / "round3.yaml"
+    assert main(["--lang", "en", "next", str(last), "-o", str(second), "--date", "2023-09-01"]) == 0
+    assert main(["next", str(second), "-o", str(third), "--date", "2023-12-01"]) == EXIT_OK
+    text = third.read_text(encoding="utf-8")
+    assert "Next round" not in text and "Every problem" not in text
+    assert text.count("本通报的下一轮") == 1
+    assert text.count("# 第一轮通报：王科长整理，数字以台账为准") == 1

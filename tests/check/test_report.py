@@ -32,10 +32,10 @@ def test_text_output_tells_repeats_of_a_line_once_with_their_count(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = run(tmp_path, capsys)
-    rows = [line for line in out.splitlines() if re.match(r"\s+\d+\s+(error|warning|info)", line)]
+    rows = [line for line in out.splitlines() if re.match(r"\s+\d+\s+(错误|警告|提示)", line)]
     gw301 = [row for row in rows if "GW301" in row]
     assert len(gw301) == 2  # lines 3 and 5, not one row per comma
-    assert all("本段同类共" in row and "[fix]" in row for row in gw301)
+    assert all("本段同类共" in row and "[可修复]" in row for row in gw301)
     count = sum(f.code == "GW301" for f in check_file(tmp_path / "n.txt"))
     shown = sum(int(re.search(r"共(\d+)处", row)[1]) for row in gw301)  # type: ignore[index]
     assert shown == count
@@ -47,12 +47,12 @@ def test_text_output_lists_errors_first_then_by_line(
     rows = [
         line.split()
         for line in run(tmp_path, capsys).splitlines()
-        if re.match(r"\s+\d+\s+(error|warning|info)", line)
+        if re.match(r"\s+\d+\s+(错误|警告|提示)", line)
     ]
-    ranks = {"error": 0, "warning": 1, "info": 2}
+    ranks = {"错误": 0, "警告": 1, "提示": 2}
     keys = [(ranks[row[1]], int(row[0])) for row in rows]
     assert keys == sorted(keys)
-    assert rows[0][1] == "error"
+    assert rows[0][1] == "错误"
 
 
 def test_text_output_ends_with_a_line_per_code_then_the_total(
@@ -65,7 +65,7 @@ def test_text_output_ends_with_a_line_per_code_then_the_total(
     assert sorted(line.split()[0] for line in summary) == codes
     gw301 = next(line for line in summary if line.startswith("GW301"))
     assert f"{sum(f.code == 'GW301' for f in found)} warnings" in gw301
-    assert lines[-1].startswith(f"{len(found)} findings")
+    assert lines[-1].startswith(f"检查发现 {len(found)} 处（")
 
 
 def test_json_keeps_every_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

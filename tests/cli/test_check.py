@@ -10,6 +10,7 @@ import pytest
 from gongwen.check import RULES, check_file
 from gongwen.cli import main
 from gongwen.findings import FINDING_KEYS
+from gongwen.i18n import use_language
 from tests.conftest import SEED
 
 DATA = Path(__file__).parents[1] / "data" / "check"
@@ -73,10 +74,15 @@ def test_terminal_output_is_grouped_by_file_without_colour_off_a_tty(
     assert "\x1b[" not in out
     lines = out.splitlines()
     assert lines[0] == str(ERQI)
-    assert "GW402" in lines[1] and "[fix]" in lines[1]
+    assert "GW402" in lines[1] and "[可修复]" in lines[1]
     assert lines[2].strip() == "body[2].section.body[3].section.heading"
     assert lines.index(str(SEED)) > 2
-    assert lines[-1].startswith(f"{len(check_file(SEED)) + 1} findings")
+    assert lines[-1].startswith(f"检查发现 {len(check_file(SEED)) + 1} 处（错误 ")
+    with use_language("en"):
+        assert main(["check", str(ERQI), str(SEED)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "GW402" in lines[1] and "[fix]" in lines[1]
+    assert lines[-1].startswith(f"{len(check_file(SEED)) + 1} findings (")
 
 
 @pytest.mark.parametrize(

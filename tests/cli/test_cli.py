@@ -31,14 +31,17 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def test_validate_reports_the_seed_notices_structure() -> None:
     result = run("validate", str(EXAMPLES / "erqi-xincun-2023.yaml"))
     assert result.returncode == 0
-    assert "3 top-level sections, 4 subsections" in result.stdout
-    assert "16 problems" in result.stdout
+    assert "一级标题 3 个，二级标题 4 个" in result.stdout
+    assert "问题 16 个" in result.stdout
+    english = run("--lang", "en", "validate", str(EXAMPLES / "erqi-xincun-2023.yaml"))
+    assert ": ok: 3 top-level sections, 4 subsections" in english.stdout
+    assert "16 problems, 31 measures, 0 attachments" in english.stdout
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_every_example_validates(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(path)]) == 0
-    assert ": ok: " in capsys.readouterr().out
+    assert "：无误：" in capsys.readouterr().out
 
 
 BAD_INPUTS = {
@@ -77,7 +80,7 @@ def test_yaml_errors_name_the_line(tmp_path: Path) -> None:
     path = tmp_path / "n.yaml"
     path.write_text("title: t\nbody:\n  - p\n  - section:\n      heading: ''\n", encoding="utf-8")
     result = run("validate", str(path))
-    assert f"{path}:5: body[1].section.heading: 错误 IN003: must not be empty" in result.stderr
+    assert f"{path}:5: body[1].section.heading: 错误 IN003: 不能为空" in result.stderr
 
 
 def test_render_writes_the_docx(tmp_path: Path) -> None:

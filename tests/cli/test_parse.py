@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from gongwen import load_notice
 from gongwen.cli import main
 from gongwen.cli.parse import notice_yaml
+from gongwen.i18n import use_language
 from gongwen.loader import notice_from_data, parse_source
 from gongwen.model import Notice
 from gongwen.read import ReadResult, read_file
@@ -46,22 +47,28 @@ def test_findings_go_to_stderr_with_file_and_line(
     assert f"{SEED}:7: 警告 RD010: 日期 “2022412日”" in err
     assert f"{SEED}:111: 警告 RD020:" in err
     assert f"{SEED}:155: 警告 RD021:" in err
-    assert "RD002" not in err.split("findings:")[0]  # info findings are counted, not listed
+    assert "RD002" not in err.split("检查发现 101 处")[0]  # info findings are counted, not listed
+    assert "检查发现 101 处：GW506×1, RD001×2, RD002×71," in err
+    assert "另有 87 处提示未列出" in err
+    with use_language("en"):
+        main(["parse", str(SEED), "-o", str(tmp_path / "seed.yaml")])
+    err = capsys.readouterr().err
+    assert f"{SEED}:7: warning RD010: " in err
     assert "101 findings: GW506×1, RD001×2, RD002×71," in err
-    assert "87 at level info not shown" in err
+    assert "(87 at level info not shown; --level info shows them)" in err
 
 
 def test_level_info_lists_every_finding(capsys: pytest.CaptureFixture[str]) -> None:
     main(["parse", str(SEED), "--level", "info"])
     err = capsys.readouterr().err
     assert err.count(" 提示 RD002: ") == 71
-    assert "not shown" not in err
+    assert "未列出" not in err
 
 
 def test_without_output_the_yaml_goes_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(SEED)]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("# Read by gongwen parse from 000_12b1316753024736.txt.")
+    assert text.startswith("# 由 gongwen parse 从 000_12b1316753024736.txt 读入。")
     notice = notice_from_data(parse_source(text, "yaml").data)
     assert notice == read_file(SEED).notice
 
@@ -69,11 +76,11 @@ def test_without_output_the_yaml_goes_to_stdout(capsys: pytest.CaptureFixture[st
 def test_the_yaml_carries_a_comment_above_each_repair(capsys: pytest.CaptureFixture[str]) -> None:
     main(["parse", str(SEED)])
     lines = capsys.readouterr().out.splitlines()
-    at = next(i for i, line in enumerate(lines) if "RD020 (line 111)" in line)
+    at = next(i for i, line in enumerate(lines) if "RD020（第 111 行）" in line)
     assert lines[at + 1].strip() == "- section:"
     assert lines[at + 2].strip() == "heading: 聚焦基层党组织软弱涣散、组织力欠缺方面"
     assert lines[:8] == [
-        "# Read by gongwen parse from 000_12b1316753024736.txt.",
+        "# 由 gongwen parse 从 000_12b1316753024736.txt 读入。",
         lines[1],
         "# 发布日期: 2023-03-14",
         "# 浏览次数:",
@@ -119,16 +126,24 @@ def test_an_output_folder_that_does_not_exist_is_a_clear_error(
 
 
 def test_the_command_documents_its_exit_statuses() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "gongwen.cli", "parse", "--help"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0
-    assert "exit statuses:" in result.stdout
-    assert "0  the notice was read and written" in result.stdout
-    assert "2  the file could not be read" in result.stdout
+    def parse_help(*lang: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "gongwen.cli", *lang, "parse", "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0
+        return result.stdout
+
+    chinese = parse_help()
+    assert "退出状态：" in chinese
+    assert "0  公文已读入并写出" in chinese
+    assert "2  文件无法读取" in chinese
+    english = parse_help("--lang", "en")
+    assert "exit statuses:" in english
+    assert "0  the notice was read and written" in english
+    assert "2  the file could not be read" in english
 
 
 def test_the_installed_command_parses_the_seed(tmp_path: Path) -> None:

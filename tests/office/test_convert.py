@@ -13,6 +13,7 @@ import pytest
 
 from gongwen.cli import main
 from gongwen.cli.common import EXIT_TOOL
+from gongwen.i18n import use_language
 from gongwen.office import convert, fonts
 from gongwen.write import render_bytes
 from tests.conftest import EXAMPLES
@@ -87,7 +88,12 @@ def test_configured_program_wins_over_path(tmp_path: Path, monkeypatch: pytest.M
 
 def test_a_configured_program_that_is_not_there_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(convert.SOFFICE_ENV, "/nowhere/soffice")
-    with pytest.raises(convert.ToolMissing, match=r"/nowhere/soffice \(from GONGWEN_SOFFICE\)"):
+    with pytest.raises(convert.ToolMissing, match=r"/nowhere/soffice（来自 GONGWEN_SOFFICE）"):
+        convert.find_soffice()
+    with (
+        use_language("en"),
+        pytest.raises(convert.ToolMissing, match=r"/nowhere/soffice \(from GONGWEN_SOFFICE\)"),
+    ):
         convert.find_soffice()
 
 
@@ -137,7 +143,7 @@ def test_fonts_are_mapped_for_the_child_only(tmp_path: Path) -> None:
 def test_a_document_libreoffice_did_not_convert_is_an_error(tmp_path: Path) -> None:
     script, _ = fake_soffice(tmp_path, mode="fail")
     sources = docx_files(tmp_path, "a")
-    with pytest.raises(convert.ConversionError, match=r"did not convert .*a\.docx"):
+    with pytest.raises(convert.ConversionError, match=r"没有转换 .*a\.docx"):
         convert.convert_many(sources, tmp_path / ".", soffice=script)
     assert not (tmp_path / "a.pdf").exists()
 
@@ -145,7 +151,7 @@ def test_a_document_libreoffice_did_not_convert_is_an_error(tmp_path: Path) -> N
 def test_a_hanging_libreoffice_is_stopped(tmp_path: Path) -> None:
     script, _ = fake_soffice(tmp_path, mode="hang")
     sources = docx_files(tmp_path, "a")
-    with pytest.raises(convert.ConversionError, match="did not finish"):
+    with pytest.raises(convert.ConversionError, match="没有完成"):
         convert.convert_many(sources, tmp_path, soffice=script, timeout=1)
 
 

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from gongwen.i18n import use_language
 from gongwen.model import Notice, Table
 from gongwen.read.docx import read_docx_bytes
 from gongwen.read.tables import omitted
@@ -219,6 +220,10 @@ def test_image_footnote_and_tracked_change_each_get_one_finding() -> None:
     assert "图片" in by_code["RD062"].message and by_code["RD062"].location.line == 3
     assert "脚注" in by_code["RD064"].message and by_code["RD064"].location.line == 4
     assert "删除1处" in by_code["RD066"].message and by_code["RD066"].location.line == 5
+    with use_language("en"):
+        english = {f.code: f.message for f in read_docx_bytes(_with_left_out_content()).findings}
+    assert english["RD062"].startswith("images in the paragraph “整改前后对比照片如下。”")
+    assert "footnotes" in english["RD064"] and "1 deleted" in english["RD066"]
     texts = [getattr(i, "text", "") for i in result.notice.body]
     assert "整改工作已经完成。" in texts  # the insertion accepted, the deletion left out
 

@@ -61,7 +61,7 @@ def test_a_misspelt_field_gets_the_did_you_mean_message_and_is_a_value_error() -
     error = info.value
     assert isinstance(error, gongwen.InputError)
     by_code = {f.code: f for f in error.findings}
-    assert by_code["IN004"].message == "unknown field “statment”; did you mean “statement”?"
+    assert by_code["IN004"].message == "未知字段“statment”，是否想写“statement”？"
     assert by_code["IN005"].location.path == "statement"
     assert "pydantic" not in str(error)
 

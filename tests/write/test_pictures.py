@@ -13,6 +13,7 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from gongwen import load_notice, render
+from gongwen.i18n import use_language
 from gongwen.model import Notice
 from gongwen.write import render_bytes
 from gongwen.write._pictures import SealImageError, image_size
@@ -100,7 +101,7 @@ def test_a_missing_seal_image_is_refused_naming_it(tmp_path: Path) -> None:
 def test_a_seal_image_that_is_no_image_is_refused(tmp_path: Path) -> None:
     fake = tmp_path / "seal.png"
     fake.write_bytes(b"GIF89a not a png")
-    with pytest.raises(SealImageError, match="PNG or JPEG"):
+    with pytest.raises(SealImageError, match="PNG 或 JPEG"):
         render_bytes(_sealed(fake))
 
 
@@ -108,16 +109,18 @@ def test_a_seal_image_that_is_no_image_is_refused(tmp_path: Path) -> None:
 def test_a_fifo_as_seal_image_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "seal.png"
     os.mkfifo(fifo)
-    with pytest.raises(SealImageError, match="regular file"):
+    with pytest.raises(SealImageError, match="不是普通文件"):
         render_bytes(_sealed(fifo))
 
 
 def test_a_seal_too_tall_for_its_room_is_refused_and_nothing_written(tmp_path: Path) -> None:
     tall = write_ring(tmp_path / "tall.png", width=120, height=300)  # 42 x 105 mm
     out = tmp_path / "out.docx"
-    with pytest.raises(SealImageError, match="cover the text"):
+    with pytest.raises(SealImageError, match="会压住上方正文"):
         render(_sealed(tall), out)
     assert not out.exists()
+    with use_language("en"), pytest.raises(SealImageError, match="would cover the text above"):
+        render(_sealed(tall), out)
 
 
 def test_image_size_reads_png_and_jpeg_headers() -> None:

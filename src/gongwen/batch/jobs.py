@@ -21,8 +21,10 @@ from gongwen.batch.resolve import Entry, LoadedBatch, Origins, resolve
 from gongwen.batch.table import Table
 from gongwen.check import check_notice
 from gongwen.findings import Finding, GongwenError, InputError, Level, Location
+from gongwen.i18n import _
 from gongwen.loader import SourceData, validate
 from gongwen.model import Notice
+from gongwen.oserror import os_reason
 from gongwen.summary import Summary, summarize
 from gongwen.typed_ordinals import drop_typed_ordinals
 from gongwen.write import render_bytes
@@ -35,6 +37,7 @@ __all__ = [
     "CommunityOutcome",
     "ReportJob",
     "ReportOutcome",
+    "cannot_write",
     "check_with_gongwen",
     "checker_name",
     "failure",
@@ -98,7 +101,8 @@ def make_report(job: ReportJob) -> ReportOutcome:
     """Validate, render, check and write one report; its failures are returned, not raised."""
     try:
         notice = validate(Notice, SourceData(job.data))
-        notice, _ = drop_typed_ordinals(notice)  # as a notice file's: printed once (IN010/IN011)
+        # as a notice file's typed ordinals: printed once (IN010/IN011)
+        notice, _dropped = drop_typed_ordinals(notice)
     except InputError as exc:
         return ReportOutcome(errors=tuple(exc.findings))
     try:
@@ -109,9 +113,10 @@ def make_report(job: ReportJob) -> ReportOutcome:
     except GongwenError as exc:
         return ReportOutcome(errors=(failure(str(exc)),))
     except OSError as exc:
-        return ReportOutcome(errors=(failure(f"cannot be written: {exc.strerror or exc}"),))
+        return ReportOutcome(errors=(failure(cannot_write(exc)),))
     except Exception as exc:  # a bug must fail one report, not the batch
-        return ReportOutcome(errors=(failure(f"internal error: {type(exc).__name__}: {exc}"),))
+        detail = f"{type(exc).__name__}: {exc}"
+        return ReportOutcome(errors=(failure(_("内部错误：{detail}").format(detail=detail)),))
     statuses = {
         (status.value if status is not None else "none"): n
         for status, n in count_statuses(notice.body).items()
@@ -196,6 +201,16 @@ def shared_parts(loaded: LoadedBatch) -> LoadedBatch:
 def failure(message: str, location: Location | None = None) -> Finding:
     """A report's failure that is not its data's fault (BA020)."""
     return Finding(CODE_REPORT, Level.ERROR, message, location or Location())
+
+
+def cannot_write(exc: OSError) -> str:
+    """Why a report could not be written, in the current language.
+
+    >>> import errno
+    >>> cannot_write(OSError(errno.ENOSPC, "No space left on device"))
+    '无法写入：磁盘空间已满'
+    """
+    return _("无法写入：{reason}").format(reason=os_reason(exc))
 
 
 def relocate(origins: Origins, findings: Sequence[Finding]) -> tuple[Finding, ...]:

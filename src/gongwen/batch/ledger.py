@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict, Field
 
-from gongwen.model import Line, Notice, RectificationStatus, Section, Table, walk
+from gongwen.model import DescribedModel, Line, Notice, RectificationStatus, Section, Table, walk
 from gongwen.tables import (
     STATUSES,
     is_ledger_of,
@@ -33,19 +33,29 @@ from gongwen.tables import (
 __all__ = ["LedgerSpec", "ledger_attachment", "statuses_from_ledgers"]
 
 
-class LedgerSpec(BaseModel):
-    """The ``ledger:`` of a batch file: the attachment every report gets."""
+class LedgerSpec(DescribedModel):
+    """整改台账附件 — the ``ledger:`` of a batch file: the attachment every report gets, its
+    整改台账 (rectification ledger)."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
-    title: Line = "{community}巡察整改台账"
-    """The attachment's title (``{…}`` values are filled in)."""
-    orientation: Literal["portrait", "landscape"] = "landscape"
-    """``landscape``: 横排 on pages of its own (GB/T 9704 cl. 8)."""
-    table_title: Line | None = None
-    """A 表题 above the table, when the attachment title is not enough."""
-    note: Line | None = None
-    """The 注 line under the table, without 注：."""
+    title: Line = Field(
+        default="{community}巡察整改台账",
+        description="附件标题 — the attachment's title ({…} values are filled in).",
+    )
+    orientation: Literal["portrait", "landscape"] = Field(
+        default="landscape",
+        description=(
+            "页面方向 — portrait, or landscape: 横排 on pages of its own (GB/T 9704 cl. 8)."
+        ),
+    )
+    table_title: Line | None = Field(
+        default=None,
+        description="表题 — a title above the table, when the attachment title is not enough.",
+    )
+    note: Line | None = Field(
+        default=None, description="注 — the note line under the table, without its 注：."
+    )
 
 
 def ledger_attachment(spec: LedgerSpec) -> dict[str, Any]:

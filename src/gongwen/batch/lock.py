@@ -23,6 +23,7 @@ from typing import ParamSpec, TypeVar
 
 from gongwen.atomic import sweep_stale_temporaries
 from gongwen.findings import GongwenError
+from gongwen.i18n import _
 
 __all__ = ["LOCK_FILE", "FolderBusyError", "folder_lock", "locked_outdir"]
 
@@ -77,8 +78,10 @@ def folder_lock(outdir: str | Path) -> Iterator[Path]:
     try:
         if not _try_lock(fd):
             raise FolderBusyError(
-                f"{folder}: 另一个 gongwen batch 正在写入此文件夹，本次未写入任何内容；"
-                "请等它结束后再运行 (another batch holds this output folder; refused)"
+                _(
+                    "{folder}：另一个 gongwen batch 正在写入此文件夹，本次未写入任何内容；"
+                    "请等它结束后再运行"
+                ).format(folder=folder)
             )
         yield path
     finally:

@@ -20,6 +20,7 @@ from lxml import etree
 
 from gongwen.atomic import write_atomic
 from gongwen.findings import GongwenError
+from gongwen.i18n import _
 from gongwen.ooxml import DOCUMENT_PART, qn
 
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
@@ -87,10 +88,10 @@ def _body_bytes(document: bytes, last: bool) -> bytes:
     root = etree.fromstring(document, _PARSER)
     body = root.find(qn("w:body"))
     if body is None:
-        raise MergeError("a report has no document body")
+        raise MergeError(_("有一份报告没有正文部分（w:body）"))
     sect_pr = body.find(qn("w:sectPr"))
     if sect_pr is None:
-        raise MergeError("a report has no section properties")
+        raise MergeError(_("有一份报告没有节属性（w:sectPr）"))
     # Pages from 1 where the report starts: its first section (a report with a 横排
     # attachment has sections of its own inside; their numbering continues).
     restart_numbering(next(body.iter(qn("w:sectPr"))))
@@ -107,14 +108,14 @@ def _document_frame(document: bytes) -> tuple[bytes, bytes]:
     root = etree.fromstring(document, _PARSER)
     body = root.find(qn("w:body"))
     if body is None:
-        raise MergeError("a report has no document body")
+        raise MergeError(_("有一份报告没有正文部分（w:body）"))
     for child in list(body):
         body.remove(child)
     body.text = None
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     empty = b"<w:body/>"
     if empty not in data:
-        raise MergeError("the reports' main namespace is not bound to the prefix w")
+        raise MergeError(_("报告的主命名空间没有绑定到前缀 w"))
     head, tail = data.split(empty, 1)
     return head + _BODY_OPEN, _BODY_CLOSE + tail
 
@@ -132,18 +133,22 @@ def _read_document(path: Path) -> bytes:
         with zipfile.ZipFile(path) as archive:
             return archive.read(DOCUMENT_PART)
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
-        raise MergeError(f"{path}: cannot be read as a .docx ({exc})") from None
+        raise MergeError(
+            _("{path}：无法作为 .docx 读取（{detail}）").format(path=path, detail=exc)
+        ) from None
 
 
 def merge_reports(reports: Sequence[Path], target: Path) -> Path:
     """Bind rendered reports, in the order given, into one .docx at ``target`` (atomically)."""
     if not reports:
-        raise MergeError("there are no reports to bind into a volume")
+        raise MergeError(_("没有可装订成合订本的报告"))
     with zipfile.ZipFile(reports[0]) as first:
         parts = [(info.filename, first.read(info)) for info in first.infolist()]
     documents = dict(parts)
     if DOCUMENT_PART not in documents:
-        raise MergeError(f"{reports[0]}: not a .docx (no {DOCUMENT_PART})")
+        raise MergeError(
+            _("{path}：不是 .docx（没有 {part}）").format(path=reports[0], part=DOCUMENT_PART)
+        )
     head, tail = _document_frame(documents[DOCUMENT_PART])
 
     def write(stream: BinaryIO) -> None:

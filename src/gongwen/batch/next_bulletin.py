@@ -8,6 +8,7 @@ from pathlib import Path
 from gongwen.batch.progress import next_round
 from gongwen.dumper import dump_notice
 from gongwen.findings import Finding
+from gongwen.i18n import LANGUAGES, N_, _, use_language
 from gongwen.loader import SUFFIXES, load_notice, read_bytes
 from gongwen.model import Notice, RectificationStatus
 from gongwen.read import read_file
@@ -25,19 +26,41 @@ def load_last(path: str | Path) -> tuple[Notice, list[Finding]]:
     return result.notice, list(result.findings)
 
 
-ROUND_HEADER_START = "Next round ("
-ROUND_HEADER_REST = (
-    "Every problem has a status: 已完成, 正在推进 or 长期坚持.\n"
-    "The sentence 截至…，N个问题中，… is computed from them: after changing a status,\n"
-    "run the same `gongwen next` on this file to recompute it (nothing else changes)."
+ROUND_HEADER = N_(
+    "本通报的下一轮（{date}），由 `gongwen next` 从 {last} 开始。\n"
+    "每个问题都有状态：已完成、正在推进或长期坚持。\n"
+    "“截至…，N个问题中，…”一句由状态算出：改动状态后，\n"
+    "对本文件再运行同样的 `gongwen next` 即可重新计算（其他内容不变）。"
 )
-"""The comment ``gongwen next`` puts at the top of the file it writes."""
+"""The comment ``gongwen next`` puts at the top of the file it writes, in the reader's language."""
+
+
+def round_header(on: date, last: str | Path) -> str:
+    """The comment at the top of the next round's file.
+
+    >>> round_header(date(2024, 1, 31), "b.yaml").splitlines()[0]
+    '本通报的下一轮（2024-01-31），由 `gongwen next` 从 b.yaml 开始。'
+    """
+    return _(ROUND_HEADER).format(date=on.isoformat(), last=last)
+
+
+def _our_lines() -> tuple[set[str], tuple[str, ...]]:
+    """The lines of :data:`ROUND_HEADER` in every language: the fixed ones, and the openings of
+    the first (which carries the date and the file)."""
+    fixed: set[str] = set()
+    starts = []
+    for lang in LANGUAGES:
+        with use_language(lang):
+            first, *rest = _(ROUND_HEADER).split("\n")
+        fixed.update(rest)
+        starts.append(first.split("{", 1)[0])
+    return fixed, tuple(starts)
 
 
 def clerks_top_comment(path: Path) -> list[str]:
     """The comment lines at the top of a YAML file, without the ones ``gongwen next`` wrote
     there itself, so that a clerk's own notes stay round after round."""
-    ours = set(ROUND_HEADER_REST.split("\n"))
+    ours, starts = _our_lines()
     kept = []
     for line in read_bytes(path).decode("utf-8-sig").splitlines():
         if not line.startswith("#"):
@@ -45,7 +68,7 @@ def clerks_top_comment(path: Path) -> list[str]:
                 break
             continue
         text = line[1:].strip()
-        if text and text not in ours and not text.startswith(ROUND_HEADER_START):
+        if text and text not in ours and not text.startswith(starts):
             kept.append(text)
     return kept
 
@@ -64,10 +87,7 @@ def write_next_round(
     """
     notice, findings = load_last(last)
     nxt = next_round(notice, on, default_status=default_status)
-    comment = (
-        f"{ROUND_HEADER_START}{on.isoformat()}) of this bulletin, started by `gongwen next` "
-        f"from {last}.\n{ROUND_HEADER_REST}"
-    )
+    comment = round_header(on, last)
     source = last if Path(last).suffix.lower() in (".yaml", ".yml") else None
     if source is not None:
         comment = "\n".join([comment, *clerks_top_comment(Path(source))])
@@ -76,9 +96,9 @@ def write_next_round(
 
 
 __all__ = [
-    "ROUND_HEADER_REST",
-    "ROUND_HEADER_START",
+    "ROUND_HEADER",
     "clerks_top_comment",
     "load_last",
+    "round_header",
     "write_next_round",
 ]

@@ -16,6 +16,7 @@ from datetime import date
 from gongwen.batch.ledger import statuses_from_ledgers
 from gongwen.dates import format_date
 from gongwen.findings import InputError
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.model import BodyItem, Notice, Paragraph, Problem, RectificationStatus, Section, walk
 
@@ -47,7 +48,7 @@ def count_statuses(items: list[BodyItem]) -> dict[RectificationStatus | None, in
     {<RectificationStatus.DONE: '已完成'>: 1, None: 1}
     """
     counts: dict[RectificationStatus | None, int] = {}
-    for _, item in walk(items):
+    for _depth, item in walk(items):
         if isinstance(item, Problem):
             counts[item.status] = counts.get(item.status, 0) + 1
     return counts
@@ -105,7 +106,7 @@ def _replace_progress(items: list[BodyItem], sentence: str) -> tuple[list[BodyIt
     done = False
     for item in items:
         if not done and isinstance(item, Paragraph) and PROGRESS_SENTENCE.search(item.text):
-            text = PROGRESS_SENTENCE.sub(lambda _: sentence, item.text, count=1)
+            text = PROGRESS_SENTENCE.sub(lambda _match: sentence, item.text, count=1)
             item = Paragraph(text=text)
             done = True
         elif not done and isinstance(item, Section):
@@ -179,8 +180,9 @@ def next_round(
     if previous is not None and on < previous:
         raise InputError.single(
             CODE_DATE_BEFORE_LAST,
-            f"新一轮的日期 {format_date(on)} 早于上一轮的 {format_date(previous)} "
-            "(the new round's date is earlier than the last round's)",
+            _("新一轮的日期 {new} 早于上一轮的 {last}").format(
+                new=format_date(on), last=format_date(previous)
+            ),
         )
     last = statuses_from_ledgers(last)  # a hand-kept 整改台账's 完成情况 is the latest word
     body = with_progress(carry_forward(last.body, default_status), on)

@@ -37,7 +37,9 @@ from gongwen.findings import (
     Location,
     finding_to_dict,
 )
+from gongwen.i18n import N_, _
 from gongwen.ooxml import DOCUMENT_PART, STYLES_PART, W_NS
+from gongwen.oserror import os_reason
 from gongwen.read.codes import LEFT_OUT_CODES
 from gongwen.read.text import DOCX_SUFFIXES, read_data, read_limited
 from gongwen.write import render_bytes
@@ -156,20 +158,20 @@ def layout_changes(docx: bytes, *, file: str) -> list[Finding]:
             if value is not None and value.lstrip("-").isdigit():
                 found[side] = layout.twips_to_mm(abs(int(value)))
         if any(abs(found[s] - _STANDARD_MARGINS_MM[s]) > 0.5 for s in found):
-            was = "、".join(f"{_SIDE[s]}{found[s]:.1f}" for s in found)
-            now = "、".join(f"{_SIDE[s]}{v}" for s, v in _STANDARD_MARGINS_MM.items())
-            out.append(
-                _change("FM001", f"页边距（毫米）由 {was} 改为 {now}（GB/T 9704 5.2.1）", file)
-            )
+            sep = _("、")
+            was = sep.join(f"{_(_SIDE[s])}{found[s]:.1f}" for s in found)
+            now = sep.join(f"{_(_SIDE[s])}{v}" for s, v in _STANDARD_MARGINS_MM.items())
+            message = _("页边距（毫米）由 {was} 改为 {now}（GB/T 9704 5.2.1）")
+            out.append(_change("FM001", message.format(was=was, now=now), file))
     size = section.find(f"{_W}pgSz") if section is not None else None
     if size is not None:
         width, height = size.get(f"{_W}w", ""), size.get(f"{_W}h", "")
         if width.isdigit() and height.isdigit():
             mm = sorted((layout.twips_to_mm(int(width)), layout.twips_to_mm(int(height))))
             if abs(mm[0] - 210) > 1 or abs(mm[1] - 297) > 1:
-                out.append(
-                    _change("FM003", f"纸张由 {mm[0]:.0f}×{mm[1]:.0f} 毫米改为 A4（5.1）", file)
-                )
+                message = _("纸张由 {width}×{height} 毫米改为 A4（GB/T 9704 5.1）")
+                size_mm = {"width": f"{mm[0]:.0f}", "height": f"{mm[1]:.0f}"}
+                out.append(_change("FM003", message.format(**size_mm), file))
     fonts: set[str] = set()
     for element in _fonts_in_use(root, style_root):
         for key in ("eastAsia", "ascii", "hAnsi"):
@@ -178,14 +180,11 @@ def layout_changes(docx: bytes, *, file: str) -> list[Finding]:
                 fonts.add(name)
     other = sorted(fonts - _STANDARD_FONTS)
     if other:
-        out.append(
-            _change(
-                "FM002",
-                "字体 " + "、".join(other) + " 改为标准字体（仿宋_GB2312、黑体、楷体_GB2312、"
-                "方正小标宋简体；GB/T 9704 5.2.2、7.3）",
-                file,
-            )
+        message = _(
+            "字体 {fonts} 改为标准字体（仿宋_GB2312、黑体、楷体_GB2312、"
+            "方正小标宋简体；GB/T 9704 5.2.2、7.3）"
         )
+        out.append(_change("FM002", message.format(fonts=_("、").join(other)), file))
     return out
 
 
@@ -207,7 +206,8 @@ def _fonts_in_use(root: etree._Element, styles: etree._Element | None) -> list[e
     return found
 
 
-_SIDE = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
+_SIDE = {"top": N_("上"), "bottom": N_("下"), "left": N_("左"), "right": N_("右")}
+"""The margins' names in FM001 (translated where shown)."""
 
 
 MAX_DIFF_CHARS = 200_000
@@ -243,9 +243,9 @@ def text_changes(
     >>> [f.message for f in text_changes([(1, "甲,乙")], [(1, "甲，乙")], file="d")]
     ['“,”→“，”']
     """
-    old_texts, new_texts = [t for _, t in before], [t for _, t in after]
+    old_texts, new_texts = [t for _n, t in before], [t for _n, t in after]
     if sum(map(len, old_texts)) + sum(map(len, new_texts)) > MAX_DIFF_CHARS:
-        return [_change("FM011", "文稿过长，未逐字比对改动", file)]
+        return [_change("FM011", _("文稿过长，未逐字比对改动"), file)]
     out = []
     paragraphs = difflib.SequenceMatcher(None, old_texts, new_texts, autojunk=False)
     for tag, i1, i2, j1, j2 in paragraphs.get_opcodes():
@@ -283,7 +283,7 @@ def _read_regular(path: Path) -> bytes:
     """A draft's bytes within the reader's limits; a link, FIFO or device is not read."""
     info = path.lstat()
     if not stat.S_ISREG(info.st_mode):
-        raise InputError.single("FM101", "不是普通文件（not a regular file）", file=str(path))
+        raise InputError.single("FM101", _("不是普通文件（是链接、管道或设备）"), file=str(path))
     return read_limited(path)
 
 
@@ -304,7 +304,7 @@ def format_draft(
     name = str(source)
     try:
         if output.exists() and output.resolve() == source.resolve():
-            raise InputError.single("FM102", "输出文件不能是输入文件本身", file=name)
+            raise InputError.single("FM102", _("输出文件不能是输入文件本身"), file=name)
         data = _read_regular(source)
         read = read_data(data, source.suffix, file=name)
         changes = list(read.findings)
@@ -323,7 +323,7 @@ def format_draft(
     except InputError as error:
         return Formatted(source, None, FormatStatus.FAILED, errors=tuple(error.findings))
     except (GongwenError, OSError) as error:
-        why = getattr(error, "strerror", None) or str(error)
+        why = os_reason(error) if isinstance(error, OSError) else str(error)
         failure = Finding("FM100", Level.ERROR, why, Location(file=name))
         return Formatted(source, None, FormatStatus.FAILED, errors=(failure,))
     return Formatted(
@@ -368,7 +368,7 @@ def format_tree(
     """Format every draft below ``indir`` into ``outdir`` (same sub-folders, ``.docx``)."""
     indir, outdir = Path(indir), Path(outdir)
     if not indir.is_dir():
-        raise InputError.single("FM103", "输入文件夹不存在", file=str(indir))
+        raise InputError.single("FM103", _("输入文件夹不存在"), file=str(indir))
     outdir.mkdir(parents=True, exist_ok=True)
     before = {} if force else _previous(outdir)
     template_digest = _template_digest(template)

@@ -22,6 +22,7 @@ from gongwen.batch.table import Cell, Table, TableCommunity, read_table
 from gongwen.dates import format_date
 from gongwen.fieldpath import FieldPath, format_path, parse_path
 from gongwen.findings import Finding, InputError, Level, Location
+from gongwen.i18n import _
 from gongwen.loader import SUFFIXES, SourceData, read_source, validate, yaml_line
 from gongwen.model import RectificationStatus
 
@@ -131,20 +132,26 @@ def load_batch(path: str | Path, *, shared: str | Path | None = None) -> LoadedB
         if shared is None:
             raise InputError.single(
                 CODE_BATCH,
-                "a table needs a shared batch file for the title, dates and the rest "
-                "(gongwen batch TABLE --shared SHARED.yaml)",
+                _(
+                    "表格还需要一个写有标题、日期等共用部分的批量文件"
+                    "（gongwen batch TABLE --shared SHARED.yaml）"
+                ),
                 file=str(path),
             )
         table_path, path = path, Path(shared)
     elif shared is not None:
         raise InputError.single(
-            CODE_BATCH, "--shared goes with a table (.csv, .xlsx), not a batch file", file=str(path)
+            CODE_BATCH,
+            _("--shared 须与表格（.csv、.xlsx）一起用，不能与批量文件一起用"),
+            file=str(path),
         )
     if path.suffix.lower() not in SUFFIXES:
         raise InputError.single(
             CODE_BATCH,
-            f"不支持的文件类型“{path.suffix}”：a batch file is .yaml, .yml, .json or .toml; "
-            "a table is .csv or .xlsx",
+            _(
+                "不支持的文件类型“{suffix}”：批量文件是 .yaml、.yml、.json 或 .toml，"
+                "表格是 .csv 或 .xlsx"
+            ).format(suffix=path.suffix),
             file=str(path),
         )
     source = read_source(path)
@@ -154,7 +161,9 @@ def load_batch(path: str | Path, *, shared: str | Path | None = None) -> LoadedB
         if batch.table is not None:
             raise InputError.single(
                 CODE_BATCH,
-                f"names the table {batch.table} and the table {table_path} was given too; give one",
+                _("批量文件已指定表格 {named}，又给了表格 {given}；只能给一个").format(
+                    named=batch.table, given=table_path
+                ),
                 file=str(path),
             )
     elif batch.table is not None:
@@ -167,7 +176,9 @@ def load_batch(path: str | Path, *, shared: str | Path | None = None) -> LoadedB
     loaded = LoadedBatch(batch, str(path), source.tree, folder, table, tuple(inputs))
     if not entries(loaded):
         raise InputError.single(
-            CODE_BATCH, "the batch has no communities (communities: or a table)", file=str(path)
+            CODE_BATCH,
+            _("批量文件中没有社区（请写 communities: 或给出表格）"),
+            file=str(path),
         )
     return loaded
 
@@ -286,9 +297,8 @@ class _Filler:
         try:
             parts = list(string.Formatter().parse(text))
         except ValueError as exc:
-            self._error(
-                CODE_FIELD_SYNTAX, f"{exc} in “{text}”: write {{{{ and }}}} for braces", loc
-            )
+            message = _("“{text}”中的花括号有误（{detail}）：花括号本身请写成 {{{{ 和 }}}}")
+            self._error(CODE_FIELD_SYNTAX, message.format(text=text, detail=exc), loc)
             return text
         out: list[str] = []
         for literal, name, spec, conversion in parts:
@@ -296,30 +306,22 @@ class _Filler:
             if name is None:
                 continue
             if not name.isidentifier() or spec or conversion:
-                self._error(
-                    CODE_FIELD_SYNTAX,
-                    f"“{{{name}{'!' + conversion if conversion else ''}"
-                    f"{':' + spec if spec else ''}}}” is not a field: write {{name}} with a "
-                    "name, or {{ and }} for braces",
-                    loc,
-                )
+                field = f"{{{name}{'!' + conversion if conversion else ''}"
+                field += f"{':' + spec if spec else ''}}}"
+                message = _("“{field}”不是值的字段：请写 {{名字}}，花括号本身请写成 {{{{ 和 }}}}")
+                self._error(CODE_FIELD_SYNTAX, message.format(field=field), loc)
                 continue
             if name not in self.values:
                 known = ", ".join(sorted(self.values))
-                self._error(
-                    CODE_UNKNOWN_NAME,
-                    f"unknown name “{{{name}}}” (known: {known}); define it under values:",
-                    loc,
-                )
+                message = _("未知的名字“{{{name}}}”（已有：{known}）；请在 values: 下定义")
+                self._error(CODE_UNKNOWN_NAME, message.format(name=name, known=known), loc)
                 continue
             if (name, self.values[name]) in _EMPTY_COUNTS:
-                self._error(
-                    CODE_EMPTY_COUNT,
-                    f"“{{{name}}}”无可计数：此社区没有问题，或问题都没有状态（表格里没有它的"
-                    "问题行？），这句会成为残句（如“巡察反馈的0个问题中，。”）；未生成 "
-                    f"(nothing to count for {{{name}}}: the sentence would be broken)",
-                    loc,
+                message = _(
+                    "“{{{name}}}”无可计数：此社区没有问题，或问题都没有状态（表格里没有它的"
+                    "问题行？），这句会成为残句（如“巡察反馈的0个问题中，。”）；未生成"
                 )
+                self._error(CODE_EMPTY_COUNT, message.format(name=name), loc)
                 continue
             out.append(self.values[name])
         return "".join(out)

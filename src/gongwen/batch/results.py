@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from gongwen.findings import Finding
+from gongwen.i18n import N_, _
 from gongwen.summary import Summary
 
 __all__ = ["BatchResult", "ReportResult", "ReportStatus"]
@@ -20,6 +21,22 @@ class ReportStatus(StrEnum):
     SKIPPED = "skipped"
     """Its inputs and its file are as the last run left them."""
     FAILED = "failed"
+
+    @property
+    def label(self) -> str:
+        """The status as a reader sees it, in the current language.
+
+        >>> ReportStatus.SKIPPED.label
+        '未改动'
+        """
+        return _(_STATUS_LABEL[self])
+
+
+_STATUS_LABEL = {
+    ReportStatus.WRITTEN: N_("已生成"),
+    ReportStatus.SKIPPED: N_("未改动"),
+    ReportStatus.FAILED: N_("失败"),
+}
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from gongwen.batch.jobs import (
     Checker,
     CommunityJob,
     CommunityOutcome,
+    cannot_write,
     check_with_gongwen,
     checker_name,
     failure,
@@ -40,6 +41,7 @@ from gongwen.batch.results import BatchResult, ReportResult, ReportStatus
 from gongwen.batch.spec import Batch
 from gongwen.fieldpath import parse_path
 from gongwen.findings import Finding, GongwenError
+from gongwen.i18n import _
 from gongwen.loader import yaml_line
 from gongwen.write.template import default_template_path, load_template
 
@@ -91,7 +93,8 @@ def _inside(outdir: Path, stem: str) -> Path:
         or stem in (".", "..")
         or target.resolve().parent != outdir.resolve()
     ):
-        raise GongwenError(f"unsafe output name {stem!r}")  # the naming rule never makes one
+        # the naming rule never makes one
+        raise GongwenError(_("不安全的输出文件名 {stem!r}").format(stem=stem))
     return target
 
 
@@ -201,14 +204,14 @@ def run_batch(
             )
             return
         if outcome.errors or outcome.sha256 is None:
-            errors = _with_lines(loaded, outcome.errors) or (failure("no output"),)
+            errors = _with_lines(loaded, outcome.errors) or (failure(_("没有生成输出")),)
             finish(*_failed(pending.index, pending.name, pending.output, errors, digest))
             return
         if outcome.content is not None:
             try:
                 write_bytes_atomic(pending.output, outcome.content, durable=SYNC_EACH)
             except OSError as exc:
-                problem = failure(f"cannot be written: {exc.strerror or exc}")
+                problem = failure(cannot_write(exc))
                 finish(*_failed(pending.index, pending.name, pending.output, [problem]))
                 return
         finish(
@@ -277,13 +280,14 @@ def _run_on(
     in_flight: dict[Future[list[CommunityOutcome]], list[_Pending]] = {}
 
     def drain() -> None:
-        done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+        done, _not_done = wait(in_flight, return_when=FIRST_COMPLETED)
         for future in done:
             pendings = in_flight.pop(future)
             try:
                 outcomes = future.result()
             except Exception as exc:  # a worker died, the job could not be sent, …
-                message = f"the worker failed: {type(exc).__name__}: {exc}"
+                detail = f"{type(exc).__name__}: {exc}"
+                message = _("工作进程失败：{detail}").format(detail=detail)
                 for p in pendings:
                     finish(*_failed(p.index, p.name, p.output, [failure(message)]))
                 continue
@@ -293,8 +297,8 @@ def _run_on(
     def submit(batch: list[tuple[_Pending, CommunityJob]]) -> None:
         while len(in_flight) >= 2 * workers:
             drain()
-        future = executor.submit(make_community_reports, [job for _, job in batch])
-        in_flight[future] = [pending for pending, _ in batch]
+        future = executor.submit(make_community_reports, [job for _pending, job in batch])
+        in_flight[future] = [pending for pending, _job in batch]
 
     try:
         batch: list[tuple[_Pending, CommunityJob]] = []

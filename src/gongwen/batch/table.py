@@ -34,6 +34,7 @@ from typing import Any
 from gongwen import limits
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.guard import check_zip, read_input
+from gongwen.i18n import _
 from gongwen.limits import MAX_CELL_CHARS
 
 CODE_TABLE = "BA010"
@@ -135,7 +136,7 @@ def _decode(raw: bytes, file: str) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError.single(CODE_TABLE, "is neither UTF-8 nor GB18030 text", file=file)
+    raise InputError.single(CODE_TABLE, _("既不是 UTF-8 也不是 GB18030 文本"), file=file)
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
@@ -152,7 +153,7 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
                 raise limits.exceeded("cell_chars", file=str(path), line=reader.line_num) from None
             raise InputError.single(
                 CODE_TABLE,
-                f"CSV 格式错误（引号未闭合或不成对？）(malformed CSV: {exc})",
+                _("CSV 格式错误（引号未闭合或不成对？）：{detail}").format(detail=exc),
                 file=str(path),
                 line=reader.line_num,
             ) from None
@@ -164,7 +165,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is a dependency
         raise InputError.single(
-            CODE_TABLE, "reading .xlsx needs openpyxl: pip install openpyxl", file=str(path)
+            CODE_TABLE, _("读取 .xlsx 需要 openpyxl：pip install openpyxl"), file=str(path)
         ) from None
     data = read_input(path, MAX_TABLE_BYTES, code=CODE_TABLE)
     check_zip(data, file=str(path), what=".xlsx")  # a 2 MB .xlsx expanded to 4 GB
@@ -172,14 +173,14 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError.single(
-            CODE_TABLE, f"is not a readable .xlsx workbook ({exc})", file=str(path)
-        ) from None
+        raise InputError.single(CODE_TABLE, _unreadable(exc), file=str(path)) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise InputError.single(
                 CODE_TABLE,
-                f"has no sheet “{sheet}” (it has {', '.join(book.sheetnames)})",
+                _("没有名为“{sheet}”的工作表（有：{sheets}）").format(
+                    sheet=sheet, sheets=_("、").join(book.sheetnames)
+                ),
                 file=str(path),
             )
         name = sheet if sheet is not None else book.sheetnames[0]
@@ -194,12 +195,14 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
     except InputError:
         raise
     except Exception as exc:  # a damaged sheet found while reading it
-        raise InputError.single(
-            CODE_TABLE, f"is not a readable .xlsx workbook ({exc})", file=str(path)
-        ) from None
+        raise InputError.single(CODE_TABLE, _unreadable(exc), file=str(path)) from None
     finally:
         book.close()
         formulas.close()
+
+
+def _unreadable(exc: Exception) -> str:
+    return _("不是可读的 .xlsx 工作簿（{detail}）").format(detail=exc)
 
 
 def _refuse_uncached(
@@ -213,9 +216,10 @@ def _refuse_uncached(
 
             raise InputError.single(
                 CODE_FORMULA,
-                f"单元格 {get_column_letter(column)}{number} 是公式 {formula}，"
-                "但文件里没有它的计算结果；请在 Excel 或 WPS 中打开并保存后再用 "
-                "(a formula cell without a cached value)",
+                _(
+                    "单元格 {cell} 是公式 {formula}，但文件里没有它的计算结果；"
+                    "请在 Excel 或 WPS 中打开并保存后再用"
+                ).format(cell=f"{get_column_letter(column)}{number}", formula=formula),
                 file=str(path),
                 line=number,
             )
@@ -232,7 +236,9 @@ def read_rows(path: str | Path, *, sheet: str | None = None) -> tuple[dict[str, 
         rows = _xlsx_rows(path, sheet)
     else:
         raise InputError.single(
-            CODE_TABLE, f"不支持的表格类型“{path.suffix}”：a table is .csv or .xlsx", file=name
+            CODE_TABLE,
+            _("不支持的表格类型“{suffix}”：表格须是 .csv 或 .xlsx").format(suffix=path.suffix),
+            file=name,
         )
     header: list[str] | None = None
     keys: list[str | None] = []
@@ -254,14 +260,16 @@ def read_rows(path: str | Path, *, sheet: str | None = None) -> tuple[dict[str, 
         if len(cells) > len(keys) and any(cells[len(keys) :]):
             raise InputError.single(
                 CODE_TABLE,
-                f"row {number} has {len(cells)} cells but the header names {len(keys)} columns",
+                _("第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列").format(
+                    row=number, cells=len(cells), columns=len(keys)
+                ),
                 file=name,
                 line=number,
             )
         row = {k: v for k, v in zip(keys, cells, strict=False) if k is not None}
         out.append(Row(number, row))
     if header is None:
-        raise InputError.single(CODE_TABLE, "the table is empty (no header row)", file=name)
+        raise InputError.single(CODE_TABLE, _("表格是空的（没有表头行）"), file=name)
     return headers, out
 
 
@@ -273,20 +281,26 @@ def _header_keys(
     for text in header:
         norm = "".join(text.split()).casefold()
         if norm == "" and not keys:
-            raise InputError.single(CODE_TABLE, "the first column has no header", file=file)
+            raise InputError.single(CODE_TABLE, _("第一列没有表头"), file=file)
         if norm not in COLUMNS:
             known = "、".join(k for k in COLUMNS if not k.isascii())
             raise InputError.single(
                 CODE_TABLE,
-                f"unknown column “{text}”: the columns are {known} "
-                "(or community, section, problem, description, measure, status, serial)",
+                _(
+                    "未知的列“{column}”：可用的列有 {known}"
+                    "（或 community、section、problem、description、measure、status、responsible、"
+                    "deadline、serial）"
+                ).format(column=text, known=known),
                 file=file,
                 line=line,
             )
         key = COLUMNS[norm]
         if key is not None and key in headers:
             raise InputError.single(
-                CODE_TABLE, f"the column “{text}” appears twice", file=file, line=line
+                CODE_TABLE,
+                _("“{column}”列出现了两次").format(column=text),
+                file=file,
+                line=line,
             )
         if key is not None:
             headers[key] = text
@@ -295,7 +309,10 @@ def _header_keys(
         if needed not in headers:
             names = {"community": "社区", "problem": "问题", "measure": "整改措施"}
             raise InputError.single(
-                CODE_TABLE, f"the table needs a column “{names[needed]}”", file=file, line=line
+                CODE_TABLE,
+                _("表格须有“{column}”列").format(column=names[needed]),
+                file=file,
+                line=line,
             )
     return keys, headers
 
@@ -316,7 +333,9 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
         if not name:
             raise InputError.single(
                 CODE_TABLE,
-                f"row {row.number}: the first row must name its community ({headers['community']})",
+                _("第 {row} 行：第一行须写明社区（{column}）").format(
+                    row=row.number, column=headers["community"]
+                ),
                 file=file,
                 line=row.number,
             )
@@ -373,7 +392,7 @@ class _Builder:
             items.append(self.problem)
             self._cell(self.problem_loc, row, "problem")
         elif self.problem is None:
-            self._error(row, "problem", "this row has no problem, and there is no problem above it")
+            self._error(row, "problem", _("这一行没有问题，上面也没有问题"))
             return
         problem = self.problem["problem"]
         for key in ("description", "status", "responsible", "deadline"):
@@ -389,8 +408,9 @@ class _Builder:
                 self._error(
                     row,
                     key,
-                    f"“{value}” differs from “{problem[key]}” given above for the same problem; "
-                    "give it once, on the problem's first row",
+                    _(
+                        "“{value}”与上面同一问题给出的“{above}”不同；请只写一次，写在该问题的第一行"
+                    ).format(value=value, above=problem[key]),
                 )
         measure = cells.get("measure", "")
         if measure:
@@ -398,7 +418,7 @@ class _Builder:
             problem["measures"].append(measure)
             self._cell(loc, row, "measure")
         elif not new_problem:
-            self._error(row, "measure", "this row adds nothing: its measure is empty")
+            self._error(row, "measure", _("这一行没有新内容：整改措施是空的"))
 
 
 __all__ = [

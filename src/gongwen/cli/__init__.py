@@ -20,9 +20,11 @@ from typing import Any
 from gongwen import __version__
 from gongwen.cli import batch, check, convert, notice, parse, reformat, render
 from gongwen.cli.boundary import internal_error, stop_on_sigterm
-from gongwen.cli.common import EXIT_INPUT, Command, print_findings
+from gongwen.cli.common import EXIT_INPUT, Command, print_error, print_findings
+from gongwen.cli.helpformat import HelpFormatter
 from gongwen.findings import GongwenError, InputError
 from gongwen.i18n import LANGUAGES, _, argparse_gettext, argparse_ngettext, use_language
+from gongwen.oserror import os_error_line
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -49,6 +51,7 @@ class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         if kwargs.get("description") is None and kwargs.get("help"):
             kwargs["description"] = kwargs["help"]
+        kwargs.setdefault("formatter_class", HelpFormatter)
         parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
         return parser
 
@@ -57,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
         prog="gongwen",
-        description="Chinese official documents (公文) as .docx, laid out to GB/T 9704-2012.",
+        formatter_class=HelpFormatter,
+        description=_(
+            "按 GB/T 9704-2012《党政机关公文格式》排版的公文 .docx：生成、检查、读取、批量制作。"
+        ),
     )
     parser.add_argument(
         "--version",
@@ -140,19 +146,18 @@ def _run(func: Command, args: argparse.Namespace) -> int:
         print_findings(exc.findings, sys.stderr)
         return EXIT_INPUT
     except GongwenError as exc:
-        print(f"gongwen: {exc}", file=sys.stderr)
+        print_error(str(exc))
         return EXIT_INPUT
     except OSError as exc:  # an output folder that does not exist, a full disk, …
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"gongwen: {where}{exc.strerror or exc}", file=sys.stderr)
+        print_error(os_error_line(exc))
         return EXIT_INPUT
     except KeyboardInterrupt:
-        print("gongwen: interrupted", file=sys.stderr)
+        print_error(_("已中断"))
         return 130
     except (RecursionError, MemoryError, ValueError, TypeError, KeyError, LookupError) as exc:
         # The last boundary: an input that got past every check into code that did not
         # expect it. One line and exit 2, never a traceback; the code says it is gongwen's bug.
-        print(f"gongwen: {internal_error(exc)}", file=sys.stderr)
+        print_error(internal_error(exc))
         return EXIT_INPUT
 
 

@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from gongwen.findings import Level
+from gongwen.i18n import _
+
 __all__ = ["CODE_INTERNAL", "EXIT_TERMINATED", "Terminated", "internal_error", "stop_on_sigterm"]
 
 CODE_INTERNAL = "IN009"
@@ -20,10 +23,15 @@ def internal_error(exc: BaseException) -> str:
     """The one line the CLI prints for an exception no check turned into a finding.
 
     >>> internal_error(KeyError("title"))
-    "error IN009: 内部错误，请报告此输入 (internal error: KeyError: 'title')"
+    "错误 IN009: 内部错误，请向 gongwen 报告此输入（KeyError: 'title'）"
+    >>> from gongwen.i18n import use_language
+    >>> with use_language("en"):
+    ...     internal_error(KeyError("title"))
+    "error IN009: internal error, please report this input to gongwen (KeyError: 'title')"
     """
     detail = f"{type(exc).__name__}: {exc}"
-    return f"error {CODE_INTERNAL}: 内部错误，请报告此输入 (internal error: {detail})"
+    message = _("内部错误，请向 gongwen 报告此输入（{detail}）").format(detail=detail)
+    return f"{Level.ERROR.label} {CODE_INTERNAL}: {message}"
 
 
 EXIT_TERMINATED = 143

@@ -10,8 +10,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_TOOL, output_path
+from gongwen.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_TOOL,
+    output_path,
+    pad,
+    print_error,
+)
 from gongwen.findings import Finding, InputError, Level, finding_to_dict
+from gongwen.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from gongwen.check import CheckConfig
@@ -38,7 +47,7 @@ def _config(args: argparse.Namespace, file: Path) -> CheckConfig:
 
 
 def _usage_error(message: str) -> int:
-    print(f"gongwen check: {message}", file=sys.stderr)
+    print_error(message, command="check")
     return EXIT_INPUT
 
 
@@ -49,14 +58,20 @@ def _fix_one(args: argparse.Namespace, file: Path, config: CheckConfig) -> list[
 
     if file.suffix.lower() == DOCX_SUFFIX:
         raise InputError.single(
-            "IN001", "--fix cannot write .docx; fix the text or the notice file", file=file
+            "IN001",
+            _("--fix 不能写 .docx：请修改文本或公文文件"),
+            file=file,
         )
     target = file if args.output is None else output_path(args.output, file, file.suffix)
     if args.output is not None:
         refuse_input_as_output(target, [file])  # overwriting the input is --in-place
     result = fix_file(file, config)
     write_bytes_atomic(target, result.content)
-    print(f"{file}: {len(result.applied)} fixes applied, written to {target}", file=sys.stderr)
+    n = len(result.applied)
+    done = ngettext(
+        "{file}：修复了 {n} 处，写入 {target}", "{file}：修复了 {n} 处，写入 {target}", n
+    )
+    print(done.format(file=file, n=n, target=target), file=sys.stderr)
     return [replace(f, location=replace(f.location, file=str(target))) for f in result.remaining]
 
 
@@ -69,16 +84,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     files: list[Path] = args.files
     if not files:
-        return _usage_error("give at least one file to check (or --list-rules)")
+        return _usage_error(_("请至少给出一个要检查的文件（或用 --list-rules）"))
     if (args.output is not None or args.in_place) and not args.fix:
-        return _usage_error("-o and --in-place go with --fix")
+        return _usage_error(_("-o 和 --in-place 须与 --fix 一起用"))
     if args.fix:
         if args.output is not None and args.in_place:
-            return _usage_error("give either -o OUT or --in-place, not both")
+            return _usage_error(_("-o OUT 和 --in-place 只能给一个"))
         if args.output is None and not args.in_place:
-            return _usage_error("--fix needs -o OUT (or --in-place to overwrite the input)")
+            return _usage_error(_("--fix 需要 -o OUT（或用 --in-place 覆盖输入文件）"))
         if args.output is not None and len(files) != 1 and not args.output.is_dir():
-            return _usage_error("-o OUT takes exactly one input file (or -o DIR, a folder)")
+            return _usage_error(_("-o OUT 只能对应一个输入文件（或 -o DIR，一个文件夹）"))
     results: list[tuple[Path, list[Finding]]] = []
     unreadable: list[Finding] = []
     failing = False
@@ -99,7 +114,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        every = [f for _, findings in results for f in findings] + unreadable
+        every = [f for _file, findings in results for f in findings] + unreadable
         print(json.dumps([finding_to_dict(f) for f in every], ensure_ascii=False, indent=2))
     else:
         _print_text(results, unreadable, sys.stdout, sys.stderr)
@@ -116,11 +131,11 @@ def _check_pages(
     from gongwen.office.convert import ConversionError, ToolMissing
     from gongwen.office.pages import check_pages  # LibreOffice only when --render asks
 
-    laid_out = [file for file, _ in results if file.suffix.lower() != ".txt"]
+    laid_out = [file for file, _found in results if file.suffix.lower() != ".txt"]
     try:
         pages = check_pages(laid_out) if laid_out else {}
     except (ToolMissing, ConversionError) as exc:
-        print(f"gongwen check --render: {exc}", file=sys.stderr)
+        print_error(str(exc), command="check --render")
         return None
     failing = False
     for index, (file, findings) in enumerate(results):
@@ -159,8 +174,8 @@ def _print_text(
         for entry in grouped(findings):  # most serious first; repeats of a line told once
             f = entry.first
             line = str(f.location.line or "").rjust(width)
-            level = _paint(f"{f.level.value:<7}", _COLOURS[f.level], colour)
-            fix = "  [fix]" if entry.fixable else ""
+            level = _paint(pad(f.level.label, 7), _COLOURS[f.level], colour)
+            fix = _("  [可修复]") if entry.fixable else ""
             code = _paint(f.code, "1", colour)
             print(f"  {line}  {level}  {code}  {entry.message}{fix}", file=out)
             if f.location.path:
@@ -168,59 +183,73 @@ def _print_text(
         print(file=out)
     for f in unreadable:
         print(_paint(str(f), _COLOURS[Level.ERROR], _colour(err)), file=err)
-    if results or not unreadable:  # "No findings in 0 files" would hide that nothing was read
+    if results or not unreadable:  # "0 个文件没有检查发现" would hide that nothing was read
         for line in code_summary(total, {rule.code: rule.name for rule in RULES}):
             print(line, file=out)
         print(_summary(total, len(results)), file=out)
 
 
 def _summary(findings: Sequence[Finding], files: int) -> str:
+    """The last line: how many findings of each level, and how many ``--fix`` repairs.
+
+    >>> _summary([], 2)
+    '2 个文件中没有检查发现。'
+    """
     if not findings:
-        return f"No findings in {_plural(files, 'file')}."
+        return ngettext("{n} 个文件中没有检查发现。", "{n} 个文件中没有检查发现。", files).format(
+            n=files
+        )
     counts = {level: sum(f.level == level for f in findings) for level in Level}
-    parts = [
-        _plural(counts[Level.ERROR], "error"),
-        _plural(counts[Level.WARNING], "warning"),
-        f"{counts[Level.INFO]} info",
-    ]
+    errors, warnings, infos = counts[Level.ERROR], counts[Level.WARNING], counts[Level.INFO]
+    parts = _("，").join(
+        [
+            ngettext("错误 {n} 个", "错误 {n} 个", errors).format(n=errors),
+            ngettext("警告 {n} 个", "警告 {n} 个", warnings).format(n=warnings),
+            ngettext("提示 {n} 个", "提示 {n} 个", infos).format(n=infos),
+        ]
+    )
     fixable = sum(f.fix is not None for f in findings)
-    tail = f"; {fixable} fixable with --fix" if fixable else ""
-    return f"{_plural(len(findings), 'finding')} ({', '.join(parts)}){tail}."
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    tail = ""
+    if fixable:
+        tail = ngettext("；{n} 处可用 --fix 修复", "；{n} 处可用 --fix 修复", fixable)
+        tail = tail.format(n=fixable)
+    n = len(findings)
+    line = ngettext("检查发现 {n} 处（{parts}）{tail}。", "检查发现 {n} 处（{parts}）{tail}。", n)
+    return line.format(n=n, parts=parts, tail=tail)
 
 
 def _print_rules(out: TextIO) -> None:
+    """One rule a line: code, level, whether ``--fix`` repairs it, name and summary."""
     from gongwen.check import RULES
 
     for rule in RULES:
-        fix = "fix" if rule.fixable else "   "
-        print(f"{rule.code}  {rule.level.value:<7}  {fix}  {rule.name}: {rule.summary}", file=out)
+        fix = pad(_("可修复") if rule.fixable else "", 6)
+        level = pad(rule.level.label, 7)
+        print(f"{rule.code}  {level}  {fix}  {rule.name}: {rule.summary}", file=out)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``check``."""
     p = sub.add_parser(
         "check",
-        help="proofread notices: numbering, counts, punctuation, dates, contacts, copied text",
-        description=(
-            "Check notice files (.yaml, .yml, .json, .toml), Markdown (.md), plain text (.txt) "
-            "and .docx. "
-            "Exit status: 0 clean, 1 findings at or above --fail-level, 2 a file could not be "
-            "read. Rules are listed by --list-rules and in docs/checks.md."
+        help=_("校对公文：序号、计数、标点、日期、联系方式、照抄的文字"),
+        description=_(
+            "检查公文文件（.yaml、.yml、.json、.toml）、Markdown（.md）、纯文本（.txt）和 .docx。"
+            "退出状态：0 没有问题，1 有达到 --fail-level 的检查发现，2 有文件无法读取。"
+            "规则见 --list-rules 和 docs/checks.md。"
         ),
     )
-    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files to check")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help=_("要检查的文件"))
     p.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("输出格式（默认 text）"),
     )
     p.add_argument(
         "--fail-level",
         choices=[level.value for level in Level],
-        help="exit 1 when a finding is at or above this level (default: warning, or the "
-        "configuration's fail-level)",
+        help=_("有检查发现达到此级别时退出状态为 1（默认：warning，或配置文件中的 fail-level）"),
     )
     p.add_argument(
         "--select",
@@ -228,7 +257,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="append",
         default=[],
         metavar="CODES",
-        help="comma-separated code prefixes to run, replacing the configuration's (GW1,GW301)",
+        help=_("要运行的代码前缀，逗号分隔，取代配置文件中的（如 GW1,GW301）"),
     )
     p.add_argument(
         "--ignore",
@@ -236,27 +265,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="append",
         default=[],
         metavar="CODES",
-        help="comma-separated code prefixes to leave out, added to the configuration's",
+        help=_("不运行的代码前缀，逗号分隔，加在配置文件中的之上"),
     )
     p.add_argument(
         "--config",
         type=Path,
-        help="read settings from this gongwen.toml or pyproject.toml instead of searching",
+        metavar="CONFIG",
+        help=_("从这个 gongwen.toml 或 pyproject.toml 读取设置，不再自动查找"),
     )
-    p.add_argument("--fix", action="store_true", help="apply the mechanical fixes")
+    p.add_argument("--fix", action="store_true", help=_("做机械性的修复"))
     p.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="with --fix: write the corrected file here, or into this folder under its own name",
+        metavar="OUT",
+        help=_("与 --fix 同用：修正后的文件写到这里，或以原文件名写入这个文件夹"),
     )
-    p.add_argument("--in-place", action="store_true", help="with --fix: overwrite the input files")
-    p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    p.add_argument("--in-place", action="store_true", help=_("与 --fix 同用：覆盖输入文件"))
+    p.add_argument("--list-rules", action="store_true", help=_("列出全部规则后退出"))
     p.add_argument(
         "--render",
         action="store_true",
-        help="also lay .docx and notice files out through LibreOffice and check the pages: "
-        "title lines, a page of only the signature, a heading at a page's foot (GW911-GW913)",
+        help=_(
+            "另经 LibreOffice 排出 .docx 和公文文件的页面并检查：标题行、只有署名的一页、"
+            "页末的标题（GW911-GW913）"
+        ),
     )
     p.set_defaults(func=cmd_check)
 

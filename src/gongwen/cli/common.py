@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -19,6 +21,9 @@ EXIT_TOOL = 3
 """An external tool (LibreOffice) is missing or failed."""
 
 Command = Callable[[argparse.Namespace], int]
+
+PROG = "gongwen"
+"""The command's name, which opens each of its own error lines."""
 
 
 def output_path(output: Path | None, source: Path, suffix: str) -> Path:
@@ -37,6 +42,32 @@ def output_path(output: Path | None, source: Path, suffix: str) -> Path:
     return output
 
 
+def width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: a Chinese character two, others one.
+
+    >>> width("已生成"), width("written")
+    (6, 7)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """``text`` padded with spaces to ``columns`` terminal columns, so that Chinese and English
+    lines align alike.
+
+    >>> pad("失败", 8) + "|", pad("failed", 8) + "|"
+    ('失败    |', 'failed  |')
+    """
+    return text + " " * max(0, columns - width(text))
+
+
+def print_error(message: str, stream: TextIO | None = None, *, command: str = "") -> None:
+    """One error line of the command itself: ``gongwen: message`` (``gongwen check: …`` with
+    ``command``), on stderr unless ``stream`` says otherwise."""
+    who = f"{PROG} {command}" if command else PROG
+    print(f"{who}: {message}", file=sys.stderr if stream is None else stream)
+
+
 def print_findings(findings: Sequence[Finding], stream: TextIO) -> None:
     """One finding a line: ``file:line: path: level CODE: message``."""
     for finding in findings:
@@ -48,7 +79,11 @@ __all__ = [
     "EXIT_INPUT",
     "EXIT_OK",
     "EXIT_TOOL",
+    "PROG",
     "Command",
     "output_path",
+    "pad",
+    "print_error",
     "print_findings",
+    "width",
 ]

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gongwen.cli.common import EXIT_OK, EXIT_TOOL
+from gongwen.cli.common import EXIT_OK, EXIT_TOOL, print_error
+from gongwen.findings import GongwenError
+from gongwen.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from gongwen.office.convert import ConversionError, ToolMissing
@@ -20,7 +22,7 @@ PREVIEW_DPI = 96
 
 
 def _tool_error(exc: ToolMissing | ConversionError) -> int:
-    print(f"gongwen: {exc}", file=sys.stderr)
+    print_error(str(exc))
     return EXIT_TOOL
 
 
@@ -73,7 +75,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             return EXIT_OK
         outdir: Path = args.output or Path()
         if not outdir.is_dir():
-            raise FileNotFoundError(2, "with several inputs, -o must be a folder", str(outdir))
+            raise GongwenError(
+                _("{outdir}：有多个输入时，-o 须是已有的文件夹").format(outdir=outdir)
+            )
         with tempfile.TemporaryDirectory(prefix="gongwen-pdf-") as work:
             docx = [_docx_of(i, Path(work), args.template) for i in inputs]
             outputs = convert_many(docx, outdir, soffice=args.soffice, timeout=args.timeout)
@@ -101,7 +105,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
             pages = pdf_to_png(pdf, outdir, dpi=args.dpi)
     except (ToolMissing, ConversionError) as exc:
         return _tool_error(exc)
-    print(f"{source} -> {len(pages)} page(s) in {outdir}/", file=sys.stderr)
+    n = len(pages)
+    done = ngettext("{source} -> {outdir}/ 中的 {n} 页", "{source} -> {outdir}/ 中的 {n} 页", n)
+    print(done.format(source=source, n=n, outdir=outdir), file=sys.stderr)
     for page in pages:
         print(page)
     return EXIT_OK
@@ -109,18 +115,20 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 def _describe(status: FontStatus) -> str:
     if status.installed:
-        state = "installed"
+        state = _("已安装")
     elif status.installed is None:
-        state = "cannot tell here (no fontconfig: check your system's font list)"
+        state = _("此处无法判断（没有 fontconfig：请查看系统的字体列表）")
     else:
-        state = "not installed"
-    line = f"{status.name}: {state}"
+        state = _("未安装")
+    line = _("{font}：{state}").format(font=status.name, state=state)
     if not status.installed and status.fallback:
-        line += f"; gongwen pdf draws it with {status.fallback}"
+        line += _("；gongwen pdf 用 {fallback} 代替").format(fallback=status.fallback)
     elif not status.installed and status.look_alikes and status.installed is None:
-        line += f"; a free look-alike is {status.look_alikes[0]}"
+        line += _("；免费的近似字体有 {font}").format(font=status.look_alikes[0])
     if status.missing_packages:
-        line += f" (install {' '.join(status.missing_packages)} for {status.look_alikes[0]})"
+        line += _("（安装 {packages} 可得到 {font}）").format(
+            packages=" ".join(status.missing_packages), font=status.look_alikes[0]
+        )
     return line
 
 
@@ -135,75 +143,103 @@ def cmd_fonts(args: argparse.Namespace) -> int:
 
     if args.input is None:
         names = fonts_in_docx(args.template or default_template_path(), every_style=True)
-        what = f"the template {args.template or default_template_path()}"
+        what = _("模板 {path}").format(path=args.template or default_template_path())
     elif args.input.suffix.lower() == ".docx":
         names = fonts_in_docx(args.input)
         what = str(args.input)
     else:
         names = fonts_in_docx(render_bytes(load_notice(args.input), template=args.template))
         what = str(args.input)
-    print(f"fonts used by {what}:")
+    print(_("{what} 用到的字体：").format(what=what))
     with tempfile.TemporaryDirectory(prefix="gongwen-fonts-") as work:
         report = font_report(names, Path(work))
     for status in report:
         print("  " + _describe(status))
     missing = [s.name for s in report if s.installed is False]
     if missing:
+        fonts = _("、").join(missing)
         print(
-            "Word and WPS need the real faces to print the notice as the standard asks: "
-            "install " + "、".join(missing) + " from a licensed source."
+            _(
+                "Word 和 WPS 要有真正的字体才能按标准打印公文：请从有授权的来源安装 {fonts}。"
+            ).format(fonts=fonts)
         )
     if not uses_fontconfig():
         print(
-            "gongwen pdf on this system uses the fonts LibreOffice finds; the look-alike "
-            "mapping applies on Linux only."
+            _("在此系统上 gongwen pdf 用 LibreOffice 找到的字体；近似字体的替换只在 Linux 上有效。")
         )
     packages = sorted({p for s in report for p in s.missing_packages})
     if packages:
-        print("For gongwen pdf/preview on Debian or Ubuntu: apt-get install " + " ".join(packages))
+        command = "apt-get install " + " ".join(packages)
+        print(
+            _("在 Debian 或 Ubuntu 上供 gongwen pdf/preview 使用：{command}").format(
+                command=command
+            )
+        )
     return EXIT_OK
 
 
 def _add_libreoffice_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--soffice",
-        help="the LibreOffice program (default: $GONGWEN_SOFFICE, else soffice on PATH)",
+        metavar="SOFFICE",
+        help=_("LibreOffice 程序（默认：$GONGWEN_SOFFICE，否则 PATH 上的 soffice）"),
     )
-    p.add_argument("--timeout", type=float, help="seconds LibreOffice may take (default: ample)")
-    p.add_argument("--template", type=Path, help="your own template .docx (for notice-file inputs)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help=_("LibreOffice 最多可用的秒数（默认：足够长）"),
+    )
+    p.add_argument(
+        "--template",
+        type=Path,
+        metavar="TEMPLATE",
+        help=_("自己的模板 .docx（输入是公文文件时）"),
+    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``pdf``, ``preview`` and ``fonts``."""
-    p = sub.add_parser("pdf", help="a notice file or .docx to PDF, through LibreOffice")
-    p.add_argument("inputs", type=Path, nargs="+", metavar="IN", help="notice file or .docx")
+    p = sub.add_parser("pdf", help=_("经 LibreOffice 把公文文件或 .docx 转成 PDF"))
+    p.add_argument("inputs", type=Path, nargs="+", metavar="IN", help=_("公文文件或 .docx"))
     p.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="the PDF (default: IN's name, .pdf); with several inputs, a folder",
+        metavar="OUT",
+        help=_("要写的 PDF（默认：与 IN 同名，后缀 .pdf）；有多个输入时为文件夹"),
     )
     _add_libreoffice_options(p)
     p.set_defaults(func=cmd_pdf)
 
-    p = sub.add_parser("preview", help="PNG pages of a notice file or .docx, to look at")
-    p.add_argument("input", type=Path, metavar="IN", help="notice file or .docx")
+    p = sub.add_parser("preview", help=_("把公文文件或 .docx 的每页生成 PNG 图片，供查看"))
+    p.add_argument("input", type=Path, metavar="IN", help=_("公文文件或 .docx"))
     p.add_argument(
-        "-o", "--output", type=Path, help="folder for the pages (default: IN's name + -pages)"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUTDIR",
+        help=_("存放页面图片的文件夹（默认：IN 的名字加 -pages）"),
     )
     p.add_argument(
-        "--dpi", type=int, default=PREVIEW_DPI, help=f"resolution (default: {PREVIEW_DPI})"
+        "--dpi",
+        type=int,
+        default=PREVIEW_DPI,
+        metavar="DPI",
+        help=_("分辨率（默认：{dpi}）").format(dpi=PREVIEW_DPI),
     )
     _add_libreoffice_options(p)
     p.set_defaults(func=cmd_preview)
 
-    p = sub.add_parser(
-        "fonts", help="the fonts a notice (or the template) uses, and which are installed"
-    )
+    p = sub.add_parser("fonts", help=_("公文（或模板）用到的字体，以及哪些已安装"))
     p.add_argument(
-        "input", type=Path, nargs="?", metavar="IN", help="notice file or .docx (default: template)"
+        "input",
+        type=Path,
+        nargs="?",
+        metavar="IN",
+        help=_("公文文件或 .docx（默认：模板）"),
     )
-    p.add_argument("--template", type=Path, help="your own template .docx")
+    p.add_argument("--template", type=Path, metavar="TEMPLATE", help=_("自己的模板 .docx"))
     p.set_defaults(func=cmd_fonts)
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from gongwen.cli.common import EXIT_OK
+from gongwen.i18n import _
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -15,7 +16,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from gongwen.summary import summarize
 
     notice = load_notice(args.file, keep_typed_ordinals=args.keep_typed_ordinals)
-    print(f"{args.file}: ok: {summarize(notice)}")
+    print(_("{file}：无误：{summary}").format(file=args.file, summary=summarize(notice)))
     return EXIT_OK
 
 
@@ -32,16 +33,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``validate`` and ``schema``."""
-    p = sub.add_parser("validate", help="check that a notice file loads; print a summary")
-    p.add_argument("file", type=Path, help="notice file (.yaml, .yml, .json, .toml or .md)")
+    p = sub.add_parser("validate", help=_("检查公文文件能否读入，并打印摘要"))
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=_("公文文件（.yaml、.yml、.json、.toml 或 .md）"),
+    )
     p.add_argument(
         "--keep-typed-ordinals",
         action="store_true",
-        help="accept ordinals typed in the text (一、…, 问题1：…) as typed, as render does",
+        help=_("接受正文中键入的序号（一、…，问题1：…），与 render 的同名选项一样"),
     )
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the notice input format")
+    p = sub.add_parser("schema", help=_("打印公文文件格式的 JSON Schema"))
     p.set_defaults(func=cmd_schema)
 
 

@@ -8,31 +8,40 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, print_findings
+from gongwen.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, print_error, print_findings
+from gongwen.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from gongwen.batch.reformat import Formatted
 
 # The reader and the renderer are imported when the command runs (start-up time).
 _SAID = {
-    "written": "已排版",
-    "skipped": "未改动，跳过",
-    "refused": "未排版（--strict：有内容无法保留）",
-    "failed": "无法排版",
+    "written": N_("已排版"),
+    "skipped": N_("未改动，跳过"),
+    "refused": N_("未排版（--strict：有内容无法保留）"),
+    "failed": N_("无法排版"),
 }
+"""What happened to a draft, by :class:`~gongwen.batch.reformat.FormatStatus` (translated where
+shown)."""
 
 
 def _report(draft: Formatted, verbose: bool) -> None:
     where = f" -> {draft.output}" if draft.output else ""
-    print(f"{draft.source}{where}: {_SAID[draft.status.value]}", file=sys.stderr)
+    said = _("{source}{where}：{status}").format(
+        source=draft.source, where=where, status=_(_SAID[draft.status.value])
+    )
+    print(said, file=sys.stderr)
     if draft.errors:
         print_findings(draft.errors, sys.stderr)
     if verbose and draft.changes:
         print_findings(draft.changes, sys.stderr)
     elif draft.changes:
         counts = Counter(f.code for f in draft.changes)
-        summary = "，".join(f"{code}×{n}" for code, n in sorted(counts.items()))
-        print(f"  改动：{summary}（--verbose 列出每一处）", file=sys.stderr)
+        summary = _("，").join(f"{code}×{n}" for code, n in sorted(counts.items()))
+        print(
+            "  " + _("改动：{summary}（--verbose 列出每一处）").format(summary=summary),
+            file=sys.stderr,
+        )
 
 
 def cmd_format(args: argparse.Namespace) -> int:
@@ -42,7 +51,7 @@ def cmd_format(args: argparse.Namespace) -> int:
     source: Path = args.input
     if source.is_dir():
         if args.output is None:
-            print("gongwen: 排版整个文件夹时须用 -o 指定输出文件夹", file=sys.stderr)
+            print_error(_("排版整个文件夹时须用 -o 指定输出文件夹"))
             return EXIT_INPUT
         result = format_tree(
             source, args.output, strict=args.strict, force=args.force, template=args.template
@@ -50,10 +59,21 @@ def cmd_format(args: argparse.Namespace) -> int:
         for draft in result.drafts:
             _report(draft, args.verbose)
         done = Counter(d.status for d in result.drafts)
+        total = len(result.drafts)
+        line = ngettext(
+            "{n} 份文稿：已排版 {written}，跳过 {skipped}，未排版 {left}；清单 {manifest}",
+            "{n} 份文稿：已排版 {written}，跳过 {skipped}，未排版 {left}；清单 {manifest}",
+            total,
+        )
+        left = done[FormatStatus.REFUSED] + done[FormatStatus.FAILED]
         print(
-            f"{len(result.drafts)} 份文稿：已排版 {done[FormatStatus.WRITTEN]}，"
-            f"跳过 {done[FormatStatus.SKIPPED]}，未排版 "
-            f"{done[FormatStatus.REFUSED] + done[FormatStatus.FAILED]}；清单 {result.manifest}",
+            line.format(
+                n=total,
+                written=done[FormatStatus.WRITTEN],
+                skipped=done[FormatStatus.SKIPPED],
+                left=left,
+                manifest=result.manifest,
+            ),
             file=sys.stderr,
         )
         return EXIT_OK if result.ok else EXIT_FINDINGS
@@ -71,29 +91,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``format``."""
     p = sub.add_parser(
         "format",
-        help="lay out existing drafts (.docx from Word/WPS, .txt) to GB/T 9704",
-        description=(
-            "Read each draft into the notice model and render it to the standard's layout, "
-            "keeping every word; report what changed (page, fonts, ordinals, punctuation) and "
-            "what could not be kept. A folder is done recursively, with a manifest, and a "
-            "second run skips the drafts that have not changed."
+        help=_("把已有的文稿（Word/WPS 的 .docx、.txt）按 GB/T 9704 重新排版"),
+        description=_(
+            "把每份文稿读入公文模型，再按标准的版式生成，一字不丢；报告改动了什么"
+            "（页面、字体、序号、标点）以及什么无法保留。文件夹会递归处理并写清单，"
+            "再次运行时跳过没有改动的文稿。"
         ),
     )
-    p.add_argument("input", type=Path, help="a draft (.docx, .txt) or a folder of drafts")
+    p.add_argument(
+        "input", type=Path, metavar="IN", help=_("一份文稿（.docx、.txt）或装有文稿的文件夹")
+    )
     p.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="the .docx (or folder) to write; default for a draft: NAME-gbt9704.docx beside it",
+        metavar="OUT",
+        help=_("要写的 .docx（或文件夹）；一份文稿时默认写在旁边：NAME-gbt9704.docx"),
     )
-    p.add_argument("--template", type=Path, help="your own template .docx")
+    p.add_argument("--template", type=Path, metavar="TEMPLATE", help=_("自己的模板 .docx"))
     p.add_argument(
         "--strict",
         action="store_true",
-        help="refuse a draft holding what the model cannot keep (images, text boxes, …)",
+        help=_("拒绝含有模型无法保留的内容（图片、文本框等）的文稿"),
     )
-    p.add_argument("--force", action="store_true", help="format unchanged drafts again")
-    p.add_argument("-v", "--verbose", action="store_true", help="list every change")
+    p.add_argument("--force", action="store_true", help=_("没有改动的文稿也重新排版"))
+    p.add_argument("-v", "--verbose", action="store_true", help=_("列出每一处改动"))
     p.set_defaults(func=cmd_format)
 
 

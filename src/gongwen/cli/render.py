@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from gongwen.cli.common import EXIT_FINDINGS, EXIT_OK, output_path, print_findings
 from gongwen.findings import Finding, Level
+from gongwen.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from gongwen.model import Notice
@@ -32,17 +33,20 @@ def cmd_render(args: argparse.Namespace) -> int:
             validate(Notice, source), source, keep=args.keep_typed_ordinals
         )
         if dropped:
-            print(
-                f"{args.file}: 删去了 {len(dropped)} 个键入的序号，按位置重新生成 "
-                f"(dropped {len(dropped)} typed ordinals that match the derived ones)",
-                file=sys.stderr,
+            n = len(dropped)
+            line = ngettext(
+                "{file}：删去了 {n} 个键入的序号，按位置重新生成",
+                "{file}：删去了 {n} 个键入的序号，按位置重新生成",
+                n,
             )
+            print(line.format(file=args.file, n=n), file=sys.stderr)
         findings = check_loaded(notice, source)
     notice = seal_images_beside(notice, args.file.parent)
     warnings = [f for f in findings if f.level.rank >= Level.WARNING.rank]
     print_findings(warnings, sys.stderr)
     if args.strict and any(f.level == Level.ERROR for f in warnings):
-        print(f"{args.file}: not rendered: gongwen check found errors (--strict)", file=sys.stderr)
+        message = _("{file}：未生成：gongwen check 发现了错误（--strict）")
+        print(message.format(file=args.file), file=sys.stderr)
         return EXIT_FINDINGS
     output = output_path(args.output, args.file, ".docx")
     refuse_input_as_output(output, [args.file, *([args.template] if args.template else [])])
@@ -62,28 +66,34 @@ def _markdown(path: Path) -> tuple[Notice, list[Finding]]:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``render``."""
-    p = sub.add_parser("render", help="render a notice file to .docx (GB/T 9704 layout)")
+    p = sub.add_parser("render", help=_("把公文文件生成 .docx（GB/T 9704 版式）"))
     p.add_argument(
-        "file", type=Path, help="notice file (.yaml, .yml, .json, .toml or Markdown .md)"
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=_("公文文件（.yaml、.yml、.json、.toml 或 Markdown .md）"),
     )
     p.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="the .docx (or .pdf) to write, or a folder to write it into "
-        "(default: beside FILE, with its name and .docx)",
+        metavar="OUT",
+        help=_("要写的 .docx（或 .pdf），或写入的文件夹（默认：写在 FILE 旁边，同名，后缀 .docx）"),
     )
     p.add_argument(
-        "--template", type=Path, help="your own template .docx (its styles and page setup)"
+        "--template",
+        type=Path,
+        metavar="TEMPLATE",
+        help=_("自己的模板 .docx（用它的样式和页面设置）"),
     )
-    p.add_argument(
-        "--strict", action="store_true", help="refuse to render when gongwen check finds errors"
-    )
+    p.add_argument("--strict", action="store_true", help=_("gongwen check 发现错误时拒绝生成"))
     p.add_argument(
         "--keep-typed-ordinals",
         action="store_true",
-        help="keep ordinals typed in the text (一、…, 问题1：…, 一是…) as typed, even where "
-        "they disagree with the ones gongwen derives (default: drop matching ones, refuse others)",
+        help=_(
+            "保留正文中键入的序号（一、…，问题1：…，一是…），即使与 gongwen 推出的不一致"
+            "（默认：删去一致的，拒绝不一致的）"
+        ),
     )
     p.set_defaults(func=cmd_render)
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from gongwen.atomic import write_bytes_atomic
 from gongwen.findings import GongwenError
+from gongwen.i18n import N_, _
 from gongwen.loader import load_notice
 from gongwen.office.fonts import fontconfig_environment
 from gongwen.write import render_bytes
@@ -52,11 +53,17 @@ WELL_KNOWN_SOFFICE = (
 )
 """Where installers put LibreOffice when it is not on PATH."""
 
-INSTALL_HINT = (
-    "install LibreOffice: on Debian or Ubuntu `apt-get install libreoffice-writer-nogui`; "
-    "on Windows or macOS download it from https://www.libreoffice.org/download/; "
-    f"or name the program with --soffice or the {SOFFICE_ENV} environment variable"
+INSTALL_HINT = N_(
+    "请安装 LibreOffice：Debian 或 Ubuntu 上运行 `apt-get install libreoffice-writer-nogui`；"
+    "Windows 或 macOS 上从 https://www.libreoffice.org/download/ 下载；"
+    "或用 --soffice 或环境变量 {env} 指明程序"
 )
+"""How to get LibreOffice (a message: translate with ``_`` and fill ``env``)."""
+
+
+def _install_hint() -> str:
+    return _(INSTALL_HINT).format(env=SOFFICE_ENV)
+
 
 BASE_TIMEOUT_S = 120.0
 PER_DOCUMENT_TIMEOUT_S = 20.0
@@ -90,7 +97,9 @@ def find_soffice(explicit: str | Path | None = None) -> Path:
         if found is None:
             source = "--soffice" if explicit is not None else SOFFICE_ENV
             raise ToolMissing(
-                f"LibreOffice not found at {configured} (from {source}); " + INSTALL_HINT
+                _("找不到 LibreOffice：{path}（来自 {source}）；{hint}").format(
+                    path=configured, source=source, hint=_install_hint()
+                )
             )
         return Path(found)
     for name in SOFFICE_NAMES:
@@ -100,7 +109,7 @@ def find_soffice(explicit: str | Path | None = None) -> Path:
     for path in WELL_KNOWN_SOFFICE:
         if path.is_file() and os.access(path, os.X_OK):
             return path
-    raise ToolMissing("LibreOffice is not installed; " + INSTALL_HINT)
+    raise ToolMissing(_("没有安装 LibreOffice；{hint}").format(hint=_install_hint()))
 
 
 def _profile_url(folder: Path) -> str:
@@ -137,7 +146,9 @@ def _run(
             _kill_group(process)
             process.communicate()
             raise ConversionError(
-                f"LibreOffice did not finish within {timeout:.0f} s; try a larger --timeout"
+                _("LibreOffice 在 {seconds} 秒内没有完成；请试试更大的 --timeout").format(
+                    seconds=f"{timeout:.0f}"
+                )
             ) from None
         return subprocess.CompletedProcess(command, process.returncode, out, err)
 
@@ -172,13 +183,13 @@ def convert_many(
     stems = [s.stem for s in sources]
     duplicates = sorted({s for s in stems if stems.count(s) > 1})
     if duplicates:
-        raise ValueError(f"several inputs would be written as {duplicates[0]}.pdf")
+        raise ValueError(_("有几个输入都会写成 {name}.pdf").format(name=duplicates[0]))
     for source in sources:
         if not source.is_file():
-            raise FileNotFoundError(2, "no such file", str(source))
+            raise FileNotFoundError(2, _("文件不存在"), str(source))
     program = find_soffice(soffice)
     if not target.is_dir():
-        raise FileNotFoundError(2, "the output folder does not exist", str(target))
+        raise FileNotFoundError(2, _("输出文件夹不存在"), str(target))
     limit = (
         timeout if timeout is not None else BASE_TIMEOUT_S + PER_DOCUMENT_TIMEOUT_S * len(sources)
     )
@@ -210,9 +221,11 @@ def convert_many(
                 detail = (result.stderr or result.stdout).strip().splitlines()
                 why = f": {detail[-1]}" if detail else ""
                 raise ConversionError(
-                    f"LibreOffice (exit status {result.returncode}) did not convert "
-                    + ", ".join(str(m) for m in missing)
-                    + why
+                    _("LibreOffice（退出状态 {status}）没有转换 {files}{why}").format(
+                        status=result.returncode,
+                        files=_("、").join(str(m) for m in missing),
+                        why=why,
+                    )
                 )
             outputs = []
             for made in produced:
@@ -237,7 +250,7 @@ def to_pdf(
     path = Path(source)
     target = Path(output)
     if not target.parent.is_dir():
-        raise FileNotFoundError(2, "the output folder does not exist", str(target.parent))
+        raise FileNotFoundError(2, _("输出文件夹不存在"), str(target.parent))
     with tempfile.TemporaryDirectory(prefix="gongwen-pdf-") as work:
         if path.suffix.lower() == ".docx":
             docx = path
@@ -259,7 +272,7 @@ def pdf_to_png(pdf: str | Path, outdir: str | Path, *, dpi: int = DEFAULT_DPI) -
     source = Path(pdf)
     target = Path(outdir)
     if not target.is_dir():
-        raise FileNotFoundError(2, "the output folder does not exist", str(target))
+        raise FileNotFoundError(2, _("输出文件夹不存在"), str(target))
     with tempfile.TemporaryDirectory(prefix=".gongwen-png-", dir=target) as work:
         pages = _pdftoppm(source, Path(work), dpi)
         if pages is None:
@@ -291,7 +304,9 @@ def _pdftoppm(pdf: Path, work: Path, dpi: int) -> list[Path] | None:
         timeout=BASE_TIMEOUT_S,
     )
     if result.returncode != 0:
-        raise ConversionError(f"pdftoppm failed on {pdf}: {result.stderr.strip()}")
+        raise ConversionError(
+            _("pdftoppm 处理 {pdf} 失败：{reason}").format(pdf=pdf, reason=result.stderr.strip())
+        )
     # pdftoppm pads the page number to the width of the page count: page-01.png …
     return sorted(work.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
@@ -301,8 +316,10 @@ def _pymupdf_pages(pdf: Path, work: Path, dpi: int) -> list[Path]:
         pymupdf: Any = importlib.import_module("pymupdf")  # optional: only the test extra has it
     except ImportError:
         raise ToolMissing(
-            "turning PDF pages into PNG needs pdftoppm (`apt-get install poppler-utils`) "
-            "or PyMuPDF (`pip install pymupdf`)"
+            _(
+                "把 PDF 页面转为 PNG 需要 pdftoppm（`apt-get install poppler-utils`）"
+                "或 PyMuPDF（`pip install pymupdf`）"
+            )
         ) from None
     pages = []
     with pymupdf.open(str(pdf)) as document:

@@ -27,6 +27,7 @@ from gongwen.check.rules.title_lines import PAGE_RULES
 from gongwen.compose import compose, paragraphs, title_text
 from gongwen.dates import format_date
 from gongwen.findings import Finding, GongwenError, Location
+from gongwen.i18n import _
 from gongwen.layout import HEADING_ROLES, StyleRole
 from gongwen.lazy_regex import lazy_compile
 from gongwen.loader import load_notice
@@ -89,7 +90,7 @@ def pdf_pages(pdf: Path) -> list[PdfPage]:
     program = shutil.which("pdftotext")
     if program is None:
         raise ToolMissing(
-            "pdftotext not found: install poppler-utils (apt-get install poppler-utils)"
+            _("找不到 pdftotext：请安装 poppler-utils（apt-get install poppler-utils）")
         )
     result = subprocess.run(
         [program, "-bbox-layout", str(pdf), "-"],
@@ -98,7 +99,11 @@ def pdf_pages(pdf: Path) -> list[PdfPage]:
         check=False,
     )
     if result.returncode != 0:
-        raise GongwenError(f"{pdf}: pdftotext failed: {result.stderr.decode(errors='replace')}")
+        raise GongwenError(
+            _("{pdf}：pdftotext 失败：{reason}").format(
+                pdf=pdf, reason=result.stderr.decode(errors="replace")
+            )
+        )
     root = etree.fromstring(result.stdout, _SAFE)
     pages = []
     for number, page in enumerate(root.iter(f"{_XHTML}page"), start=1):
@@ -116,7 +121,7 @@ def pdf_pages(pdf: Path) -> list[PdfPage]:
             else:
                 merged.append((top, bottom, [(left, text)]))
         lines = [
-            PageLine("".join(t for _, t in sorted(parts)), top, bottom)
+            PageLine("".join(t for _left, t in sorted(parts)), top, bottom)
             for top, bottom, parts in merged
         ]
         pages.append(PdfPage(number, [line for line in lines if line.text]))
@@ -148,7 +153,12 @@ def page_findings(notice: Notice, pages: list[PdfPage], file: str) -> list[Findi
     def add(code: str, message: str, page: PdfPage, path: str | None) -> None:
         level = PAGE_RULES[code][1]
         found.append(
-            Finding(code, level, f"第{page.number}页：{message}", Location(file, None, path))
+            Finding(
+                code,
+                level,
+                _("第{page}页：{message}").format(page=page.number, message=message),
+                Location(file, None, path),
+            )
         )
 
     titles = [("title", notice.title)]
@@ -162,8 +172,10 @@ def page_findings(notice: Notice, pages: list[PdfPage], file: str) -> list[Findi
             shown = " / ".join(run[1])
             add(
                 "GW911",
-                f"标题排成（{shown}）：{'；'.join(problems)}（GB/T 9704 7.3.1：回行时词意完整、"
-                "排列对称、长短适宜，梯形或菱形）",
+                _(
+                    "标题排成（{shown}）：{problems}（GB/T 9704 7.3.1：回行时词意完整、"
+                    "排列对称、长短适宜，梯形或菱形）"
+                ).format(shown=shown, problems=_("；").join(problems)),
                 run[0],
                 path,
             )
@@ -177,8 +189,10 @@ def page_findings(notice: Notice, pages: list[PdfPage], file: str) -> list[Findi
             if texts and not rest and any(t in block for t in texts):
                 add(
                     "GW912",
-                    "这一页只有发文机关署名和成文日期，没有正文（GB/T 9704 7.3.5.5：印章和成文日期"
-                    "不得单独成页；调整行距、字距或把正文的末几行移到这一页）",
+                    _(
+                        "这一页只有发文机关署名和成文日期，没有正文（GB/T 9704 7.3.5.5：印章和"
+                        "成文日期不得单独成页；调整行距、字距或把正文的末几行移到这一页）"
+                    ),
                     page,
                     "signature",
                 )
@@ -193,7 +207,12 @@ def page_findings(notice: Notice, pages: list[PdfPage], file: str) -> list[Findi
             continue
         last = content[-1].text
         if last in headings:
-            add("GW913", f"标题“{last}”是这一页的最后一行，应与下文同页", page, None)
+            add(
+                "GW913",
+                _("标题“{last}”是这一页的最后一行，应与下文同页").format(last=last),
+                page,
+                None,
+            )
     return found
 
 

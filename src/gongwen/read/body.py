@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import (
     heading_ordinal,
@@ -92,11 +93,10 @@ class BodyBuilder(Pass):
             problem_label = parse_problem_label(text, problems + 1)
             if problem_label is None and (written := parse_numeral_problem_label(text)):
                 problem_label = written
-                self.report(
-                    "RD036",
-                    f"{quote(text, 12)} 的“问题{text.strip()[2]}…”读作问题{written[0]}",
-                    para.line,
+                message = _("{text} 的“问题{written}…”读作问题{number}").format(
+                    text=quote(text, 12), written=text.strip()[2], number=written[0]
                 )
+                self.report("RD036", message, para.line)
             label = parse_label(text)
 
             next_label = parse_label(nxt.text) if nxt is not None else None
@@ -115,7 +115,9 @@ class BodyBuilder(Pass):
                 shown = inline[0] if inline else next_label[0] if next_label else "完成情况"
                 self.report(
                     "RD033",
-                    f"{self.original(para.line)} 带有“{shown}”，按问题读取（问题{problems}）",
+                    _("{text} 带有“{label}”，按问题读取（问题{number}）").format(
+                        text=self.original(para.line), label=shown, number=problems
+                    ),
                     para.line,
                 )
             elif mark is not None and problem_label is None:
@@ -125,9 +127,8 @@ class BodyBuilder(Pass):
                         mark = HeadingMark(mark.level, mark.number, nxt.text, mark.damage)
                         i += 1
                     else:
-                        self.report(
-                            "RD025", f"{self.original(para.line)} 只有序号，没有标题文字", para.line
-                        )
+                        message = _("{text} 只有序号，没有标题文字")
+                        self.report("RD025", message, para.line, text=self.original(para.line))
                         i += 1
                         continue
                 self._open_section(stack, mark, para)
@@ -155,7 +156,8 @@ class BodyBuilder(Pass):
             ):
                 # （一）问题。 then 该问题已完成整改。一是…：the status, then the measures
                 problem.status, problem.details["status"] = stated[0], para.line
-                self.report("RD034", f"{quote(text, 12)} 读作完成情况（{stated[0]}）", para.line)
+                message = _("{text} 读作完成情况（{status}）")
+                self.report("RD034", message, para.line, text=quote(text, 12), status=stated[0])
                 if stated[1]:
                     self._add_measures(problem, stated[1], para.line)
                 in_measures = True
@@ -163,11 +165,8 @@ class BodyBuilder(Pass):
                 self._add_measures(problem, text, para.line)
             else:
                 if label is not None:
-                    self.report(
-                        "RD043",
-                        f"{self.original(para.line)} 之前没有对应的问题，保留为段落",
-                        para.line,
-                    )
+                    message = _("{text} 之前没有对应的问题，保留为段落")
+                    self.report("RD043", message, para.line, text=self.original(para.line))
                 stack[-1].items.append(self._paragraph(stack[-1], text, para.line))
             i += 1
         self._check_measures(root)
@@ -194,7 +193,9 @@ class BodyBuilder(Pass):
         if top > 1:
             self.report(
                 "RD026",
-                f"正文的第一级标题是第{top}级（{heading_ordinal(top, 1)}），按原文序号保留",
+                _("正文的第一级标题是第{level}级（{ordinal}），按原文序号保留").format(
+                    level=top, ordinal=heading_ordinal(top, 1)
+                ),
                 paras[0].line if paras else None,
             )
         return top
@@ -203,7 +204,7 @@ class BodyBuilder(Pass):
         """A body paragraph; a run of 一是/二是 paragraphs outside problems is checked too."""
         numbers: list[int] = []
         if (split := split_run_in_measures(text)) is not None:
-            numbers = [number for number, _ in split]
+            numbers = [number for number, _measure in split]
         elif (lead := parse_measure_lead(text)) is not None:
             numbers = [lead[0]]
         if numbers:
@@ -218,11 +219,13 @@ class BodyBuilder(Pass):
         return TextNode(self._closed(text, line), line, numbers[-1] if numbers else None)
 
     def _lead_skip(self, expected: int, number: int, line: int) -> None:
-        kind = "重复" if number < expected else "跳号"
+        if number < expected:
+            message = _("“一是、二是”序号重复：此处应为“{expected}”，原文为“{written}”")
+        else:
+            message = _("“一是、二是”序号跳号：此处应为“{expected}”，原文为“{written}”")
         self.report(
             DEFECTS["measure-sequence"].code,
-            f"“一是、二是”序号{kind}：此处应为“{measure_lead(expected)}”，"
-            f"原文为“{measure_lead(number)}”",
+            message.format(expected=measure_lead(expected), written=measure_lead(number)),
             line,
         )
 
@@ -234,7 +237,8 @@ class BodyBuilder(Pass):
         quoted = quoted_problem(lead)
         if quoted is not None:
             # 关于“……”的问题: the quoted feedback is the problem (the wrapper reported)
-            self.report("RD035", f"{quote(lead)} 读作问题“{quoted[0]}”", line)
+            message = _("{text} 读作问题“{problem}”")
+            self.report("RD035", message.format(text=quote(lead), problem=quoted[0]), line)
             statement, description = first_sentence(quoted[0])
             description = " ".join(t for t in (description, quoted[1]) if t)
         else:
@@ -250,7 +254,8 @@ class BodyBuilder(Pass):
         problem = ProblemNode(line, statement, description or None)
         if status is not None:
             problem.status, problem.details["status"] = status[0], line
-            self.report("RD034", f"{quote(lead)} 中的完成情况读作“{status[0]}”", line)
+            message = _("{text} 中的完成情况读作“{status}”")
+            self.report("RD034", message.format(text=quote(lead), status=status[0]), line)
             if status[1]:
                 problem.measures.append(TextNode(self._closed(status[1], line), line))
                 problem.leads.append(None)
@@ -270,11 +275,13 @@ class BodyBuilder(Pass):
             if kind is LabelKind.STATUS:
                 status = status_of(value)
                 problem.status, problem.details["status"] = status, line
-                self.report("RD034", f"“{part.label}：{value}”读作完成情况（{status}）", line)
+                message = _("“{label}：{value}”读作完成情况（{status}）")
+                self.report("RD034", message, line, label=part.label, value=value, status=status)
                 planned = planned_deadline(value)
                 if planned is not None and problem.deadline is None:
                     problem.deadline, problem.details["deadline"] = planned, line
-                    self.report("RD037", f"“{value}”中的“{planned}”读作整改时限", line)
+                    message = _("“{value}”中的“{deadline}”读作整改时限")
+                    self.report("RD037", message.format(value=value, deadline=planned), line)
                 in_measures = False
             elif kind is LabelKind.DEADLINE:
                 problem.deadline, problem.details["deadline"] = value.rstrip("。；"), line
@@ -290,7 +297,8 @@ class BodyBuilder(Pass):
                     stated = trailing_status(value)
                     if stated is not None and problem.status is None:
                         problem.status, problem.details["status"] = stated, line
-                        self.report("RD034", f"“{part.label}”末句读作完成情况（{stated}）", line)
+                        message = _("“{label}”末句读作完成情况（{status}）")
+                        self.report("RD034", message, line, label=part.label, status=stated)
             else:
                 in_measures = True
                 self._add_measures(problem, f"{part.label}：{value}", line)
@@ -303,19 +311,28 @@ class BodyBuilder(Pass):
             if len(digits) > len(str(number)):
                 self.report(
                     "RD031",
-                    f"{self.original(line)}：“问题”后的数字与正文连在一起，按顺序读作“问题{number}”，"
-                    f"正文以“{digits[len(str(number)) :]}”开头",
+                    _(
+                        "{text}：“问题”后的数字与正文连在一起，按顺序读作“问题{number}”，"
+                        "正文以“{start}”开头"
+                    ).format(
+                        text=self.original(line), number=number, start=digits[len(str(number)) :]
+                    ),
                     line,
                 )
             else:
-                self.report("RD030", f"“问题{number}”后缺少冒号：{self.original(line)}", line)
+                message = _("“问题{number}”后缺少冒号：{text}")
+                self.report("RD030", message.format(number=number, text=self.original(line)), line)
         if number != expected:
-            kind = "重复" if number < expected else "跳号"
-            self.report(
-                DEFECTS["problem-sequence"].code,
-                f"问题编号{kind}：应为“问题{expected}”，原文为“问题{number}”（按位置编号）",
-                line,
-            )
+            if number < expected:
+                message = _(
+                    "问题编号重复：应为“问题{expected}”，原文为“问题{number}”（按位置编号）"
+                )
+            else:
+                message = _(
+                    "问题编号跳号：应为“问题{expected}”，原文为“问题{number}”（按位置编号）"
+                )
+            message = message.format(expected=expected, number=number)
+            self.report(DEFECTS["problem-sequence"].code, message, line)
 
     def _open_section(
         self, stack: list[SectionNode], mark: HeadingMark, para: SourceParagraph
@@ -330,7 +347,9 @@ class BodyBuilder(Pass):
             ordinal = heading_ordinal(level, expected)
             self.report(
                 "RD020",
-                f"{self.original(para.line)} 的序号丢失，按位置补为“{ordinal}”",
+                _("{text} 的序号丢失，按位置补为“{ordinal}”").format(
+                    text=self.original(para.line), ordinal=ordinal
+                ),
                 para.line,
                 fix=ordinal,
             )
@@ -338,24 +357,36 @@ class BodyBuilder(Pass):
             ordinal = heading_ordinal(level, mark.number)
             self.report(
                 "RD021",
-                f"{self.original(para.line)} 的序号缺少左括号，读作“{ordinal}”",
+                _("{text} 的序号缺少左括号，读作“{ordinal}”").format(
+                    text=self.original(para.line), ordinal=ordinal
+                ),
                 para.line,
                 fix=ordinal,
             )
         if mark.number is not None and mark.number != expected and mark.damage != "ordinal":
-            kind = "重复" if mark.number < expected else "跳号"
+            if mark.number < expected:
+                message = _("标题序号重复：此处应为“{expected}”，原文为“{written}”：{text}")
+            else:
+                message = _("标题序号跳号：此处应为“{expected}”，原文为“{written}”：{text}")
             self.report(
                 DEFECTS["heading-repeat" if mark.number < expected else "heading-gap"].code,
-                f"标题序号{kind}：此处应为“{heading_ordinal(level, expected)}”，"
-                f"原文为“{heading_ordinal(level, mark.number)}”：{self.original(para.line)}",
+                message.format(
+                    expected=heading_ordinal(level, expected),
+                    written=heading_ordinal(level, mark.number),
+                    text=self.original(para.line),
+                ),
                 para.line,
             )
         top = self.top_level or 1
         if depth + top != level:
             self.report(
                 "RD023",
-                f"{self.original(para.line)} 是第{level}级标题，却位于第{depth + top - 1}级标题"
-                f"之下，按第{depth + top}级读取",
+                _("{text} 是第{level}级标题，却位于第{parent}级标题之下，按第{read}级读取").format(
+                    text=self.original(para.line),
+                    level=level,
+                    parent=depth + top - 1,
+                    read=depth + top,
+                ),
                 para.line,
             )
         heading, rest = first_sentence(mark.rest.strip())
@@ -365,7 +396,9 @@ class BodyBuilder(Pass):
         if rest:
             self.report(
                 "RD024",
-                f"{self.original(para.line)}：标题与正文在同一段，读作标题后接正文（run_in）",
+                _("{text}：标题与正文在同一段，读作标题后接正文（run_in）").format(
+                    text=self.original(para.line)
+                ),
                 para.line,
             )
             section.run_in = True
@@ -388,8 +421,11 @@ class BodyBuilder(Pass):
             number, rest = previous + 1, text[1:]
             self.report(
                 "RD040",
-                f"{self.original(line)} 的序数词丢失，前为“{measure_lead(previous)}”，"
-                f"读作“{measure_lead(number)}”",
+                _("{text} 的序数词丢失，前为“{previous}”，读作“{read}”").format(
+                    text=self.original(line),
+                    previous=measure_lead(previous),
+                    read=measure_lead(number),
+                ),
                 line,
                 fix=measure_lead(number),
             )
@@ -398,8 +434,11 @@ class BodyBuilder(Pass):
             if previous is not None:
                 self.report(
                     "RD041",
-                    f"{self.original(line)} 前没有“{measure_lead(len(problem.measures) + 1)}”，"
-                    f"按第{len(problem.measures) + 1}项措施读取",
+                    _("{text} 前没有“{lead}”，按第{number}项措施读取").format(
+                        text=self.original(line),
+                        lead=measure_lead(len(problem.measures) + 1),
+                        number=len(problem.measures) + 1,
+                    ),
                     line,
                 )
         problem.measures.append(TextNode(self._closed(rest.strip(), line), line))
@@ -429,7 +468,9 @@ class BodyBuilder(Pass):
                 if stated is not None and stated != total:
                     self.report(
                         DEFECTS["problem-count"].code,
-                        f"正文说“{m[0]}”，读到的问题共 {total} 个",
+                        _("正文说“{stated}”，读到的问题共 {count} 个").format(
+                            stated=m[0], count=total
+                        ),
                         text.line,
                     )
             for m in _COUNT_ASPECTS.finditer(text.text):
@@ -437,7 +478,9 @@ class BodyBuilder(Pass):
                 if stated is not None and stated != len(aspects):
                     self.report(
                         DEFECTS["aspect-count"].code,
-                        f"正文说“{m[0]}”，读到的含问题的小节共 {len(aspects)} 个",
+                        _("正文说“{stated}”，读到的含问题的小节共 {count} 个").format(
+                            stated=m[0], count=len(aspects)
+                        ),
                         text.line,
                     )
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gongwen.dates import find_run_together_dates, format_date
-from gongwen.read.context import Pass, SourceParagraph, quote
+from gongwen.i18n import _
+from gongwen.read.context import Pass, SourceParagraph, listed, quote
 from gongwen.recognise.chrome import parse_chrome
 from gongwen.recognise.damage import (
     find_cut_names,
@@ -37,7 +38,8 @@ class Cleaner(Pass):
         for para in paragraphs:
             text, removed = remove_illegal_characters(para.text)
             if removed:
-                self.report("RD003", f"删除了 {removed} 个 Word 文档不能容纳的控制字符", para.line)
+                message = _("删除了 {count} 个 Word 文档不能容纳的控制字符").format(count=removed)
+                self.report("RD003", message, para.line)
             text = text.strip(" \t\u3000\r\n\ufeff\xa0")
             if not text:
                 blank = True
@@ -46,8 +48,13 @@ class Cleaner(Pass):
             if chrome is not None:
                 for key, value in chrome.metadata.items():
                     self.metadata.setdefault(key, value)
-                kept = "，保留" + "、".join(chrome.metadata) if chrome.metadata else "，已删除"
-                self.report("RD001", f"网页附加内容 {quote(text)}{kept}", para.line)
+                if chrome.metadata:
+                    message = _("网页附加内容 {text}，保留{fields}").format(
+                        text=quote(text), fields=listed(chrome.metadata)
+                    )
+                else:
+                    message = _("网页附加内容 {text}，已删除").format(text=quote(text))
+                self.report("RD001", message, para.line)
                 blank = True
                 continue
             out.append(
@@ -72,29 +79,35 @@ class Cleaner(Pass):
         for damage in find_mixup_spans(text, mixups):
             self.report(
                 "RD054",
-                f"{quote(damage.text)} 与本文其他处的“{damage.detail}”不一致"
-                "（巡视/巡察混用），未修改",
+                _("{text} 与本文其他处的“{other}”不一致（巡视/巡察混用），未修改").format(
+                    text=quote(damage.text), other=damage.detail
+                ),
                 para.line,
             )
         for damage in find_lost_counts(text):
             self.report(
                 "RD053",
-                f"{quote(text[max(0, damage.start - 4) : damage.end + 4])} 中"
-                f"“{damage.text[-1]}”前缺少数字，未修改",
+                _("{text} 中“{word}”前缺少数字，未修改").format(
+                    text=quote(text[max(0, damage.start - 4) : damage.end + 4]),
+                    word=damage.text[-1],
+                ),
                 para.line,
             )
         if parse_signature_date(text) is None:  # a 成文日期 alone is the tail's business
             for damage in find_days_lost(text):
                 self.report(
                     "RD055",
-                    f"日期 {quote(damage.text)} 缺少“日”（应为“{damage.detail}”？），未修改",
+                    _("日期 {date} 缺少“日”（应为“{meant}”？），未修改").format(
+                        date=quote(damage.text), meant=damage.detail
+                    ),
                     para.line,
                 )
         for damage in find_cut_names(text):
             self.report(
                 "RD056",
-                f"{quote(text[max(0, damage.start - 4) : damage.end + 4])} 中的机关名称不完整"
-                f"（“委”前缺少市、县、区等），未修改",
+                _("{text} 中的机关名称不完整（“委”前缺少市、县、区等），未修改").format(
+                    text=quote(text[max(0, damage.start - 4) : damage.end + 4])
+                ),
                 para.line,
             )
 
@@ -102,12 +115,14 @@ class Cleaner(Pass):
         text, counts = fullwidth_punctuation(para.text)
         if not counts:
             return para
-        detail = "、".join(f"“{mark}”×{n}" for mark, n in counts.items())
+        detail = listed(f"“{mark}”×{n}" for mark, n in counts.items())
         first = min(i for i, c in enumerate(para.text) if c != text[i])
         context = para.text[max(0, first - 8) : first + 8]
         self.report(
             "RD002",
-            f"{sum(counts.values())} 处半角标点改为全角（{detail}），如 {quote(context)}",
+            _("{count} 处半角标点改为全角（{marks}），如 {text}").format(
+                count=sum(counts.values()), marks=detail, text=quote(context)
+            ),
             para.line,
         )
         return self._replace(para, text)
@@ -118,12 +133,16 @@ class Cleaner(Pass):
         for run in reversed(find_run_together_dates(text)):
             if len(run.candidates) == 1:
                 fixed = format_date(run.candidates[0])
-                message = f"日期 {quote(run.text)} 缺少“年”“月”，改为“{fixed}”（只有这一种读法）"
+                message = _("日期 {date} 缺少“年”“月”，改为“{fixed}”（只有这一种读法）").format(
+                    date=quote(run.text), fixed=fixed
+                )
                 reports.append(("RD010", message, fixed))
                 text = text[: run.start] + fixed + text[run.end :]
             else:
-                readings = "、".join(format_date(d) for d in run.candidates)
-                message = f"日期 {quote(run.text)} 缺少“年”“月”，可读作 {readings}，未修改"
+                readings = listed(format_date(d) for d in run.candidates)
+                message = _("日期 {date} 缺少“年”“月”，可读作 {readings}，未修改").format(
+                    date=quote(run.text), readings=readings
+                )
                 reports.append((DEFECTS["date-run-together"].code, message, None))
         for code, message, fix in reversed(reports):
             self.report(code, message, para.line, fix=fix)
@@ -135,16 +154,20 @@ class Cleaner(Pass):
         for lost in reversed(find_lost_numerals(text, document)):
             damaged = text[max(0, lost.index - 2) : lost.index + 1 + len(lost.following)]
             if lost.restored is not None:
-                message = (
-                    f"{quote(damaged)} 在“第”后缺少数字；本文另处写作"
-                    f"“第{lost.restored}{lost.following}”，据此补为“{lost.restored}”"
-                )
+                message = _(
+                    "{text} 在“第”后缺少数字；本文另处写作“第{numeral}{following}”，"
+                    "据此补为“{numeral}”"
+                ).format(text=quote(damaged), numeral=lost.restored, following=lost.following)
                 reports.append(("RD012", message, lost.restored))
                 text = restore_lost_numeral(text, lost)
             else:
-                named = "、".join(f"第{c}{lost.following}" for c in lost.candidates)
-                also = f"，本文另处有 {named}" if named else ""
-                message = f"{quote(damaged)} 在“第”后缺少数字{also}，未修改"
+                named = listed(f"第{c}{lost.following}" for c in lost.candidates)
+                if named:
+                    message = _("{text} 在“第”后缺少数字，本文另处有 {named}，未修改").format(
+                        text=quote(damaged), named=named
+                    )
+                else:
+                    message = _("{text} 在“第”后缺少数字，未修改").format(text=quote(damaged))
                 reports.append((DEFECTS["numeral-lost-after-di"].code, message, None))
         for code, message, fix in reversed(reports):
             self.report(code, message, para.line, fix=fix)
@@ -153,10 +176,12 @@ class Cleaner(Pass):
     def _stray_digits(self, para: SourceParagraph) -> None:
         for stray in find_stray_digits(para.text):
             around = para.text[max(0, stray.start - 3) : stray.end + 3]
-            reading = "”或“".join(stray.dates)
+            # 译注：两种读法之间的“或”（英文 ” or “）
+            reading = _("”或“").join(stray.dates)
             self.report(
                 DEFECTS["date-month-day-lost"].code,
-                f"{quote(around)} 中的数字“{stray.digits}”前后缺少文字或标点，"
-                f"可能是“{reading}”，未修改",
+                _("{text} 中的数字“{digits}”前后缺少文字或标点，可能是“{reading}”，未修改").format(
+                    text=quote(around), digits=stray.digits, reading=reading
+                ),
                 para.line,
             )

@@ -3,6 +3,9 @@
 Codes never change meaning once published; a retired code is not reused. ``docs/reader.md``
 lists them with examples. ``RD0xx`` are findings on a notice that was read (the reader still
 returns a model); ``RD1xx`` are input errors (nothing is read, nothing written).
+
+Each summary is a message of the catalog, written in Chinese (its English form in
+``gongwen.po``); :attr:`ReaderCode.meaning` gives it in the language of the moment.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from types import MappingProxyType
 from typing import Final
 
 from gongwen.findings import Finding, Level, Location
+from gongwen.i18n import N_, _
 from gongwen.recognise.defects import DEFECTS
 
 __all__ = ["CODES", "LEFT_OUT_CODES", "ReaderCode", "finding"]
@@ -19,11 +23,24 @@ __all__ = ["CODES", "LEFT_OUT_CODES", "ReaderCode", "finding"]
 
 @dataclass(frozen=True)
 class ReaderCode:
-    """One code: its level and what it means."""
+    """One code: its level and what it means (``summary``, the catalog's Chinese message)."""
 
     code: str
     level: Level
     summary: str
+
+    @property
+    def meaning(self) -> str:
+        """The summary in the current language.
+
+        >>> from gongwen.i18n import use_language
+        >>> CODES["RD030"].meaning
+        '问题N 后缺少冒号'
+        >>> with use_language("en"):
+        ...     CODES["RD030"].meaning
+        '问题N lost its colon'
+        """
+        return _(self.summary)
 
 
 _I, _W, _E = Level.INFO, Level.WARNING, Level.ERROR
@@ -33,89 +50,81 @@ _TABLE: Final = (
     ReaderCode(
         "RD001",
         _I,
-        "page chrome (发布日期, 浏览次数, 字体, 打印本页, breadcrumbs) kept as metadata or dropped",
+        N_("网页附加内容（发布日期、浏览次数、字体、打印本页、导航路径）保留为元数据或删除"),
     ),
-    ReaderCode(
-        "RD002", _I, "half-width punctuation in Chinese text made full-width (count per line)"
-    ),
-    ReaderCode("RD003", _W, "characters a Word document cannot hold removed"),
-    ReaderCode("RD004", _I, "text decoded from GB18030/GBK or UTF-16, not UTF-8"),
-    ReaderCode("RD005", _I, "lines above the title (page furniture) dropped; the title chosen"),
-    ReaderCode("RD006", _I, "no line names a kind of document; the first line taken as title"),
-    ReaderCode("RD007", _I, "a 发文字号 printed in brackets after the title moved to the 版头"),
-    ReaderCode("RD008", _I, "a subtitle or speaker line before the 主送机关 kept as body text"),
+    ReaderCode("RD002", _I, N_("中文里的半角标点改为全角（每行一条）")),
+    ReaderCode("RD003", _W, N_("删除了 Word 文档不能容纳的字符")),
+    ReaderCode("RD004", _I, N_("文本按 GB18030/GBK 或 UTF-16 解码，不是 UTF-8")),
+    ReaderCode("RD005", _I, N_("删除了标题之上的行（网页附加内容）；选定了标题")),
+    ReaderCode("RD006", _I, N_("没有一行写明文种；取第一行作标题")),
+    ReaderCode("RD007", _I, N_("标题后括注的发文字号移入版头")),
+    ReaderCode("RD008", _I, N_("主送机关之前的副标题或讲话人行保留为正文")),
     # Dates and numbers that lost characters
-    ReaderCode("RD010", _W, "a date lost its 年/月 (2022412日); repaired, as only one date fits"),
-    ReaderCode("RD011", _W, "retired: reported as GW505 (one code a defect)"),
-    ReaderCode(
-        "RD012", _W, "a numeral lost after 第 (区委第巡察组); restored from the same document"
-    ),
-    ReaderCode("RD013", _W, "retired: reported as GW110 (one code a defect)"),
-    ReaderCode("RD014", _W, "retired: reported as GW506 (one code a defect)"),
+    ReaderCode("RD010", _W, N_("日期缺少“年”“月”（2022412日）；只有一种读法，已修复")),
+    ReaderCode("RD011", _W, N_("已停用：改报 GW505（一个缺陷一个代码）")),
+    ReaderCode("RD012", _W, N_("“第”后缺少数字（区委第巡察组）；据本文其他处补回")),
+    ReaderCode("RD013", _W, N_("已停用：改报 GW110（一个缺陷一个代码）")),
+    ReaderCode("RD014", _W, N_("已停用：改报 GW506（一个缺陷一个代码）")),
     # Headings
-    ReaderCode("RD020", _W, "a heading lost its ordinal (“)聚焦…”); numbered from its place"),
-    ReaderCode("RD021", _W, "a heading ordinal lost its opening bracket (“四)”); read as （四）"),
-    ReaderCode("RD022", _W, "retired: reported as GW101/GW102 (one code a defect)"),
-    ReaderCode(
-        "RD023", _W, "a heading skips a level (1. directly under 一、); nested one level down"
-    ),
-    ReaderCode("RD024", _I, "a heading run into its paragraph; read as a run-in heading"),
-    ReaderCode("RD025", _W, "a heading ordinal with no heading text"),
-    ReaderCode("RD026", _I, "the outermost headings are below 一、 (（一） or 1.); kept so"),
+    ReaderCode("RD020", _W, N_("标题缺少序号（“)聚焦…”）；按位置编号")),
+    ReaderCode("RD021", _W, N_("标题序号缺少左括号（“四)”）；读作（四）")),
+    ReaderCode("RD022", _W, N_("已停用：改报 GW101/GW102（一个缺陷一个代码）")),
+    ReaderCode("RD023", _W, N_("标题跳级（一、下直接是 1.）；降一级嵌套")),
+    ReaderCode("RD024", _I, N_("标题与正文写在同一段；读作标题后接正文")),
+    ReaderCode("RD025", _W, N_("有标题序号而没有标题文字")),
+    ReaderCode("RD026", _I, N_("最外层标题低于一、（为（一）或 1.）；照原样保留")),
     # Problems
-    ReaderCode("RD030", _I, "问题N lost its colon"),
-    ReaderCode(
-        "RD031", _W, "问题N ran into digits of its text (问题82019年); number settled by the count"
-    ),
-    ReaderCode("RD032", _W, "retired: reported as GW104 (one code a defect)"),
-    ReaderCode("RD033", _I, "an item numbered 1. 2. with a label read as a problem"),
-    ReaderCode("RD034", _I, "完成情况 read into the problem's status"),
-    ReaderCode("RD035", _I, "a problem written 关于“…”的问题 read as the quoted text"),
-    ReaderCode("RD036", _I, "a problem label with a Chinese numeral (问题三：) read as 问题N"),
-    ReaderCode("RD037", _I, "a deadline read from a status (正在推进，计划于…前完成)"),
+    ReaderCode("RD030", _I, N_("问题N 后缺少冒号")),
+    ReaderCode("RD031", _W, N_("问题N 与正文开头的数字连在一起（问题82019年）；按顺序确定编号")),
+    ReaderCode("RD032", _W, N_("已停用：改报 GW104（一个缺陷一个代码）")),
+    ReaderCode("RD033", _I, N_("以 1. 2. 编号、带有标签的项读作问题")),
+    ReaderCode("RD034", _I, N_("完成情况读作问题的整改状态")),
+    ReaderCode("RD035", _I, N_("写作 关于“…”的问题 的问题读作引号内的文字")),
+    ReaderCode("RD036", _I, N_("用汉字数字的问题标签（问题三：）读作问题N")),
+    ReaderCode("RD037", _I, N_("从完成情况中读出整改时限（正在推进，计划于…前完成）")),
     # Measures
-    ReaderCode("RD040", _W, "a measure lost the numeral of its lead (“是加强…” after 一是, 二是)"),
-    ReaderCode("RD041", _W, "a measure without 一是/二是 in a list of led measures"),
-    ReaderCode("RD042", _W, "retired: reported as GW107 (one code a defect)"),
-    ReaderCode("RD043", _W, "a 整改情况 label with no problem before it kept as a paragraph"),
+    ReaderCode("RD040", _W, N_("措施引导词缺少数字（一是、二是之后的“是加强…”）")),
+    ReaderCode("RD041", _W, N_("一组带一是/二是的措施中，有一项没有引导词")),
+    ReaderCode("RD042", _W, N_("已停用：改报 GW107（一个缺陷一个代码）")),
+    ReaderCode("RD043", _W, N_("前面没有问题的整改情况标签保留为段落")),
     # Counts and sentences
-    ReaderCode("RD050", _W, "retired: reported as GW201/GW202 (one code a defect)"),
-    ReaderCode("RD051", _W, "a paragraph lost its closing punctuation; 。 added"),
-    ReaderCode("RD052", _W, "a paragraph stops inside a sentence (ends in ，); no 。 added"),
-    ReaderCode("RD053", _W, "a numeral lost before 届/次/轮/点 with no 第 (市届人大); not changed"),
-    ReaderCode("RD054", _W, "an organ named 巡视 in one place and 巡察 in others; not changed"),
-    ReaderCode("RD055", _W, "a date lost its 日 (2023年9月15); added only to a 成文日期 alone"),
-    ReaderCode("RD056", _W, "an organ name cut short (根据委巡察工作领导小组); not changed"),
-    ReaderCode("RD057", _W, "a line after 附件说明 that is not an attachment; kept in the body"),
+    ReaderCode("RD050", _W, N_("已停用：改报 GW201/GW202（一个缺陷一个代码）")),
+    ReaderCode("RD051", _W, N_("段落缺少句末标点；补“。”")),
+    ReaderCode("RD052", _W, N_("段落在句中断开（以，结尾）；不补“。”")),
+    ReaderCode("RD053", _W, N_("届/次/轮/点前缺少数字且没有“第”（市届人大）；未修改")),
+    ReaderCode("RD054", _W, N_("同一机关一处写作巡视、其他处写作巡察；未修改")),
+    ReaderCode("RD055", _W, N_("日期缺少“日”（2023年9月15）；只给单独的成文日期补上")),
+    ReaderCode("RD056", _W, N_("机关名称不完整（根据委巡察工作领导小组）；未修改")),
+    ReaderCode("RD057", _W, N_("附件说明之后不是附件的一行；保留在正文中")),
     # Blocks at the end
-    ReaderCode("RD060", _W, "a paragraph that looks like a contact block could not be read as one"),
-    ReaderCode("RD061", _W, "images, text boxes or embedded objects in a .docx paragraph skipped"),
+    ReaderCode("RD060", _W, N_("像联系方式的段落无法按联系方式读取")),
+    ReaderCode("RD061", _W, N_(".docx 段落中的图片、文本框或嵌入对象已跳过")),
     # Markdown (gongwen.read.markdown)
-    ReaderCode("RD070", _I, "Markdown formatting (emphasis, code, links, HTML tags) dropped"),
-    ReaderCode("RD071", _W, "Markdown content with no place in a notice (images, [TOC]) dropped"),
-    ReaderCode("RD072", _W, "a Markdown table read as lines of text, one row a paragraph"),
-    ReaderCode("RD073", _W, "a Markdown code block read as plain paragraphs"),
-    ReaderCode("RD074", _I, "Markdown list bullets or quote marks dropped; the items kept"),
-    ReaderCode("RD075", _W, "a Markdown heading level with no 公文 level (###### or a second #)"),
-    ReaderCode("RD076", _W, "a heading's # level and its typed ordinal disagree; the ordinal wins"),
+    ReaderCode("RD070", _I, N_("去掉了 Markdown 格式（强调、代码、链接、HTML 标记）")),
+    ReaderCode("RD071", _W, N_("删去了公文中没有位置的 Markdown 内容（图片、[TOC]）")),
+    ReaderCode("RD072", _W, N_("Markdown 表格按文字读取，每行一段")),
+    ReaderCode("RD073", _W, N_("Markdown 代码块按普通段落读取")),
+    ReaderCode("RD074", _I, N_("去掉了 Markdown 列表符号或引用标记；保留各项")),
+    ReaderCode("RD075", _W, N_("Markdown 标题层级没有对应的公文层级（###### 或第二个 #）")),
+    ###### or a second #)"),
+    ReaderCode("RD076", _W, N_("标题的 # 层级与其序号不一致；以序号为准")),
+    # level and its typed ordinal disagree; the ordinal wins"),
     # Content of a .docx the model cannot hold: named, never dropped silently
-    ReaderCode("RD062", _W, "an image in a .docx paragraph left out"),
-    ReaderCode("RD063", _W, "a text box in a .docx paragraph left out (its text is not read)"),
-    ReaderCode("RD064", _W, "a footnote or endnote in a .docx paragraph left out"),
-    ReaderCode("RD065", _W, "a comment (批注) on a .docx paragraph left out"),
-    ReaderCode(
-        "RD066", _W, "tracked changes in a .docx paragraph: read as accepted, deletions left out"
-    ),
-    ReaderCode("RD067", _W, "an equation in a .docx paragraph left out"),
-    ReaderCode("RD068", _W, "merged cells in a table's body rows written out cell by cell"),
-    ReaderCode("RD069", _W, "a .docx table that could not be placed in the notice left out"),
+    ReaderCode("RD062", _W, N_(".docx 段落中的图片未读取")),
+    ReaderCode("RD063", _W, N_(".docx 段落中的文本框未读取（其中的文字不读）")),
+    ReaderCode("RD064", _W, N_(".docx 段落中的脚注或尾注未读取")),
+    ReaderCode("RD065", _W, N_(".docx 段落上的批注未读取")),
+    ReaderCode("RD066", _W, N_(".docx 段落中有修订：按接受修订读取，删除的文字不保留")),
+    ReaderCode("RD067", _W, N_(".docx 段落中的公式未读取")),
+    ReaderCode("RD068", _W, N_("表格正文行中的合并单元格逐格写出")),
+    ReaderCode("RD069", _W, N_("无法放入公文的 .docx 表格未读取")),
     # Input errors: nothing is read
-    ReaderCode("RD102", _E, "the text is neither UTF-8 nor GB18030/GBK, or is binary"),
-    ReaderCode("RD103", _E, "the file is not a .docx (not a zip, or no word/document.xml)"),
-    ReaderCode("RD104", _E, "the .docx expands too much (zip bomb: size, ratio or entry count)"),
-    ReaderCode("RD105", _E, "the .docx holds XML with a DTD or entities, or malformed XML"),
-    ReaderCode("RD106", _E, "the file type is not one the reader reads (.txt or .docx)"),
-    ReaderCode("RD107", _E, "no notice found in the file (no title or no body)"),
+    ReaderCode("RD102", _E, N_("文本既不是 UTF-8 也不是 GB18030/GBK，或是二进制文件")),
+    ReaderCode("RD103", _E, N_("文件不是 .docx（不是 zip，或缺少 word/document.xml）")),
+    ReaderCode("RD104", _E, N_(".docx 解压后过大（压缩炸弹：大小、压缩比或条目数）")),
+    ReaderCode("RD105", _E, N_(".docx 含有带 DTD 或实体的 XML，或 XML 格式不正确")),
+    ReaderCode("RD106", _E, N_("阅读器不读取这种文件类型（应为 .txt、.md 或 .docx）")),
+    ReaderCode("RD107", _E, N_("文件中没有找到公文（没有标题或没有正文）")),
 )
 
 CODES: Final = MappingProxyType({c.code: c for c in _TABLE})

@@ -8,15 +8,16 @@ and report into one :class:`Context`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gongwen.findings import Finding
+from gongwen.i18n import _
 from gongwen.model import Notice
 from gongwen.read.codes import finding
 from gongwen.recognise.sentences import is_sentence
 
-__all__ = ["Context", "Pass", "ReadResult", "SourceParagraph", "quote"]
+__all__ = ["Context", "Pass", "ReadResult", "SourceParagraph", "listed", "quote"]
 
 QUOTE_CHARS = 24
 """How much of a paragraph a finding quotes."""
@@ -67,6 +68,16 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     return f"“{text if len(text) <= limit else text[:limit] + '…'}”"
 
 
+def listed(items: Iterable[str]) -> str:
+    """``items`` listed in a message: with 、 in Chinese, with commas in English.
+
+    >>> listed(["发布日期", "浏览次数"])
+    '发布日期、浏览次数'
+    """
+    # 译注：列举几项时的分隔号（英文用逗号加空格）
+    return _("、").join(items)
+
+
 @dataclass
 class Context:
     """The findings, field lines and page metadata collected by the passes of one reading."""
@@ -93,8 +104,13 @@ class Pass:
         self.lines = ctx.lines
         self.metadata = ctx.metadata
 
-    def report(self, code: str, message: str, line: int | None, fix: str | None = None) -> None:
-        """Add a finding with ``code`` at ``line``."""
+    def report(
+        self, code: str, message: str, line: int | None, fix: str | None = None, **values: object
+    ) -> None:
+        """Add a finding with ``code`` at ``line``: ``message`` (translated), its placeholders
+        filled with ``values`` when there are any."""
+        if values:
+            message = message.format(**values)
         self.findings.append(finding(code, message, file=self.source, line=line, fix=fix))
 
     def original(self, line: int) -> str:
@@ -109,11 +125,12 @@ class Pass:
         is a sentence whose end was lost (:func:`~gongwen.recognise.sentences.is_sentence`);
         a line that stops inside a sentence (after ，) is reported (RD052) and left as it is."""
         if is_sentence(text):
-            self.report(
-                "RD051", f"{quote(text[-QUOTE_CHARS:])} 末尾缺少标点，补“。”", line, fix="。"
-            )
+            message = _("{text} 末尾缺少标点，补“。”").format(text=quote(text[-QUOTE_CHARS:]))
+            self.report("RD051", message, line, fix="。")
             return text + "。"
         if text[-1:] in "，、,":
-            message = f"{quote(text[-QUOTE_CHARS:])} 在句中断开（以“{text[-1]}”结尾），未补标点"
+            message = _("{text} 在句中断开（以“{mark}”结尾），未补标点").format(
+                text=quote(text[-QUOTE_CHARS:]), mark=text[-1]
+            )
             self.report("RD052", message, line)
         return text

@@ -25,6 +25,7 @@ from lxml import etree
 
 from gongwen.compose import NOTE_LEAD, Block, Run
 from gongwen.findings import Finding, InputError
+from gongwen.i18n import _
 from gongwen.layout import CHARACTER_STYLE_ROLES, HEADING_ROLES, StyleRole
 from gongwen.loader import read_bytes
 from gongwen.model import Paragraph, Problem, Section, Table
@@ -241,7 +242,7 @@ def read_docx_bytes(data: bytes, *, file: str | None = None) -> ReadResult:
     result = parse_paragraphs(_hand_made(flat), source=source, findings=_left_out(flat, source))
     read, unplaced = _with_tables(result, tables)
     lost = [
-        finding("RD069", "表格未能放入公文结构，未读取", file=source, line=table.number)
+        finding("RD069", _("表格未能放入公文结构，未读取"), file=source, line=table.number)
         for table in unplaced
     ]
     return ReadResult(read.notice, [*read.findings, *lost], read.lines, source, read.metadata)
@@ -305,8 +306,10 @@ def _left_out(items: list[_Paragraph | _Table], source: str) -> list[Finding]:
             out.append(
                 finding(
                     "RD068",
-                    f"表格正文中的合并单元格已拆分为单个单元格（{item.read.split_merges}处），"
-                    "纵向合并的文字逐行重复",
+                    _(
+                        "表格正文中的合并单元格已拆分为单个单元格（{count}处），"
+                        "纵向合并的文字逐行重复"
+                    ).format(count=item.read.split_merges),
                     file=source,
                     line=item.number,
                 )
@@ -318,16 +321,16 @@ def _left_out(items: list[_Paragraph | _Table], source: str) -> list[Finding]:
                 if kind == "revision":
                     count = kinds["insertion"] + kinds["deletion"]
                     if count:
-                        detail = f"插入{kinds['insertion']}处、删除{kinds['deletion']}处"
-                        message = (
-                            f"段落 {where} 含未接受的修订（{detail}）："
+                        message = _(
+                            "段落 {text} 含未接受的修订（插入{inserted}处、删除{deleted}处）："
                             "按接受修订读取，删除的文字未保留"
-                        )
+                        ).format(text=where, inserted=kinds["insertion"], deleted=kinds["deletion"])
                         out.append(finding(code, message, file=source, line=p.number))
                     continue
                 if kinds[kind]:
-                    name = OMITTED[kind]
-                    message = f"段落 {where} 中的{name}（{kinds[kind]}处）未读取"
+                    message = _("段落 {text} 中的{kind}（{count}处）未读取").format(
+                        text=where, kind=_(OMITTED[kind]), count=kinds[kind]
+                    )
                     out.append(finding(code, message, file=source, line=p.number))
     return out
 
@@ -450,8 +453,9 @@ def document_bytes(document: DocxDocument) -> bytes:
     if not callable(save) or not type(document).__module__.startswith("docx."):
         raise InputError.single(
             "RD106",
-            f"不能当作 .docx 读取：{type(document).__name__} "
-            "(expected a path or a python-docx Document)",
+            _("不能当作 .docx 读取：{type}（应为文件路径或 python-docx 的 Document）").format(
+                type=type(document).__name__
+            ),
         )
     stream = io.BytesIO()
     save(stream)

@@ -35,10 +35,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gongwen.findings import Finding, InputError, Location
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.loader import MARKDOWN_SUFFIXES, SourceData, parse_source, validate, yaml_line
 from gongwen.model import Notice
 from gongwen.read.codes import finding
+from gongwen.read.context import listed
 from gongwen.read.parse import ReadResult, SourceParagraph, parse_paragraphs
 from gongwen.read.recognise import CLOSING, parse_heading, parse_label, parse_standalone_date
 
@@ -140,31 +142,37 @@ def _inline_lines(token: Token, line: int, reader: _Reader) -> list[tuple[str, i
                 # CommonMark does not close ** after CJK punctuation (**问题1：**理论…): the
                 # marks stay as text; a notice never means them literally.
                 text = text.replace("**", "").replace("__", "")
-                dropped.append("加粗")
+                dropped.append(_("加粗"))
             current += text
         elif kind == "code_inline":
             current += child.content
-            dropped.append("行内代码")
+            dropped.append(_("行内代码"))
         elif kind in ("softbreak", "hardbreak"):
             pieces.append((current, start, hard))
             current, hard = "", kind == "hardbreak"
             start += 1
         elif kind in ("em_open", "strong_open", "s_open"):
-            dropped.append({"em_open": "斜体", "strong_open": "加粗", "s_open": "删除线"}[kind])
+            dropped.append(
+                {"em_open": _("斜体"), "strong_open": _("加粗"), "s_open": _("删除线")}[kind]
+            )
         elif kind == "link_open":
-            dropped.append(f"链接地址 {child.attrGet('href')}")
+            dropped.append(_("链接地址 {address}").format(address=child.attrGet("href")))
         elif kind == "image":
-            reader.report("RD071", f"删去了图片“{child.content}”（公文正文不放图片）", start)
+            message = _("删去了图片“{image}”（公文正文不放图片）").format(image=child.content)
+            reader.report("RD071", message, start)
         elif kind == "html_inline":
             if re.fullmatch(r"<br\s*/?>", child.content.strip(), re.IGNORECASE):
                 pieces.append((current, start, hard))
                 current, hard = "", True
             else:
-                reader.report("RD071", f"删去了 HTML 标记 {child.content}", start)
+                message = _("删去了 HTML 标记 {tag}").format(tag=child.content)
+                reader.report("RD071", message, start)
     pieces.append((current, start, hard))
     if dropped:
-        kinds = "、".join(dict.fromkeys(dropped))
-        reader.report("RD070", f"去掉了 Markdown 格式（{kinds}），保留文字", line)
+        kinds = listed(dict.fromkeys(dropped))
+        reader.report(
+            "RD070", _("去掉了 Markdown 格式（{kinds}），保留文字").format(kinds=kinds), line
+        )
     out: list[tuple[str, int]] = []
     for text, at, hard_before in pieces:
         text = text.strip()
@@ -203,7 +211,7 @@ def _blocks(tokens: Sequence[Token], reader: _Reader) -> None:
         line = token.map[0] + 1 if token.map else 0
         if kind == "heading_open":
             inline = tokens[i + 1]
-            text = " ".join(t for t, _ in _inline_lines(inline, line, reader))
+            text = " ".join(t for t, _line in _inline_lines(inline, line, reader))
             _heading(int(token.tag[1]), text, line, reader)
             i += 3
             continue
@@ -215,11 +223,13 @@ def _blocks(tokens: Sequence[Token], reader: _Reader) -> None:
             if measures:
                 reader.report(
                     "RD074",
-                    f"“{label[0] if label else ''}”下的列表序号已去掉，各项按整改措施读取",
+                    _("“{label}”下的列表序号已去掉，各项按整改措施读取").format(
+                        label=label[0] if label else ""
+                    ),
                     line,
                 )
             elif kind == "bullet_list_open" and len(lists) == 1:
-                reader.report("RD074", "列表的项目符号已去掉，各项按段落读取", line)
+                reader.report("RD074", _("列表的项目符号已去掉，各项按段落读取"), line)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
         elif kind == "list_item_open":
@@ -227,7 +237,7 @@ def _blocks(tokens: Sequence[Token], reader: _Reader) -> None:
             item_prefix = f"{token.info}{token.markup}" if numbered else ""
         elif kind == "blockquote_open":
             if not quoted:
-                reader.report("RD074", "引用标记“>”已去掉，引文按段落读取", line)
+                reader.report("RD074", _("引用标记“>”已去掉，引文按段落读取"), line)
             quoted = True
         elif kind == "blockquote_close":
             quoted = False
@@ -235,7 +245,8 @@ def _blocks(tokens: Sequence[Token], reader: _Reader) -> None:
             inline = tokens[i + 1]
             lines = _inline_lines(inline, line, reader)
             if len(lines) == 1 and _TOC.match(lines[0][0]):
-                reader.report("RD071", f"删去了目录标记 {lines[0][0]}（公文不设目录）", line)
+                message = _("删去了目录标记 {mark}（公文不设目录）").format(mark=lines[0][0])
+                reader.report("RD071", message, line)
                 lines = []
             for n, (text, at) in enumerate(lines):
                 if n == 0 and item_prefix:
@@ -245,26 +256,26 @@ def _blocks(tokens: Sequence[Token], reader: _Reader) -> None:
             i += 3
             continue
         elif kind in ("fence", "code_block"):
-            reader.report("RD073", "代码块按普通段落读取", line)
+            reader.report("RD073", _("代码块按普通段落读取"), line)
             for n, text in enumerate(token.content.splitlines()):
                 if text.strip():
                     reader.add(text.strip(), line + n + (1 if kind == "fence" else 0))
         elif kind == "html_block" and not token.content.lstrip().startswith("<!--"):
             texts = [t for t in _html_text(token.content).splitlines() if t.strip()]
             if texts:  # <div align="right">XX街道办事处</div>: the words are the notice's
-                reader.report("RD070", "去掉了 HTML 标记，保留文字", line)
+                reader.report("RD070", _("去掉了 HTML 标记，保留文字"), line)
             else:
-                reader.report("RD071", "删去了 HTML 块", line)
+                reader.report("RD071", _("删去了 HTML 块"), line)
             for n, text in enumerate(texts):
                 reader.add(text.strip(), line + n)
         elif kind == "hr":
-            reader.report("RD070", "删去了分隔线", line)
+            reader.report("RD070", _("删去了分隔线"), line)
         elif kind == "table_open":
-            reader.report("RD072", "表格按文字读取，每行一段，单元格以全角空格分隔", line)
+            reader.report("RD072", _("表格按文字读取，每行一段，单元格以全角空格分隔"), line)
         elif kind == "tr_open":
             row, row_line = [], line
         elif kind == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
-            row.append(" ".join(t for t, _ in _inline_lines(token, row_line, reader)))
+            row.append(" ".join(t for t, _line in _inline_lines(token, row_line, reader)))
         elif kind == "tr_close" and any(cell.strip() for cell in row):
             reader.add("\u3000".join(cell.strip() for cell in row), row_line)
         i += 1
@@ -294,13 +305,15 @@ def _heading(depth: int, text: str, line: int, reader: _Reader) -> None:
     level = depth - 1
     if depth == 1 or depth > 5:
         level = 1 if depth == 1 else 4
-        reader.report("RD075", f"“{'#' * depth}”标题没有对应的公文层级，按第{level}级读取", line)
+        message = _("“{marks}”标题没有对应的公文层级，按第{level}级读取")
+        reader.report("RD075", message.format(marks="#" * depth, level=level), line)
     mark = parse_heading(text)
     if mark is not None and mark.damage is None and mark.level != level:
         reader.report(
             "RD076",
-            f"“{'#' * depth} {text[:12]}”：# 数表示第{level}级，序号表示第{mark.level}级，"
-            "按序号读取",
+            _("“{heading}”：# 数表示第{level}级，序号表示第{ordinal_level}级，按序号读取").format(
+                heading=f"{'#' * depth} {text[:12]}", level=level, ordinal_level=mark.level
+            ),
             line,
         )
     reader.add(text, line, level=level)
@@ -336,9 +349,7 @@ def read_markdown(text: str, *, file: str | None = None) -> ReadResult:
     # One empty line for the opening ---, so that YAML's lines are the file's.
     source = parse_source("\n" + front, "yaml", file=name) if front is not None else None
     if source is not None and source.data is not None and not isinstance(source.data, dict):
-        raise InputError.single(
-            "IN002", "front matter 须为“键: 值”的映射 (must be a mapping)", file=name, line=2
-        )
+        raise InputError.single("IN002", _("front matter 须为“键: 值”的映射"), file=name, line=2)
     front_data: dict[str, Any] = dict(source.data or {}) if source is not None else {}
     paragraphs, found = markdown_paragraphs(body, file=name)
     title = front_data.get("title", front_data.get("标题"))

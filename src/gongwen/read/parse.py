@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongwen.findings import Finding, InputError
+from gongwen.i18n import _
 from gongwen.loader import notice_from_data
 from gongwen.read.body import BodyBuilder
 from gongwen.read.clean import Cleaner
@@ -43,7 +44,7 @@ def find_regions(ctx: Context, paras: list[SourceParagraph]) -> Regions:
     """Pass 2: where the head ends and the tail begins."""
     if not paras:
         raise InputError.single(
-            "RD107", "没有找到公文内容（文件为空或只有网页附加内容）", file=ctx.source
+            "RD107", _("没有找到公文内容（文件为空或只有网页附加内容）"), file=ctx.source
         )
     head: dict[str, Any] = {}
     head_reader = HeadReader(ctx)
@@ -66,7 +67,7 @@ def parse_paragraphs(
     items = builder.build(regions.body)
     if not items:
         raise InputError.single(
-            "RD107", "没有找到正文（只有标题）", file=source, line=paras[-1].line
+            "RD107", _("没有找到正文（只有标题）"), file=source, line=paras[-1].line
         )
     builder.check_counts(items)
     data = dict(regions.head)

@@ -14,10 +14,11 @@ from typing import Any
 
 from gongwen.dates import parse_date
 from gongwen.findings import InputError
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.model import Classification, DocumentNumber, SecrecyLevel, Urgency
 from gongwen.numbering import parse_attachment_label, parse_problem_label
-from gongwen.read.context import Context, Pass, SourceParagraph, quote
+from gongwen.read.context import Context, Pass, SourceParagraph, listed, quote
 from gongwen.recognise.contact import ContactParts, parse_contact
 from gongwen.recognise.damage import is_cjk
 from gongwen.recognise.head import (
@@ -111,7 +112,8 @@ class HeadReader(Pass):
             ):
                 self.title_in_header = inside[-1:]
                 for p in inside[:-1]:
-                    self.report("RD005", f"重复的标题行 {quote(p.text)} 按网页附加内容删除", p.line)
+                    message = _("重复的标题行 {text} 按网页附加内容删除")
+                    self.report("RD005", message, p.line, text=quote(p.text))
                 organs = [o for o in organs if o not in {p.text for p in inside}]
             # only organ names stand above the 字号: page furniture above them is not one
             while organs and not _organ_name(organs[0]):
@@ -156,7 +158,7 @@ class HeadReader(Pass):
             data["header"] = header
         # 标题: the paragraphs up to the first empty line, a few short lines at most
         if i >= len(paras):
-            raise InputError.single("RD107", "没有找到标题和正文", file=self.source)
+            raise InputError.single("RD107", _("没有找到标题和正文"), file=self.source)
         if self.title_in_header:
             i, end = i, None
             title = list(self.title_in_header)
@@ -187,11 +189,8 @@ class HeadReader(Pass):
             header["document_number"] = number[0][1:-1]
             data["header"] = header
             self.lines["header.document_number"] = title[-1].line
-            self.report(
-                "RD007",
-                f"标题后括注的发文字号“{number[0][1:-1]}”移入版头（发文字号）",
-                title[-1].line,
-            )
+            message = _("标题后括注的发文字号“{number}”移入版头（发文字号）")
+            self.report("RD007", message, title[-1].line, number=number[0][1:-1])
         if not self.title_in_header:
             i += len(title)
         # a subtitle (—2021年12月2日在…会议上) and a speaker line before the 主送机关
@@ -208,12 +207,9 @@ class HeadReader(Pass):
                 SourceParagraph(p.text, p.line, p.blank_before, p.heading_level, p.title, True)
                 for p in paras[i : i + front]
             ]
-            quoted = "、".join(quote(p.text, 12) for p in self.front_matter)
-            self.report(
-                "RD008",
-                f"标题与主送机关之间的 {quoted} 保留为正文开头的段落（模型没有副标题）",
-                paras[i].line,
-            )
+            quoted = listed(quote(p.text, 12) for p in self.front_matter)
+            message = _("标题与主送机关之间的 {lines} 保留为正文开头的段落（模型没有副标题）")
+            self.report("RD008", message, paras[i].line, lines=quoted)
             i += front
         # 主送机关: one short line ending with a colon
         if i < len(paras) and addressee_like(paras[i].text):
@@ -230,20 +226,16 @@ class HeadReader(Pass):
         found = find_title(texts, [p.blank_before for p in paras[i:]])
         if found is None:
             if not names_document_kind(paras[i].text.split("\n")[-1]):
-                self.report(
-                    "RD006",
-                    f"没有以文种结尾的标题行，取第一行 {quote(paras[i].text)} 作标题",
-                    paras[i].line,
-                )
+                message = _("没有以文种结尾的标题行，取第一行 {text} 作标题")
+                self.report("RD006", message, paras[i].line, text=quote(paras[i].text))
             return i, None
         start = i + found[0]
         if start > i:
-            skipped = "、".join(quote(p.text, 12) for p in paras[i:start])
+            skipped = listed(quote(p.text, 12) for p in paras[i:start])
+            message = _("标题 {title} 之前的 {count} 行按网页附加内容删除：{lines}")
+            title = quote(paras[start].text)
             self.report(
-                "RD005",
-                f"标题 {quote(paras[start].text)} 之前的 {start - i} 行"
-                f"按网页附加内容删除：{skipped}",
-                paras[i].line,
+                "RD005", message, paras[i].line, title=title, count=start - i, lines=skipped
             )
         return start, i + found[1]
 
@@ -304,11 +296,8 @@ class TailReader(Pass):
                     if len(organs) == len(after) and len(after) <= 4:
                         tail.organs, after = after, []
                 for p in after:
-                    self.report(
-                        "RD057",
-                        f"{quote(p.text)} 在附件说明之后，不是附件名称，保留为正文最后一段",
-                        p.line,
-                    )
+                    message = _("{text} 在附件说明之后，不是附件名称，保留为正文最后一段")
+                    self.report("RD057", message, p.line, text=quote(p.text))
                 tail.after_attachments = after
                 end = k
                 break
@@ -333,9 +322,8 @@ class TailReader(Pass):
         if not parts:
             last = paras[-1].text
             if re.search(r"(联系方式|电子邮箱|邮政信箱)", last) and re.search(r"[：:]", last):
-                self.report(
-                    "RD060", f"{quote(last)} 像联系方式，但无法逐项读出，保留为段落", paras[-1].line
-                )
+                message = _("{text} 像联系方式，但无法逐项读出，保留为段落")
+                self.report("RD060", message, paras[-1].line, text=quote(last))
             return None, paras
         if len(parts) > 1 and any(p.before for p in parts[1:]):
             return None, paras
@@ -406,11 +394,10 @@ class TailReader(Pass):
             assert written is not None
             signed = written.date
             if written.day_missing:
+                message = _("成文日期 {date} 缺少“日”，补为“{fixed}日”")
+                fixed = date_para.text.strip()
                 self.report(
-                    "RD055",
-                    f"成文日期 {quote(date_para.text)} 缺少“日”，补为“{date_para.text.strip()}日”",
-                    date_para.line,
-                    fix="日",
+                    "RD055", message, date_para.line, "日", date=quote(date_para.text), fixed=fixed
                 )
             organs = [name for p in tail.organs for name in split_organs(p.text)]
             data["signature"] = {"organs": organs, "date": signed.isoformat()}

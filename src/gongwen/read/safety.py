@@ -19,6 +19,7 @@ from lxml import etree
 from gongwen import limits
 from gongwen.findings import InputError
 from gongwen.guard import check_zip_directory, zip_bomb
+from gongwen.i18n import _
 from gongwen.ooxml import DOCUMENT_PART
 
 __all__ = [
@@ -87,25 +88,25 @@ def decode_text(data: bytes, *, file: str | None = None) -> DecodedText:
     >>> decode_text(b"\\xff\\x00junk")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gongwen.findings.InputError: 错误 RD102: 不是文本文件：含有二进制字节 0x00 ...
+    gongwen.findings.InputError: 错误 RD102: 不是文本文件：含有二进制字节 0x00
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return DecodedText(data.decode(encoding), encoding)
             except UnicodeDecodeError:
-                raise _not_text(file, f"以 {encoding} 标记开头，却无法按 {encoding} 解码") from None
+                message = _("以 {encoding} 标记开头，却无法按 {encoding} 解码")
+                raise _not_text(file, message.format(encoding=encoding)) from None
     bad = next((b for b in data if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F), None)
     if bad is not None:
-        raise _not_text(file, f"不是文本文件：含有二进制字节 0x{bad:02X} (binary data, not text)")
+        message = _("不是文本文件：含有二进制字节 0x{byte:02X}").format(byte=bad)
+        raise _not_text(file, message)
     for encoding in _FALLBACKS:
         try:
             return DecodedText(data.decode(encoding), encoding)
         except UnicodeDecodeError:
             continue
-    raise _not_text(
-        file, "既不是 UTF-8 也不是 GB18030/GBK 编码 (neither UTF-8 nor GB18030/GBK); 请另存为 UTF-8"
-    )
+    raise _not_text(file, _("既不是 UTF-8 也不是 GB18030/GBK 编码；请另存为 UTF-8"))
 
 
 def limit_paragraphs(paragraphs: Iterable[tuple[int, str]], *, file: str | None = None) -> None:
@@ -136,18 +137,18 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
     is then parsed by :func:`parse_xml`, which refuses DTDs and entities.
     """
     if data[:2] != b"PK":
-        hint = (
-            "；这是旧版 Word .doc 文件，请另存为 .docx" if data[:4] == b"\xd0\xcf\x11\xe0" else ""
-        )
-        raise InputError.single(
-            CODE_NOT_DOCX, f"不是 .docx 文件（不是 zip 压缩包）(not a zip file){hint}", file=file
-        )
+        if data[:4] == b"\xd0\xcf\x11\xe0":
+            message = _(
+                "不是 .docx 文件（不是 zip 压缩包）；这是旧版 Word .doc 文件，请另存为 .docx"
+            )
+        else:
+            message = _("不是 .docx 文件（不是 zip 压缩包）")
+        raise InputError.single(CODE_NOT_DOCX, message, file=file)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise InputError.single(
-            CODE_NOT_DOCX, f"不是有效的 .docx 文件（zip 损坏）(bad zip: {exc})", file=file
-        ) from None
+        message = _("不是有效的 .docx 文件（zip 损坏：{error}）").format(error=exc)
+        raise InputError.single(CODE_NOT_DOCX, message, file=file) from None
     with archive:
         infos = archive.infolist()
         _check_directory(infos, file)
@@ -155,7 +156,7 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
         if DOCUMENT_PART not in names:
             raise InputError.single(
                 CODE_NOT_DOCX,
-                f"不是 Word 文档：缺少 {DOCUMENT_PART} (a zip, but not a .docx)",
+                _("不是 Word 文档：zip 压缩包中缺少 {part}").format(part=DOCUMENT_PART),
                 file=file,
             )
         parts: dict[str, bytes] = {}
@@ -173,16 +174,16 @@ def open_docx(data: bytes, *, file: str | None = None) -> dict[str, bytes]:
                 NotImplementedError,  # a compression method zipfile does not know
                 zlib.error,
             ) as exc:
-                why = (
-                    "已加密 (encrypted)"
-                    if info.flag_bits & 1
-                    else f"无法解压 (bad zip member: {exc})"
-                )
-                raise InputError.single(
-                    CODE_NOT_DOCX, f"zip 成员 {info.filename} {why}", file=file
-                ) from None
+                if info.flag_bits & 1:
+                    message = _("zip 成员 {member} 已加密").format(member=info.filename)
+                else:
+                    message = _("zip 成员 {member} 无法解压（{error}）").format(
+                        member=info.filename, error=exc
+                    )
+                raise InputError.single(CODE_NOT_DOCX, message, file=file) from None
             if content is None:
-                raise zip_bomb(file, f"{info.filename} 解压后大于目录记载的大小")
+                detail = _("{member} 解压后大于目录记载的大小").format(member=info.filename)
+                raise zip_bomb(file, detail)
             parts[info.filename] = content
     for name, content in parts.items():
         parse_xml(content, part=name, file=file)  # refuses DTDs, entities, malformed XML
@@ -225,24 +226,23 @@ def parse_xml(data: bytes, *, part: str = "", file: str | None = None) -> etree.
     >>> parse_xml(b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', part="p.xml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gongwen.findings.InputError: 错误 RD105: 拒绝读取：p.xml 含有 DTD/实体声明 ...
+    gongwen.findings.InputError: 错误 RD105: 拒绝读取：p.xml 含有 DTD/实体声明
     """
     where = part or "XML"
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
         raise InputError.single(
             CODE_XML,
-            f"拒绝读取：{where} 含有 DTD/实体声明 (XML with a DTD or entities is refused)",
+            _("拒绝读取：{part} 含有 DTD/实体声明").format(part=where),
             file=file,
         )
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError.single(
-            CODE_XML, f"{where} 不是格式正确的 XML (malformed XML: {exc})", file=file
-        ) from None
+        message = _("{part} 不是格式正确的 XML（{error}）").format(part=where, error=exc)
+        raise InputError.single(CODE_XML, message, file=file) from None
     docinfo = root.getroottree().docinfo
     if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
         raise InputError.single(
-            CODE_XML, f"拒绝读取：{where} 含有 DTD (XML with a DTD is refused)", file=file
+            CODE_XML, _("拒绝读取：{part} 含有 DTD").format(part=where), file=file
         )
     return root

@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from gongwen.i18n import N_
 from gongwen.ooxml import DRAWING_NS, MATH_NS, MC_NS, W_NS
 
 __all__ = [
@@ -225,17 +226,18 @@ def _body_rows(rows: list[list[_Cell]], columns: int) -> tuple[list[list[str]], 
 
 
 OMITTED = {
-    "image": "图片",
-    "textbox": "文本框",
-    "footnote": "脚注",
-    "endnote": "尾注",
-    "comment": "批注",
-    "insertion": "修订（插入）",
-    "deletion": "修订（删除）",
-    "equation": "公式",
-    "object": "嵌入对象",
+    "image": N_("图片"),
+    "textbox": N_("文本框"),
+    "footnote": N_("脚注"),
+    "endnote": N_("尾注"),
+    "comment": N_("批注"),
+    "insertion": N_("修订（插入）"),
+    "deletion": N_("修订（删除）"),
+    "equation": N_("公式"),
+    "object": N_("嵌入对象"),
 }
-"""What the reader cannot hold, by kind, with the word a finding uses."""
+"""What the reader cannot hold, by kind, with the word a finding uses (a message: translate it
+with :func:`gongwen.i18n._` where it is shown)."""
 
 _KIND_OF = {
     _w("footnoteReference"): "footnote",

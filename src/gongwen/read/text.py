@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gongwen.findings import InputError
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.loader import MARKDOWN_SUFFIXES, read_bytes
 from gongwen.read.codes import finding
@@ -92,7 +93,9 @@ def read_file(path: str | Path | DocxDocument) -> ReadResult:
     if suffix not in DOCX_SUFFIXES | TEXT_SUFFIXES:
         raise InputError.single(
             "RD106",
-            f"不支持的文件类型“{path.suffix}”：gongwen parse 读取 .txt、.md 或 .docx",
+            _("不支持的文件类型“{suffix}”：gongwen parse 读取 .txt、.md 或 .docx").format(
+                suffix=path.suffix
+            ),
             file=name,
         )
     return read_data(read_limited(path), suffix, file=name)
@@ -114,14 +117,13 @@ def read_data(data: bytes, suffix: str, *, file: str) -> ReadResult:
         return read_docx_bytes(data, file=name)
     if data[:4] == b"PK\x03\x04":
         raise InputError.single(
-            "RD106", "这是 zip/.docx 文件，却以文本文件的扩展名保存；请改为 .docx", file=name
+            "RD106", _("这是 zip/.docx 文件，却以文本文件的扩展名保存；请改为 .docx"), file=name
         )
     decoded = decode_text(data, file=name)
     result = read_text(decoded.text, file=name)
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
-        note = finding(
-            "RD004", f"文本按 {decoded.encoding.upper()} 编码读取（不是 UTF-8）", file=name
-        )
+        message = _("文本按 {encoding} 编码读取（不是 UTF-8）")
+        note = finding("RD004", message.format(encoding=decoded.encoding.upper()), file=name)
         return ReadResult(
             result.notice, [note, *result.findings], result.lines, result.source, result.metadata
         )

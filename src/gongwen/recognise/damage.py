@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 
 __all__ = [
@@ -223,7 +224,7 @@ def restore_lost_numeral(text: str, lost: LostNumeral) -> str:
     '区委第二巡察组'
     """
     if lost.restored is None:
-        raise ValueError("no single numeral to restore")
+        raise ValueError(_("“第”后缺少的数字不止一种读法，无法补回"))
     return text[: lost.index + 1] + lost.restored + text[lost.index + 1 :]
 
 

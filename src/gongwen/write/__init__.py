@@ -34,6 +34,7 @@ from gongwen.compose import (
     unprinted_values,
 )
 from gongwen.findings import InputError
+from gongwen.i18n import _
 from gongwen.model import Notice
 from gongwen.ooxml import (
     CONTENT_TYPES_PART,
@@ -227,9 +228,10 @@ def _document_xml(notice: Notice, template: Template, pictures: _pictures.Pictur
         missing = missing_table_styles(template)
         if missing:
             raise TemplateError(
-                f"{template.path}: the notice has a table, and the template lacks "
-                + ", ".join(missing)
-                + ". Copy them from gongwen's templates/notice.docx, keeping their names."
+                _(
+                    "{path}：公文有表格，模板却缺少样式 {styles}。请从 gongwen 的 "
+                    "templates/notice.docx 复制过来并保留其名称"
+                ).format(path=template.path, styles=_("、").join(missing))
             )
     double_sided = notice.presentation.sides == "double"
     for index, element in enumerate(elements):
@@ -377,7 +379,9 @@ def render(
     if suffix is not None and suffix not in OUTPUT_SUFFIXES:
         raise InputError.single(
             CODE_OUTPUT_TYPE,
-            f"不能写成“{suffix or '（无扩展名）'}”文件：render writes .docx or .pdf",
+            _("不能写成“{suffix}”文件：只能写 .docx 或 .pdf").format(
+                suffix=suffix or _("（无扩展名）")
+            ),
             file=str(target),
         )
     data = render_bytes(notice, template=template)

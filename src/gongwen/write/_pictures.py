@@ -18,6 +18,7 @@ from lxml import etree
 from gongwen import layout
 from gongwen.compose import Block, SealPicture
 from gongwen.findings import GongwenError
+from gongwen.i18n import _
 from gongwen.ooxml import (
     CONTENT_TYPES_NS,
     DRAWING_NS,
@@ -178,7 +179,7 @@ def image_size(data: bytes) -> tuple[int, int]:
                 height, width = struct.unpack(">HH", data[at + 5 : at + 9])
                 return width, height
             at += 2 + length
-    raise ValueError("not a PNG or JPEG image")
+    raise ValueError(_("不是 PNG 或 JPEG 图片"))
 
 
 def _read_image(path: Path) -> bytes:
@@ -186,13 +187,15 @@ def _read_image(path: Path) -> bytes:
         info = path.stat()
     except OSError as exc:
         raise SealImageError(
-            f"{path}: 印章图片无法读取 (seal image cannot be read: {exc.strerror})"
+            _("{path}：印章图片无法读取：{reason}").format(path=path, reason=exc.strerror)
         ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise SealImageError(f"{path}: 印章图片不是普通文件 (seal image is not a regular file)")
+        raise SealImageError(_("{path}：印章图片不是普通文件").format(path=path))
     if info.st_size > MAX_IMAGE_BYTES:
         raise SealImageError(
-            f"{path}: 印章图片过大 (seal image of {info.st_size} bytes; at most {MAX_IMAGE_BYTES})"
+            _("{path}：印章图片过大：{size} 字节，上限 {limit} 字节").format(
+                path=path, size=info.st_size, limit=MAX_IMAGE_BYTES
+            )
         )
     with path.open("rb") as handle:
         data = handle.read(MAX_IMAGE_BYTES + 1)
@@ -214,18 +217,19 @@ class Pictures:
             width_px, height_px = image_size(data)
         except ValueError:
             raise SealImageError(
-                f"{seal.image}: 印章图片须为 PNG 或 JPEG (a seal image must be PNG or JPEG)"
+                _("{path}：印章图片须为 PNG 或 JPEG").format(path=seal.image)
             ) from None
         if not (width_px and height_px):
-            raise SealImageError(f"{seal.image}: 印章图片没有尺寸 (the image has no size)")
+            raise SealImageError(_("{path}：印章图片没有尺寸").format(path=seal.image))
         height = round(seal.width_twips * height_px / width_px)
         top = seal.centre_y_twips - height // 2
         if -top > seal.room_above_twips:
             mm = layout.twips_to_mm(height)
             raise SealImageError(
-                f"{seal.image}: 印章高 {mm:.0f} mm，会压住上方正文 (the seal would cover the text "
-                "above it; GB/T 9704 cl. 7.3.5.1 puts its top within one line below the text): "
-                "use a smaller width_mm or an image no taller than it is wide"
+                _(
+                    "{path}：印章高 {mm} mm，会压住上方正文（GB/T 9704 第 7.3.5.1 条：印章顶端"
+                    "应在正文之下一行之内）；请减小 width_mm，或用高不大于宽的图片"
+                ).format(path=seal.image, mm=f"{mm:.0f}")
             )
         rid, name = self._part(data, seal.image.suffix.lower())
         number = self.next_id
@@ -244,13 +248,13 @@ class Pictures:
                 f"media/gongwen-seal-{index}.{extension}",
                 data,
             )
-        rid, name, _ = self.media[digest]
+        rid, name, _data = self.media[digest]
         return rid, name
 
     def relationships(self, rels: bytes) -> bytes:
         """The document's relationships part with the images' added."""
         root = etree.fromstring(rels)
-        for rid, name, _ in self.media.values():
+        for rid, name, _data in self.media.values():
             etree.SubElement(
                 root, f"{{{PKG_RELS}}}Relationship", Id=rid, Type=IMAGE_REL, Target=name
             )
@@ -260,7 +264,7 @@ class Pictures:
         """``[Content_Types].xml`` declaring the images' extensions."""
         root = etree.fromstring(types)
         have = {d.get("Extension", "").lower() for d in root.iter(f"{{{CONTENT_TYPES}}}Default")}
-        for _, name, _ in self.media.values():
+        for _rid, name, _data in self.media.values():
             extension = name.rsplit(".", 1)[1]
             if extension not in have:
                 first_override = root.find(f"{{{CONTENT_TYPES}}}Override")
@@ -278,7 +282,7 @@ class Pictures:
 
     def parts(self) -> list[tuple[str, bytes]]:
         """The media parts, ``word/media/…``."""
-        return [(f"word/{name}", data) for _, name, data in self.media.values()]
+        return [(f"word/{name}", data) for _rid, name, data in self.media.values()]
 
 
 def _anchor(

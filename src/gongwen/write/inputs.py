@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from pydantic import TypeAdapter, ValidationError
 
 from gongwen.findings import Finding, InputError, Location
+from gongwen.i18n import _
 from gongwen.model import Attachment, BodyItem, Notice, Paragraph, Problem, Section
 from gongwen.write.template import Template, load_template
 
@@ -61,8 +62,9 @@ def as_notice(value: object) -> Notice:
         return load_notice(Path(value))
     raise InputError.single(
         CODE_INPUT_TYPE,
-        f"不能当作公文：{type(value).__name__} "
-        "(expected a Notice, a mapping of fields or the path of a notice file)",
+        _("不能当作公文：{kind}（应为 Notice、字段的映射或公文文件的路径）").format(
+            kind=type(value).__name__
+        ),
     )
 
 
@@ -145,6 +147,7 @@ def as_template(value: object) -> Template:
             return load_template(path)
     raise InputError.single(
         CODE_INPUT_TYPE,
-        f"不能当作模板：{type(value).__name__} "
-        "(expected the path of a .docx or a python-docx Document)",
+        _("不能当作模板：{kind}（应为 .docx 的路径或 python-docx 的 Document）").format(
+            kind=type(value).__name__
+        ),
     )

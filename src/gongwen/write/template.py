@@ -11,6 +11,7 @@ from lxml import etree
 
 from gongwen import limits
 from gongwen.findings import Finding, InputError, Level
+from gongwen.i18n import _
 from gongwen.layout import TABLE_ROLES, StyleRole
 from gongwen.ooxml import CORE_PART, CUSTOM_PART, DOCUMENT_PART, STYLES_PART, qn
 from gongwen.write._zip import Entry, deflate
@@ -107,7 +108,9 @@ def load_template(path: str | Path | None = None) -> Template:
     try:
         stat = resolved.stat()
     except OSError as exc:
-        raise TemplateError(f"{resolved}: template cannot be read: {exc.strerror}") from None
+        raise TemplateError(
+            _("{path}：无法读取模板：{reason}").format(path=resolved, reason=exc.strerror)
+        ) from None
     return _load(str(resolved), stat.st_mtime_ns, stat.st_size)
 
 
@@ -122,12 +125,16 @@ def _load(path: str, mtime_ns: int, size: int) -> Template:
     parts = dict(names)
     for needed in (DOCUMENT_PART, STYLES_PART):
         if needed not in parts:
-            raise TemplateError(f"{path}: not a .docx template (no {needed})")
+            raise TemplateError(
+                _("{path}：不是 .docx 模板（没有 {part}）").format(path=path, part=needed)
+            )
     try:
         styles = etree.fromstring(parts[STYLES_PART], _SAFE_PARSER)
         document = etree.fromstring(parts[DOCUMENT_PART], _SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"{path}: damaged template XML ({exc})") from None
+        raise TemplateError(
+            _("{path}：模板的 XML 已损坏：{reason}").format(path=path, reason=exc)
+        ) from None
     deflated = {
         name: deflate(name, data)
         for name, data in names
@@ -163,7 +170,7 @@ def _landscape_footers(rels: bytes | None) -> tuple[str, str] | None:
 def _empty_body(document: etree._Element) -> bytes:
     body = document.find(qn("w:body"))
     if body is None:
-        raise TemplateError("template's word/document.xml has no body")
+        raise TemplateError(_("模板的 word/document.xml 没有正文（body）"))
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
@@ -196,10 +203,10 @@ def _style_ids(path: str, styles: etree._Element) -> dict[StyleRole, str]:
             missing.append(f"{role.value} ({ROLE_TERMS[role]})")
     if missing:
         raise TemplateError(
-            f"{path}: the template lacks {len(missing)} style(s) a notice needs: "
-            + ", ".join(missing)
-            + ". Copy them from gongwen's templates/notice.docx (Word: Styles > Manage Styles"
-            " > Import/Export), keeping their names."
+            _(
+                "{path}：模板缺少公文需要的 {count} 个样式：{styles}。请从 gongwen 的 "
+                "templates/notice.docx 复制过来并保留其名称（Word：样式 > 管理样式 > 导入/导出）"
+            ).format(path=path, count=len(missing), styles=_("、").join(missing))
         )
     return found
 

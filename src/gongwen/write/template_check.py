@@ -22,6 +22,7 @@ from lxml import etree
 from gongwen import limits
 from gongwen.findings import Finding, InputError, Level, Location
 from gongwen.guard import check_zip_directory, read_input
+from gongwen.i18n import _
 from gongwen.ooxml import PKG_RELS_NS
 
 __all__ = [
@@ -59,15 +60,14 @@ def read_template_parts(path: str | Path) -> tuple[tuple[str, bytes], ...]:
         raise _refuse(
             CODE_TEMPLATE_MACRO,
             name,
-            "模板是启用宏的文档（.docm/.dotm）：宏会进入每一份输出；请另存为 .docx "
-            "(a macro-enabled template is refused)",
+            _("模板是启用宏的文档（.docm/.dotm）：宏会进入每一份输出；请另存为 .docx"),
         )
     data = read_input(name, limits.MAX_TEMPLATE_BYTES, code=CODE_TEMPLATE)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise _refuse(
-            CODE_TEMPLATE, name, f"不是 .docx 模板 (not a .docx template: {exc})"
+            CODE_TEMPLATE, name, _("不是 .docx 模板：{reason}").format(reason=exc)
         ) from None
     with archive:
         infos = archive.infolist()
@@ -75,7 +75,9 @@ def read_template_parts(path: str | Path) -> tuple[tuple[str, bytes], ...]:
         parts: list[tuple[str, bytes]] = []
         for info in infos:
             if info.flag_bits & 1:
-                raise _refuse(CODE_TEMPLATE, name, f"模板的 {info.filename} 已加密 (encrypted)")
+                raise _refuse(
+                    CODE_TEMPLATE, name, _("模板的 {part} 已加密").format(part=info.filename)
+                )
             try:
                 with archive.open(info) as stream:
                     content = stream.read(info.file_size + 1)
@@ -89,12 +91,16 @@ def read_template_parts(path: str | Path) -> tuple[tuple[str, bytes], ...]:
                 zlib.error,
             ) as exc:
                 raise _refuse(
-                    CODE_TEMPLATE, name, f"模板的 {info.filename} 已损坏 (damaged part: {exc})"
+                    CODE_TEMPLATE,
+                    name,
+                    _("模板的 {part} 已损坏：{reason}").format(part=info.filename, reason=exc),
                 ) from None
             if len(content) > info.file_size:
                 raise InputError.single(
                     limits.LIMITS["zip_ratio"].code,
-                    f"模板的 {info.filename} 解压后大于目录记载的大小 (zip bomb)",
+                    _("模板的 {part} 解压后大于目录记载的大小（疑似压缩炸弹）").format(
+                        part=info.filename
+                    ),
                     file=name,
                 )
             parts.append((info.filename, content))
@@ -106,21 +112,23 @@ def read_template_parts(path: str | Path) -> tuple[tuple[str, bytes], ...]:
 def _check_part(path: str, part: str, content: bytes) -> None:
     lower = part.lower()
     if lower.endswith("vbaproject.bin") or lower.endswith("vbadata.xml"):
-        raise _refuse(CODE_TEMPLATE_MACRO, path, f"模板含有宏 {part}：宏会进入每一份输出 (macros)")
-    if lower.startswith("word/embeddings/") or lower.startswith("word/activex/"):
         raise _refuse(
-            CODE_TEMPLATE_EMBEDDED, path, f"模板含有嵌入对象 {part} (an embedded object is refused)"
+            CODE_TEMPLATE_MACRO, path, _("模板含有宏 {part}：宏会进入每一份输出").format(part=part)
         )
+    if lower.startswith("word/embeddings/") or lower.startswith("word/activex/"):
+        raise _refuse(CODE_TEMPLATE_EMBEDDED, path, _("模板含有嵌入对象 {part}").format(part=part))
     if not lower.endswith((".xml", ".rels")):
         return
     if b"<!DOCTYPE" in content.upper() or b"<!ENTITY" in content.upper():
-        raise _refuse(CODE_TEMPLATE, path, f"模板的 {part} 含有 DTD/实体声明 (XML with a DTD)")
+        raise _refuse(CODE_TEMPLATE, path, _("模板的 {part} 含有 DTD/实体声明").format(part=part))
     if lower == "[content_types].xml":
         text = content.decode("utf-8", "replace").lower()
         found = next((m for m in _MACRO_CONTENT if m in text), None)
         if found is not None:
             raise _refuse(
-                CODE_TEMPLATE_MACRO, path, f"模板的内容类型声明了宏（{found}）(macro content type)"
+                CODE_TEMPLATE_MACRO,
+                path,
+                _("模板的内容类型声明了宏（{found}）").format(found=found),
             )
     if lower.endswith(".rels"):
         _check_relationships(path, part, content)
@@ -131,7 +139,11 @@ def _check_relationships(path: str, part: str, content: bytes) -> None:
     try:
         root = etree.fromstring(content, parser)
     except etree.XMLSyntaxError as exc:
-        raise _refuse(CODE_TEMPLATE, path, f"模板的 {part} 不是格式正确的 XML ({exc})") from None
+        raise _refuse(
+            CODE_TEMPLATE,
+            path,
+            _("模板的 {part} 不是格式正确的 XML：{reason}").format(part=part, reason=exc),
+        ) from None
     for rel in root.iter(f"{{{_REL_NS}}}Relationship"):
         kind = (rel.get("Type") or "").lower()
         target = rel.get("Target") or ""
@@ -139,14 +151,19 @@ def _check_relationships(path: str, part: str, content: bytes) -> None:
             raise _refuse(
                 CODE_TEMPLATE_EXTERNAL,
                 path,
-                f"模板的 {part} 指向外部 {target}（{kind.rsplit('/', 1)[-1]}）：每份输出都会带上它 "
-                "(an external relationship is refused)",
+                _("模板的 {part} 指向外部 {target}（{kind}）：每份输出都会带上它").format(
+                    part=part, target=target, kind=kind.rsplit("/", 1)[-1]
+                ),
             )
         if kind.endswith("/vbaproject"):
-            raise _refuse(CODE_TEMPLATE_MACRO, path, f"模板的 {part} 引用宏 {target} (macros)")
+            raise _refuse(
+                CODE_TEMPLATE_MACRO,
+                path,
+                _("模板的 {part} 引用宏 {target}").format(part=part, target=target),
+            )
         if kind.endswith(_EMBEDDED_TYPES):
             raise _refuse(
                 CODE_TEMPLATE_EMBEDDED,
                 path,
-                f"模板的 {part} 引用嵌入对象 {target} (an embedded object is refused)",
+                _("模板的 {part} 引用嵌入对象 {target}").format(part=part, target=target),
             )
