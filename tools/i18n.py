@@ -91,14 +91,21 @@ def update(*extra: Path) -> Catalog:
     catalog.fuzzy = False
     for path in extra:
         for message in read_catalog(path, "en"):
-            if not message.id or not message.string or message.fuzzy:
+            if not message.id or _untranslated(message):
                 continue
             mine = catalog.get(message.id, context=message.context)
-            if mine is not None and (not mine.string or mine.fuzzy):
+            if mine is not None and _untranslated(mine):
                 mine.string = message.string
                 mine.flags.discard("fuzzy")
     write_catalog(catalog, ENGLISH)
     return catalog
+
+
+def _untranslated(message: Message) -> bool:
+    """Whether ``message`` lacks a translation: a form of a plural counts (``("", "")`` is a
+    tuple, so true as a value)."""
+    strings = [message.string] if isinstance(message.string, str) else list(message.string)
+    return message.fuzzy or not all(strings)
 
 
 def compile_all(out: Path) -> list[Path]:
@@ -157,7 +164,8 @@ def _entry_problems(key: str, message: Message) -> list[str]:
 
 def check() -> list[str]:
     """Everything that keeps the catalogs from matching the code."""
-    return problems(read_catalog(ENGLISH, "en"), (m.id for m in extract() if m.id))
+    wanted = (m.id if isinstance(m.id, str) else m.id[0] for m in extract() if m.id)
+    return problems(read_catalog(ENGLISH, "en"), wanted)  # a plural is known by its singular
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         print(args.o)
     elif args.command == "update":
         catalog = update(*args.extra)
-        todo = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+        todo = [m.id for m in catalog if m.id and _untranslated(m)]
         print(f"{ENGLISH.relative_to(ROOT)}: {len(catalog)} messages, {len(todo)} to translate")
     elif args.command == "compile":
         for path in compile_all(args.d):
