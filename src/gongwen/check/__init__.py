@@ -41,6 +41,7 @@ from gongwen.check.source import (
 )
 from gongwen.check.view import CheckInput
 from gongwen.findings import Finding, InputError
+from gongwen.i18n import _
 from gongwen.loader import CODE_UNREADABLE, SUFFIXES, SourceData, validate
 from gongwen.model import Notice
 
@@ -123,7 +124,11 @@ def read_source(path: str | Path) -> TextSource | ModelSource:
         return read_docx_source(path)
     known = ", ".join(sorted({*SUFFIXES, *TEXT_SUFFIXES, DOCX_SUFFIX}))
     raise InputError.single(
-        CODE_UNREADABLE, f"不支持的文件类型“{path.suffix}”：gongwen check reads {known}", file=path
+        CODE_UNREADABLE,
+        _("不支持的文件类型“{suffix}”：gongwen check 读取 {known}").format(
+            suffix=path.suffix, known=known
+        ),
+        file=path,
     )
 
 
@@ -173,7 +178,7 @@ def fix_source(source: TextSource | ModelSource, config: CheckConfig | None = No
     seen: set[tuple[object, tuple[int, int], str]] = set()
     inp = _input_of(source)
     findings = check_input(inp, config)
-    for _ in range(MAX_FIX_PASSES):
+    for _round in range(MAX_FIX_PASSES):
         if not _apply(source, inp, findings, applied, seen):
             break
         inp = _input_of(source)

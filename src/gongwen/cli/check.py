@@ -168,7 +168,7 @@ def _print_text(
     for f in unreadable:
         print(_paint(str(f), _COLOURS[Level.ERROR], _colour(err)), file=err)
     if results or not unreadable:  # "No findings in 0 files" would hide that nothing was read
-        for line in code_summary(total, {rule.code: rule.name for rule in RULES}):
+        for line in code_summary(total, {rule.code: rule.label for rule in RULES}):
             print(line, file=out)
         print(_summary(total, len(results)), file=out)
 
@@ -196,7 +196,9 @@ def _print_rules(out: TextIO) -> None:
 
     for rule in RULES:
         fix = "fix" if rule.fixable else "   "
-        print(f"{rule.code}  {rule.level.value:<7}  {fix}  {rule.name}: {rule.summary}", file=out)
+        print(
+            f"{rule.code}  {rule.level.value:<7}  {fix}  {rule.label}: {rule.description}", file=out
+        )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

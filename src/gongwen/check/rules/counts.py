@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import CheckInput, Node, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _, ngettext
 from gongwen.numbering import parse_chinese_numeral
 
 _COUNT = re.compile(
@@ -58,10 +59,10 @@ def _aspects(root: Node) -> tuple[int, str] | None:
         return None
     if node is root:
         holding = [child for child in node.children if child.total_problems() > 0]
-        return len(holding), "正文中含问题的一级标题"
+        return len(holding), _("正文中含问题的一级标题")
     heading = node.unit.content if node.unit is not None else ""
     shown = heading if len(heading) <= 16 else heading[:16] + "…"
-    return len(node.children), f"“{shown}”下的小标题"
+    return len(node.children), _("“{shown}”下的小标题").format(shown=shown)
 
 
 def _stated(inp: CheckInput) -> Iterator[tuple[int, str, str, Unit, tuple[int, int]]]:
@@ -82,7 +83,10 @@ def check_aspect_count(inp: CheckInput) -> Iterator[Hit]:
     actual, where = aspects
     for value, written, kind, unit, span in _stated(inp):
         if kind == "aspects" and value != actual:
-            yield Hit(f"文中说“{written}”，但{where}有{actual}个", unit, span=span)
+            message = _("文中说“{written}”，但{where}有{actual}个").format(
+                written=written, where=where, actual=actual
+            )
+            yield Hit(message, unit, span=span)
 
 
 def check_problem_count(inp: CheckInput) -> Iterator[Hit]:
@@ -91,15 +95,20 @@ def check_problem_count(inp: CheckInput) -> Iterator[Hit]:
         return
     for value, written, kind, unit, span in _stated(inp):
         if kind == "problems" and value != actual:
-            yield Hit(f"文中说“{written}”，但正文列出了{actual}个问题", unit, span=span)
+            message = ngettext(
+                "文中说“{written}”，但正文列出了{actual}个问题",
+                "文中说“{written}”，但正文列出了{actual}个问题",
+                actual,
+            ).format(written=written, actual=actual)
+            yield Hit(message, unit, span=span)
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW201",
-        "aspect-count",
+        N_("方面数不符"),
         Level.WARNING,
-        "“N个方面” disagrees with the number of sections the problems are grouped in.",
+        N_("“N个方面”与问题所分的部分数不一致。"),
         check_aspect_count,
         bad="一、总体情况\n巡察反馈指出存在3个方面、2个问题。\n二、整改情况\n（一）学习方面\n"
         "问题1：学习不够。\n（二）制度方面\n问题2：制度不全。\n",
@@ -108,9 +117,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW202",
-        "problem-count",
+        N_("问题数不符"),
         Level.WARNING,
-        "“N个问题”, “N项问题” disagrees with the number of problems listed.",
+        N_("“N个问题”“N项问题”与列出的问题数不一致。"),
         check_problem_count,
         bad="一、总体情况\n针对巡察反馈的3项问题，逐项制定整改措施。\n二、整改情况\n"
         "问题1：学习不够。\n问题2：制度不全。\n",
