@@ -64,6 +64,19 @@ def test_every_finding_of_the_seed_and_the_examples_goes_through_the_catalog(
     assert not bare
 
 
+def test_reasons_built_apart_go_through_the_catalog_too(marked: None) -> None:
+    """What is wrong with an address or a number is told inside the finding's message, where
+    a mark at the start of the message would not show it missing."""
+    from gongwen.check.rules.contact import email_problem, phone_problem
+
+    addresses = ["a＠b.cn", "a b@b.cn", "ab.cn", "@b.cn", "a@", "a@b", "a@b.c"]
+    reasons = [problem[0] for a in addresses if (problem := email_problem(a)) is not None]
+    numbers = ["", "827465", "1391234567", "12012345678", "0531-8274", "05318274"]
+    reasons += [problem for n in numbers if (problem := phone_problem(n)) is not None]
+    assert len(reasons) == len(addresses) + len(numbers)
+    assert all(reason.startswith("⟦") for reason in reasons), reasons
+
+
 def test_rule_names_and_summaries_go_through_the_catalog(marked: None) -> None:
     assert all(rule.label.startswith("⟦") for rule in RULES)
     assert all(rule.description.startswith("⟦") for rule in RULES)
