@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         print(args.o)
     elif args.command == "update":
         catalog = update(*args.extra)
-        todo = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+        todo = [m.id for m in catalog if m.id and not translated(m)]
         print(f"{ENGLISH.relative_to(ROOT)}: {len(catalog)} messages, {len(todo)} to translate")
     elif args.command == "compile":
         for path in compile_all(args.d):

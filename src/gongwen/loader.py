@@ -255,9 +255,10 @@ def load_notice(path: str | Path, *, keep_typed_ordinals: bool = False) -> Notic
     relative path is taken from the file's folder.
     """
     if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
-        from gongwen.read.markdown import read_markdown_file  # the reader sits above this
+        from gongwen.read.authored import read_authored_markdown  # the reader sits above this
 
-        return seal_images_beside(read_markdown_file(path).notice, Path(path).parent)
+        result, _typed = read_authored_markdown(path, keep_typed_ordinals=keep_typed_ordinals)
+        return seal_images_beside(result.notice, Path(path).parent)
     source = read_source(path)
     notice, _dropped = typed_ordinals(validate(Notice, source), source, keep=keep_typed_ordinals)
     return seal_images_beside(notice, Path(path).parent)

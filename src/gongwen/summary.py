@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from gongwen.i18n import _, ngettext
@@ -21,33 +20,36 @@ class Summary:
     def __str__(self) -> str:
         """One line, as ``gongwen validate`` prints it, in the current language.
 
-        >>> str(Summary((3, 4, 7, 0), 16, 31, 0))
-        '一级标题 3 个，二级标题 4 个，三级标题 7 个，问题 16 个，措施 31 条，附件 0 个'
         >>> from gongwen.i18n import use_language
+        >>> str(Summary((3, 4, 7, 0), 16, 31, 0)).split("，")[:4]
+        ['3个一级标题', '4个二级标题', '7个三级标题', '16个问题']
         >>> with use_language("en"):
         ...     str(Summary((1, 0, 0, 0), 1, 2, 0))
         '1 top-level section, 0 subsections, 1 problem, 2 measures, 0 attachments'
         """
         parts = [
-            _SECTIONS[level](count).format(n=count)
+            (_sections(level, count), count)
             for level, count in enumerate(self.sections_by_level)
             if count or level < 2
         ]
         parts += [
-            ngettext("问题 {n} 个", "问题 {n} 个", self.problems).format(n=self.problems),
-            ngettext("措施 {n} 条", "措施 {n} 条", self.measures).format(n=self.measures),
-            ngettext("附件 {n} 个", "附件 {n} 个", self.attachments).format(n=self.attachments),
+            (ngettext("{count}个问题", "{count}个问题", self.problems), self.problems),
+            (ngettext("{count}条整改措施", "{count}条整改措施", self.measures), self.measures),
+            (ngettext("{count}个附件", "{count}个附件", self.attachments), self.attachments),
         ]
-        return _("，").join(parts)
+        # 译注：并列几项之间的逗号
+        return _("，").join(message.format(count=count) for message, count in parts)
 
 
-_SECTIONS: tuple[Callable[[int], str], ...] = (
-    lambda n: ngettext("一级标题 {n} 个", "一级标题 {n} 个", n),
-    lambda n: ngettext("二级标题 {n} 个", "二级标题 {n} 个", n),
-    lambda n: ngettext("三级标题 {n} 个", "三级标题 {n} 个", n),
-    lambda n: ngettext("四级标题 {n} 个", "四级标题 {n} 个", n),
-)
-"""Sections counted by level, in the current language."""
+def _sections(level: int, n: int) -> str:
+    """The message for ``n`` sections at ``level`` (0 for the top), ``{count}`` to fill."""
+    if level == 0:
+        return ngettext("{count}个一级标题", "{count}个一级标题", n)
+    if level == 1:
+        return ngettext("{count}个二级标题", "{count}个二级标题", n)
+    if level == 2:
+        return ngettext("{count}个三级标题", "{count}个三级标题", n)
+    return ngettext("{count}个四级标题", "{count}个四级标题", n)
 
 
 def summarize(notice: Notice) -> Summary:

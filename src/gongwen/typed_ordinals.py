@@ -29,7 +29,16 @@ from gongwen.numbering import (
     problem_label,
 )
 
-__all__ = ["CODE_TYPED_DROPPED", "CODE_TYPED_MISMATCH", "TypedOrdinal", "drop_typed_ordinals"]
+__all__ = [
+    "CODE_TYPED_DROPPED",
+    "CODE_TYPED_MISMATCH",
+    "LineOf",
+    "Loc",
+    "TypedOrdinal",
+    "drop_typed_ordinals",
+    "set_at",
+    "value_at",
+]
 
 CODE_TYPED_DROPPED = "IN010"
 """A typed ordinal that matches the derived one was dropped (info)."""
@@ -177,7 +186,7 @@ def drop_typed_ordinals(
     fixed = notice.model_copy(deep=True)
     findings = []
     for t in typed:
-        _set(fixed, t.loc, t.rest.strip())
+        set_at(fixed, t.loc, t.rest.strip())
         findings.append(
             Finding(
                 CODE_TYPED_DROPPED,
@@ -202,14 +211,26 @@ def _mismatch(t: TypedOrdinal, where: Location) -> Finding:
     return Finding(CODE_TYPED_MISMATCH, Level.ERROR, message, where, fix=None)
 
 
-def _set(notice: Notice, loc: Loc, value: str) -> None:
+def value_at(notice: Notice, loc: Loc) -> object:
+    """The value at field path ``loc`` of ``notice`` (tags of body items skipped).
+
+    >>> n = Notice(title="T", body=[{"section": {"heading": "要求"}}])
+    >>> value_at(n, ("body", 0, "section", "heading"))
+    '要求'
+    """
     node: object = notice
-    for part in loc[:-1]:
+    for part in loc:
         if isinstance(part, int):
             assert isinstance(node, list)
             node = node[part]
         elif part not in ("section", "problem"):  # the tags of body items, not attributes
             node = getattr(node, part)
+    return node
+
+
+def set_at(notice: Notice, loc: Loc, value: str) -> None:
+    """Set the text at field path ``loc`` of ``notice`` (which must be a copy of its own)."""
+    node = value_at(notice, loc[:-1])
     last = loc[-1]
     if isinstance(last, int):
         assert isinstance(node, list)

@@ -15,6 +15,7 @@ from gongwen.check import (
     find_config,
 )
 from gongwen.findings import InputError, Level
+from gongwen.i18n import use_language
 
 BAD = "关于整改情况的通报。\n\n根据部署,现予通报。\n"  # GW403 and GW301
 
@@ -97,23 +98,26 @@ def test_command_line_select_replaces_and_ignore_adds() -> None:
 
 
 @pytest.mark.parametrize(
-    ("table", "words"),
+    ("table", "words", "english"),
     [
-        ({"selct": ["GW1"]}, "selct"),
-        ({"select": ["GW0"]}, "GW0"),
-        ({"ignore": "GW301"}, "list"),
-        ({"levels": {"GW301": "fatal"}}, "fatal"),
-        ({"fail-level": "loud"}, "loud"),
-        ({"levels": ["GW301"]}, "table"),
+        ({"selct": ["GW1"]}, "未知的设置 selct", "unknown setting selct"),
+        ({"select": ["GW0"]}, "没有以“GW0”开头", "no rule code starts with “GW0”"),
+        ({"ignore": "GW301"}, "列表", "list"),
+        ({"levels": {"GW301": "fatal"}}, "不能是“fatal”", "not “fatal”"),
+        ({"fail-level": "loud"}, "不能是“loud”", "not “loud”"),
+        ({"levels": ["GW301"]}, "组成的表", "a table"),
     ],
 )
-def test_bad_settings_are_input_errors(table: dict[str, object], words: str) -> None:
+def test_bad_settings_are_input_errors(table: dict[str, object], words: str, english: str) -> None:
     with pytest.raises(InputError) as info:
         config_from_table(table, "gongwen.toml")
     (finding,) = info.value.findings
     assert finding.code == "CF001"
     assert words in finding.message
     assert finding.location.file == "gongwen.toml"
+    with use_language("en"), pytest.raises(InputError) as info:
+        config_from_table(table, "gongwen.toml")
+    assert english in info.value.findings[0].message
 
 
 def test_a_broken_configuration_file_stops_the_check(tree: Path) -> None:

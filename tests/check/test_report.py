@@ -64,7 +64,7 @@ def test_text_output_ends_with_a_line_per_code_then_the_total(
     summary = lines[-1 - len(codes) : -1]
     assert sorted(line.split()[0] for line in summary) == codes
     gw301 = next(line for line in summary if line.startswith("GW301"))
-    assert f"{sum(f.code == 'GW301' for f in found)} warnings" in gw301
+    assert f"{sum(f.code == 'GW301' for f in found)}个警告" in gw301
     assert lines[-1].startswith(f"检查发现 {len(found)} 处（")
 
 

@@ -135,8 +135,8 @@ def _batch(tmp_path: Path) -> Path:
         (
             "zh",
             [
-                r"已生成   jianxin-shequ\.docx +建新社区：一级标题 \d+ 个，二级标题 \d+ 个，"
-                r"问题 \d+ 个，措施 \d+ 条，附件 \d+ 个",
+                r"已生成   jianxin-shequ\.docx +建新社区：\d+个一级标题，\d+个二级标题，"
+                r"\d+个问题，\d+条整改措施，\d+个附件",
                 r"失败     erqi-shequ\.docx +二七社区",
                 r".*: 错误 BA001: 未知的名字“\{secretry\}”（已有：.*secretary.*）；"
                 r"请在 values: 下定义",

@@ -41,6 +41,7 @@ from gongwen.check.source import (
 )
 from gongwen.check.view import CheckInput
 from gongwen.findings import Finding, InputError
+from gongwen.i18n import N_, _
 from gongwen.loader import CODE_UNREADABLE, MARKDOWN_SUFFIXES, SUFFIXES, SourceData, validate
 from gongwen.model import Notice
 
@@ -124,15 +125,19 @@ def read_source(path: str | Path) -> TextSource | ModelSource:
         return read_docx_source(path)
     if suffix in MARKDOWN_SUFFIXES:
         raise InputError.single(
-            CODE_UNREADABLE, MARKDOWN_NOT_WRITTEN_BACK.format(suffix=path.suffix), file=path
+            CODE_UNREADABLE, _(MARKDOWN_NOT_WRITTEN_BACK).format(suffix=path.suffix), file=path
         )
     known = ", ".join(sorted({*SUFFIXES, *TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, DOCX_SUFFIX}))
     raise InputError.single(
-        CODE_UNREADABLE, f"不支持的文件类型“{path.suffix}”：gongwen check reads {known}", file=path
+        CODE_UNREADABLE,
+        _("不支持的文件类型“{suffix}”：gongwen check 读取 {known}").format(
+            suffix=path.suffix, known=known
+        ),
+        file=path,
     )
 
 
-MARKDOWN_NOT_WRITTEN_BACK = (
+MARKDOWN_NOT_WRITTEN_BACK = N_(
     "--fix 不能改写 Markdown 文件（“{suffix}”）：请在原文中修改，"
     "或先用 gongwen parse 转成 YAML 再修正"
 )
@@ -205,7 +210,7 @@ def fix_source(source: TextSource | ModelSource, config: CheckConfig | None = No
     seen: set[tuple[object, tuple[int, int], str]] = set()
     inp = _input_of(source)
     findings = check_input(inp, config)
-    for _ in range(MAX_FIX_PASSES):
+    for _round in range(MAX_FIX_PASSES):
         if not _apply(source, inp, findings, applied, seen):
             break
         inp = _input_of(source)

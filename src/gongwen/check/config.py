@@ -27,6 +27,7 @@ from gongwen.check.registry import Rule
 from gongwen.check.rules import RULES
 from gongwen.check.rules.title_lines import PAGE_RULES
 from gongwen.findings import InputError, Level
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 
 CODE_CONFIG = "CF001"
@@ -94,7 +95,8 @@ def _error(message: str, file: str | None) -> InputError:
 
 def _selectors(values: object, key: str, file: str | None) -> tuple[str, ...]:
     if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
-        raise _error(f'{key} must be a list of rule codes or prefixes, e.g. ["GW1", "GW301"]', file)
+        message = _('{key} 应为规则代码或代码前缀的列表，如 ["GW1", "GW301"]').format(key=key)
+        raise _error(message, file)
     out = []
     for value in values:
         code = value.strip().upper()
@@ -103,7 +105,9 @@ def _selectors(values: object, key: str, file: str | None) -> tuple[str, ...]:
         elif not _SELECTOR.fullmatch(code) or not any(
             c.startswith(code) for c in (*(r.code for r in RULES), *PAGE_RULES)
         ):
-            raise _error(f"{key}: no rule code starts with “{value}”", file)
+            raise _error(
+                _("{key}：没有以“{value}”开头的规则代码").format(key=key, value=value), file
+            )
         out.append(code)
     return tuple(out)
 
@@ -112,15 +116,22 @@ def _level(value: object, key: str, file: str | None) -> Level:
     try:
         return Level(str(value))
     except ValueError:
-        raise _error(f"{key} must be info, warning or error, not “{value}”", file) from None
+        message = _("{key} 应为 info、warning 或 error，不能是“{value}”").format(
+            key=key, value=value
+        )
+        raise _error(message, file) from None
 
 
 def config_from_table(table: Mapping[str, Any], file: str | None = None) -> CheckConfig:
     """A configuration from the ``check`` table of a TOML file."""
     unknown = set(table) - _KEYS
     if unknown:
-        names = "、".join(sorted(unknown))
-        raise _error(f"unknown setting {names}; the settings are {', '.join(sorted(_KEYS))}", file)
+        # 译注：并列几项之间的顿号
+        comma = _("、")
+        message = _("未知的设置 {names}；可用的设置有 {settings}").format(
+            names=comma.join(sorted(unknown)), settings=comma.join(sorted(_KEYS))
+        )
+        raise _error(message, file)
     config = CheckConfig(source=file)
     if "select" in table:
         config = replace(config, select=_selectors(table["select"], "select", file))
@@ -131,7 +142,7 @@ def config_from_table(table: Mapping[str, Any], file: str | None = None) -> Chec
     if "levels" in table:
         levels = table["levels"]
         if not isinstance(levels, Mapping):
-            raise _error("levels must be a table of rule codes and levels", file)
+            raise _error(_("levels 应为由规则代码和级别组成的表"), file)
         parsed = {}
         for code, level in levels.items():
             (prefix,) = _selectors([code], "levels", file)
@@ -145,9 +156,9 @@ def _table(path: Path) -> Mapping[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise _error(f"cannot read the configuration: {exc}", str(path)) from None
+        raise _error(_("无法读取配置文件：{problem}").format(problem=exc), str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise _error(f"TOML: {exc}", str(path)) from None
+        raise _error(_("TOML 语法错误：{problem}").format(problem=exc), str(path)) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("gongwen", {}).get("check")
     else:
@@ -155,7 +166,7 @@ def _table(path: Path) -> Mapping[str, Any] | None:
     if table is None:
         return None
     if not isinstance(table, Mapping):
-        raise _error("the check settings must be a table", str(path))
+        raise _error(_("check 设置应为一个表"), str(path))
     return table
 
 

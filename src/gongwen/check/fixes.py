@@ -38,7 +38,7 @@ def compose(text: str, edits: Sequence[Edit]) -> tuple[str, list[int]]:
     for index, (span, fixed) in enumerate(edits):
         if not fix_inside(text, fixed, span):
             continue
-        if any(_conflict(span, other) for other, _ in taken):
+        if any(_conflict(span, other) for other, _fix in taken):
             continue
         taken.append((span, replacement(text, fixed, span)))
         used.append(index)

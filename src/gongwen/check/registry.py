@@ -8,6 +8,7 @@ from typing import Literal
 
 from gongwen.check.view import CheckInput, Unit
 from gongwen.findings import Finding, Level, Location
+from gongwen.i18n import _
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,10 @@ Check = Callable[[CheckInput], Iterable[Hit]]
 class Rule:
     """One check with a stable code.
 
+    ``name`` and ``summary`` are written in Chinese and marked with ``N_`` for the catalog:
+    :attr:`label` and :attr:`description` give them in the language of the moment, as
+    ``gongwen check --list-rules`` shows them.
+
     ``bad`` and ``good`` are small examples in ``example_format`` (``text``: a notice as plain
     text; ``yaml``: a notice file). They are shown in docs/checks.md, and the tests assert that
     the rule reports ``bad`` and not ``good``.
@@ -108,6 +113,26 @@ class Rule:
     fixable: bool = False
     """Whether its findings carry a fix (the tests assert that the bad example's does)."""
     example_format: Literal["text", "yaml"] = "text"
+
+    @property
+    def label(self) -> str:
+        """The rule's name in the current language.
+
+        >>> from gongwen.check import RULES
+        >>> from gongwen.i18n import use_language
+        >>> rule = next(r for r in RULES if r.code == "GW301")
+        >>> rule.label
+        '半角标点'
+        >>> with use_language("en"):
+        ...     rule.label
+        'half-width-punctuation'
+        """
+        return _(self.name)
+
+    @property
+    def description(self) -> str:
+        """The rule's summary in the current language."""
+        return _(self.summary)
 
 
 def run_rules(
@@ -163,7 +188,8 @@ def _checked_fix(hit: Hit) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def rules_markdown(rules: Sequence[Rule]) -> str:
-    """The rule table and one section per rule, as docs/checks.md shows them."""
+    """The rule table and one section per rule, as docs/checks.md shows them: names and
+    summaries in the current language (``tools/update_checks_doc.py`` writes them in Chinese)."""
     out = [
         "| code | name | level | fix | summary |",
         "|---|---|---|---|---|",
@@ -171,8 +197,8 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
     for rule in rules:
         fix = "yes" if rule.fixable else ""
         out.append(
-            f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.level.value} | {fix} "
-            f"| {rule.summary} |"
+            f"| [{rule.code}](#{rule.code.lower()}) | {rule.label} | {rule.level.value} | {fix} "
+            f"| {rule.description} |"
         )
     for rule in rules:
         lang = "yaml" if rule.example_format == "yaml" else "text"
@@ -180,8 +206,8 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
             "",
             f"### {rule.code}",
             "",
-            f"**{rule.name}** ({rule.level.value}{', fixable' if rule.fixable else ''}): "
-            f"{rule.summary}",
+            f"**{rule.label}** ({rule.level.value}{', fixable' if rule.fixable else ''}): "
+            f"{rule.description}",
             "",
             "Reported:",
             "",

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gongwen.findings import Finding, Level
+from gongwen.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,9 @@ class Entry:
         """The first finding's message, with the count when there are several."""
         if self.count == 1:
             return self.first.message
-        return f"{self.first.message}（本段同类共{self.count}处）"
+        return _("{message}（本段同类共{count}处）").format(
+            message=self.first.message, count=self.count
+        )
 
 
 def _place(finding: Finding) -> tuple[int, str]:
@@ -60,24 +63,37 @@ def grouped(findings: Sequence[Finding]) -> list[Entry]:
 
 
 def code_summary(findings: Sequence[Finding], names: dict[str, str]) -> list[str]:
-    """One line per code: how many findings, at what level, how many fixable.
+    """One line per code: how many findings, at what level, how many fixable. ``names`` are
+    the rules' names as shown (:attr:`gongwen.check.Rule.label`).
 
     >>> from gongwen.findings import Location
+    >>> from gongwen.i18n import use_language
     >>> found = [Finding("GW301", Level.WARNING, "m", Location(), "x")] * 3
-    >>> code_summary(found, {"GW301": "half-width-punctuation"})
-    ['GW301  half-width-punctuation  3 warnings, 3 fixable']
+    >>> code_summary(found, {"GW301": "半角标点"})
+    ['GW301  半角标点  3个警告，3个可修复']
+    >>> with use_language("en"):
+    ...     code_summary(found[:1], {"GW301": "half-width-punctuation"})
+    ['GW301  half-width-punctuation  1 warning, 1 fixable']
     """
     counts = Counter(f.code for f in findings)
     fixable = Counter(f.code for f in findings if f.fix is not None)
     levels: dict[str, Level] = {f.code: f.level for f in findings}
     lines = []
     for code in sorted(counts, key=lambda c: (-levels[c].rank, c)):
-        n = counts[code]
-        level = levels[code].value
-        word = level if level == "info" or n == 1 else f"{level}s"
-        fix = f", {fixable[code]} fixable" if fixable[code] else ""
-        lines.append(f"{code}  {names.get(code, '')}  {n} {word}{fix}")
+        fix = _("，{count}个可修复").format(count=fixable[code]) if fixable[code] else ""
+        lines.append(f"{code}  {names.get(code, '')}  {_counted(levels[code], counts[code])}{fix}")
     return lines
+
+
+def _counted(level: Level, n: int) -> str:
+    """``n`` findings of ``level``: 3个警告, 3 warnings."""
+    if level == Level.ERROR:
+        message = ngettext("{count}个错误", "{count}个错误", n)
+    elif level == Level.WARNING:
+        message = ngettext("{count}个警告", "{count}个警告", n)
+    else:
+        message = ngettext("{count}个提示", "{count}个提示", n)
+    return message.format(count=n)
 
 
 __all__ = ["Entry", "code_summary", "grouped"]

@@ -24,6 +24,7 @@ from ruamel.yaml.error import YAMLError
 from gongwen.fieldpath import FieldPath, format_path, parse_path
 from gongwen.findings import InputError
 from gongwen.guard import check_data, parse_guard
+from gongwen.i18n import N_, _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.loader import (
     CODE_SYNTAX,
@@ -96,7 +97,7 @@ def _refuse_empty(source: TextSource) -> TextSource:
     if not any(line.strip() for line in source.lines):
         raise InputError.single(
             "RD107",
-            "没有找到通知：文件中没有文字 (no notice in it: no text to check)",
+            _("没有找到通知：文件中没有文字"),
             file=source.file,
         )
     return source
@@ -153,7 +154,7 @@ def read_model_source(path: Path) -> ModelSource:
         text = read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError.single(
-            CODE_UNREADABLE, "is not UTF-8 text; save it as UTF-8", file=name
+            CODE_UNREADABLE, _("不是 UTF-8 编码的文本；请另存为 UTF-8"), file=name
         ) from None
     try:
         with parse_guard(name, kind.upper()):
@@ -161,7 +162,7 @@ def read_model_source(path: Path) -> ModelSource:
     except InputError:
         raise  # a limit, a duplicate key (InputError is a ValueError too)
     except (YAMLError, ValueError) as exc:
-        raise InputError.single(CODE_SYNTAX, f"{kind.upper()}: {exc}", file=name) from None
+        raise InputError.single(CODE_SYNTAX, _syntax(kind, exc), file=name) from None
     check_data(source.tree, file=name)  # the limits and YAML features the loader refuses
     if kind == "yaml":
         source.line_map = yaml_lines(source.tree)
@@ -183,7 +184,19 @@ def _parse_model(name: str, kind: str, text: str) -> ModelSource:
     try:
         return ModelSource(name, kind, tomlkit.parse(text))
     except TOMLKitError as exc:
-        raise InputError.single(CODE_SYNTAX, f"TOML: {exc}", file=name) from None
+        raise InputError.single(CODE_SYNTAX, _syntax(kind, exc), file=name) from None
+
+
+_SYNTAX = {
+    "yaml": N_("YAML 语法错误：{problem}"),
+    "json": N_("JSON 语法错误：{problem}"),
+    "toml": N_("TOML 语法错误：{problem}"),
+}
+
+
+def _syntax(kind: str, error: Exception) -> str:
+    """The parser's complaint (in its own words) about a file of ``kind``."""
+    return _(_SYNTAX[kind]).format(problem=error)
 
 
 _KEY_LINE = lazy_compile(r"( *)[^\s#-][^:#]*:\s*(?:#.*)?$")

@@ -184,7 +184,7 @@ def _print_text(
     for f in unreadable:
         print(_paint(str(f), _COLOURS[Level.ERROR], _colour(err)), file=err)
     if results or not unreadable:  # "0 个文件没有检查发现" would hide that nothing was read
-        for line in code_summary(total, {rule.code: rule.name for rule in RULES}):
+        for line in code_summary(total, {rule.code: rule.label for rule in RULES}):
             print(line, file=out)
         print(_summary(total, len(results)), file=out)
 
@@ -225,7 +225,9 @@ def _print_rules(out: TextIO) -> None:
     for rule in RULES:
         fix = pad(_("可修复") if rule.fixable else "", 6)
         level = pad(rule.level.label, 7)
-        print(f"{rule.code}  {level}  {fix}  {rule.name}: {rule.summary}", file=out)
+        # 译注：规则名与说明之间
+        described = _("{name}：{summary}").format(name=rule.label, summary=rule.description)
+        print(f"{rule.code}  {level}  {fix}  {described}", file=out)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -26,21 +26,21 @@ def cmd_render(args: argparse.Namespace) -> int:
     from gongwen.write import render
 
     if args.file.suffix.lower() in MARKDOWN_SUFFIXES:
-        notice, findings = _markdown(args.file)
+        notice, findings, dropped = _markdown(args.file, args.keep_typed_ordinals)
     else:
         source = read_source(args.file)
-        notice, dropped = typed_ordinals(
+        notice, dropped_findings = typed_ordinals(
             validate(Notice, source), source, keep=args.keep_typed_ordinals
         )
-        if dropped:
-            n = len(dropped)
-            line = ngettext(
-                "{file}：删去了 {n} 个键入的序号，按位置重新生成",
-                "{file}：删去了 {n} 个键入的序号，按位置重新生成",
-                n,
-            )
-            print(line.format(file=args.file, n=n), file=sys.stderr)
+        dropped = len(dropped_findings)
         findings = check_loaded(notice, source)
+    if dropped:
+        line = ngettext(
+            "{file}：删去了 {n} 个键入的序号，按位置重新生成",
+            "{file}：删去了 {n} 个键入的序号，按位置重新生成",
+            dropped,
+        )
+        print(line.format(file=args.file, n=dropped), file=sys.stderr)
     notice = seal_images_beside(notice, args.file.parent)
     warnings = [f for f in findings if f.level.rank >= Level.WARNING.rank]
     print_findings(warnings, sys.stderr)
@@ -55,13 +55,16 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _markdown(path: Path) -> tuple[Notice, list[Finding]]:
-    """A Markdown notice read by the reader, with what it dropped and what the checker finds."""
+def _markdown(path: Path, keep_typed_ordinals: bool) -> tuple[Notice, list[Finding], int]:
+    """A Markdown notice read as its author wrote it (typed ordinals held to the derived ones,
+    as a notice file's), with what the reader noticed, what the checker finds, and how many
+    typed ordinals were dropped."""
     from gongwen.check import check_notice
-    from gongwen.read.markdown import read_markdown_file
+    from gongwen.read.authored import read_authored_markdown
 
-    result = read_markdown_file(path)
-    return result.notice, [*result.findings, *check_notice(result.notice, file=str(path))]
+    result, dropped = read_authored_markdown(path, keep_typed_ordinals=keep_typed_ordinals)
+    findings = [*result.findings, *check_notice(result.notice, file=str(path))]
+    return result.notice, findings, len(dropped)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -54,6 +54,8 @@ __all__ = [
     "markdown_paragraphs",
     "read_markdown",
     "read_markdown_file",
+    "read_markdown_text",
+    "typed_paragraphs",
 ]
 
 # A key of the front matter, by its Chinese term or a name other tools use, and where it goes.
@@ -422,11 +424,25 @@ def _placed(found: Finding, placed: dict[str, int | None]) -> Finding:
     return Finding(found.code, found.level, found.message, where, found.fix)
 
 
-def read_markdown_file(path: str | Path) -> ReadResult:
-    """Read a Markdown notice file (UTF-8 or GB18030 text, size-limited)."""
+def typed_paragraphs(text: str) -> dict[int, str]:
+    """Each paragraph of a Markdown notice's body by its line, as its author typed it: the
+    Markdown syntax gone, the ordinals (一、 问题1： 一是) still there.
+
+    >>> typed_paragraphs("---\\n标题: 通知\\n---\\n## 三、工作安排\\n\\n按期完成。")
+    {4: '三、工作安排', 6: '按期完成。'}
+    """
+    body = _split_front_matter(text)[1]
+    return {p.line: p.text for p in markdown_paragraphs(body)[0]}
+
+
+def read_markdown_text(path: str | Path) -> str:
+    """The text of a Markdown notice file (UTF-8 or GB18030, size-limited)."""
     from gongwen.loader import read_bytes
     from gongwen.read.safety import MAX_TEXT_BYTES, decode_text
 
-    name = str(path)
-    decoded = decode_text(read_bytes(Path(path), MAX_TEXT_BYTES), file=name)
-    return read_markdown(decoded.text, file=name)
+    return decode_text(read_bytes(Path(path), MAX_TEXT_BYTES), file=str(path)).text
+
+
+def read_markdown_file(path: str | Path) -> ReadResult:
+    """Read a Markdown notice file (UTF-8 or GB18030 text, size-limited)."""
+    return read_markdown(read_markdown_text(path), file=str(path))

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from gongwen.lazy_regex import lazy_compile
-from gongwen.numbering import parse_problem_label
+from gongwen.numbering import parse_measure_lead, parse_problem_label
 from gongwen.recognise.headings import scan_heading
 from gongwen.recognise.labels import parse_label
 from gongwen.recognise.tail import parse_signature_date
@@ -70,12 +70,18 @@ def title_candidate(text: str, next_line: str | None) -> bool:
     A line that ends like a sentence is a title only when it names a kind of document and a
     blank line follows it.
 
+    A line that opens with a measure's lead (一是…) is a measure, never a title.
+
     >>> title_candidate("关于巡察整改进展情况的通报", None), title_candidate("各社区：", None)
     (True, False)
+    >>> title_candidate("一是加强理论学习", "1、完善制度")
+    False
     """
     if not text or len(text) > TITLE_MAX or text.endswith(("：", ":")):
         return False
     if scan_heading(text) or _PROBLEM.match(text) or parse_label(text):
+        return False
+    if parse_measure_lead(text) is not None:
         return False
     if _SENTENCE_INSIDE.search(text.rstrip("。；！？.;!?")):
         return False

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from gongwen.check.registry import Hit, Rule, changed_span, replaced
 from gongwen.check.view import CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _, ngettext
 from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits
 
@@ -33,21 +34,22 @@ def email_problem(address: str) -> tuple[str, str | None] | None:
     repaired = re.sub(r"\s+", "", address).replace("＠", "@")
     reasons = []
     if "＠" in address:
-        reasons.append("用了全角“＠”")
+        reasons.append(_("用了全角“＠”"))
     if re.search(r"\s", address):
-        reasons.append("中间有空格")
+        reasons.append(_("中间有空格"))
     if reasons and _EMAIL_OK.fullmatch(repaired):
-        return "、".join(reasons), repaired
+        # 译注：并列几项之间的顿号
+        return _("、").join(reasons), repaired
     if "@" not in repaired:
-        return "缺少“@”", None
-    local, _, domain = repaired.partition("@")
+        return _("缺少“@”"), None
+    local, _at, domain = repaired.partition("@")
     if not local:
-        return "“@”前缺少用户名", None
+        return _("“@”前缺少用户名"), None
     if not domain:
-        return "“@”后缺少域名", None
+        return _("“@”后缺少域名"), None
     if "." not in domain:
-        return f"域名“{domain}”不完整（缺少“.cn”“.com”之类的后缀）", None
-    return "格式不对", None
+        return _("域名“{domain}”不完整（缺少“.cn”“.com”之类的后缀）").format(domain=domain), None
+    return _("格式不对"), None
 
 
 _EMAIL_LABEL = lazy_compile(
@@ -102,7 +104,7 @@ def check_email(inp: CheckInput) -> Iterator[Hit]:
         if _is_email_field(unit, inp):
             problem = email_problem(unit.text.strip())
             if problem is not None:
-                yield Hit(f"电子邮箱“{unit.text}”{problem[0]}", unit, fix=problem[1])
+                yield Hit(_email_message(unit.text, problem[0]), unit, fix=problem[1])
             continue
         for found in _emails(unit.text):
             problem = email_problem(found.value)
@@ -111,8 +113,12 @@ def check_email(inp: CheckInput) -> Iterator[Hit]:
             reason, repaired = problem
             fixed = replaced(unit.text, found.start, found.end, repaired) if repaired else None
             yield Hit(
-                f"电子邮箱“{found.value}”{reason}", unit, fix=fixed, span=(found.start, found.end)
+                _email_message(found.value, reason), unit, fix=fixed, span=(found.start, found.end)
             )
+
+
+def _email_message(address: str, problem: str) -> str:
+    return _("电子邮箱“{address}”{problem}").format(address=address, problem=problem)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,30 +155,45 @@ def phone_problem(number: str) -> str | None:
 def _number_problem(text: str) -> str | None:
     digits = re.sub(r"[^0-9]", "", text)
     if not digits:
-        return "没有数字"
+        return _("没有数字")
     area = _AREA_FORM.fullmatch(text)
     if area is not None and re.search(r"[-－—()（）\s]", text):
         if not 7 <= len(area[2]) <= 8:
-            return f"区号后有{len(area[2])}位数字：固定电话号码为7～8位"
+            count = len(area[2])
+            return ngettext(
+                "区号后有{count}位数字：固定电话号码为7～8位",
+                "区号后有{count}位数字：固定电话号码为7～8位",
+                count,
+            ).format(count=count)
         return None
     n = len(digits)
     if digits[0] == "1":
         if n == 11:
-            return None if digits[1] in "3456789" else "不是有效的手机号码（第二位应为3～9）"
+            return None if digits[1] in "3456789" else _("不是有效的手机号码（第二位应为3～9）")
         if n in (3, 5):
             return None  # 110, 12345, 12388
-        return f"有{n}位数字：手机号码为以1开头的11位"
+        return ngettext(
+            "有{count}位数字：手机号码为以1开头的11位",
+            "有{count}位数字：手机号码为以1开头的11位",
+            n,
+        ).format(count=n)
     if digits[0] == "0":
         if 10 <= n <= 12:
             return None
-        return f"有{n}位数字：带区号的固定电话为10～12位（区号3～4位，号码7～8位）"
+        return ngettext(
+            "有{count}位数字：带区号的固定电话为10～12位（区号3～4位，号码7～8位）",
+            "有{count}位数字：带区号的固定电话为10～12位（区号3～4位，号码7～8位）",
+            n,
+        ).format(count=n)
     if digits[:3] in ("400", "800") and n == 10:
         return None
     if digits[:2] in ("95", "96") and n in (5, 6):
         return None
     if 7 <= n <= 8:
         return None
-    return f"有{n}位数字：本地固定电话为7～8位"
+    return ngettext(
+        "有{count}位数字：本地固定电话为7～8位", "有{count}位数字：本地固定电话为7～8位", n
+    ).format(count=n)
 
 
 _PHONE_LABEL = lazy_compile(
@@ -220,16 +241,16 @@ def check_phone(inp: CheckInput) -> Iterator[Hit]:
         for number, span in numbers:
             problem = phone_problem(number)
             if problem is not None:
-                yield Hit(f"电话号码“{number}”{problem}", unit, span=span)
+                message = _("电话号码“{number}”{problem}").format(number=number, problem=problem)
+                yield Hit(message, unit, span=span)
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW701",
-        "email-invalid",
+        N_("电子邮箱格式错误"),
         Level.ERROR,
-        "An e-mail address without @ or a domain, or with spaces or a full-width ＠ (fixed "
-        "when removing those makes it valid).",
+        N_("电子邮箱地址缺少@或域名，或含有空格、全角＠（去掉这些即有效时可修复）。"),
         check_email,
         bad="联系方式：电话：82746503；电子邮箱：eqxcbscdb＠jn.shandong.cn。\n",
         good="联系方式：电话：82746503；电子邮箱：eqxcbscdb@jn.shandong.cn。\n",
@@ -237,10 +258,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW702",
-        "phone-digits",
+        N_("电话号码位数错误"),
         Level.ERROR,
-        "A phone number with the wrong number of digits: 7–8 local, 0 + 2–3 digit area code + "
-        "7–8, 11-digit mobile starting with 1.",
+        N_(
+            "电话号码位数不对：本地号码7～8位，区号（0加2～3位）之后7～8位，"
+            "手机号码为以1开头的11位。"
+        ),
         check_phone,
         bad="联系方式：电话：827465；电子邮箱：eqxcbscdb@jn.shandong.cn。\n",
         good="联系方式：电话：0531-82746503；电子邮箱：eqxcbscdb@jn.shandong.cn。\n",

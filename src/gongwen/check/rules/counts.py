@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import CheckInput, Node, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _, ngettext
 from gongwen.lazy_regex import lazy_compile
 from gongwen.model import Notice, Problem, RectificationStatus, Table, walk
 from gongwen.numbering import parse_chinese_numeral
@@ -62,10 +63,10 @@ def _aspects(root: Node) -> tuple[int, str] | None:
         return None
     if node is root:
         holding = [child for child in node.children if child.total_problems() > 0]
-        return len(holding), "正文中含问题的一级标题"
+        return len(holding), _("正文中含问题的一级标题")
     heading = node.unit.content if node.unit is not None else ""
     shown = heading if len(heading) <= 16 else heading[:16] + "…"
-    return len(node.children), f"“{shown}”下的小标题"
+    return len(node.children), _("“{shown}”下的小标题").format(shown=shown)
 
 
 def _stated(inp: CheckInput) -> Iterator[tuple[int, str, str, Unit, tuple[int, int]]]:
@@ -86,7 +87,10 @@ def check_aspect_count(inp: CheckInput) -> Iterator[Hit]:
     actual, where = aspects
     for value, written, kind, unit, span in _stated(inp):
         if kind == "aspects" and value != actual:
-            yield Hit(f"文中说“{written}”，但{where}有{actual}个", unit, span=span)
+            message = _("文中说“{written}”，但{where}有{actual}个").format(
+                written=written, where=where, actual=actual
+            )
+            yield Hit(message, unit, span=span)
 
 
 def check_problem_count(inp: CheckInput) -> Iterator[Hit]:
@@ -95,7 +99,12 @@ def check_problem_count(inp: CheckInput) -> Iterator[Hit]:
         return
     for value, written, kind, unit, span in _stated(inp):
         if kind == "problems" and value != actual:
-            yield Hit(f"文中说“{written}”，但正文列出了{actual}个问题", unit, span=span)
+            message = ngettext(
+                "文中说“{written}”，但正文列出了{actual}个问题",
+                "文中说“{written}”，但正文列出了{actual}个问题",
+                actual,
+            ).format(written=written, actual=actual)
+            yield Hit(message, unit, span=span)
 
 
 STATUS_WORDS: dict[str, RectificationStatus] = {
@@ -173,14 +182,16 @@ def sentence_at(text: str, at: int) -> str:
 
 
 def _main_problems(notice: Notice) -> list[Problem]:
-    return [item for _, item in walk(notice.body) if isinstance(item, Problem)]
+    return [item for _path, item in walk(notice.body) if isinstance(item, Problem)]
 
 
 def _has_derived_ledger(notice: Notice) -> bool:
     """A 整改台账 derived from the problems: GW923 already compares the text with it."""
     bodies = [notice.body, *(attachment.body for attachment in notice.attachments)]
     return any(
-        isinstance(item, Table) and item.from_problems for body in bodies for _, item in walk(body)
+        isinstance(item, Table) and item.from_problems
+        for body in bodies
+        for _path, item in walk(body)
     )
 
 
@@ -213,7 +224,7 @@ def problem_statuses(inp: CheckInput) -> list[RectificationStatus | None]:
     return [statuses[p] for p in problems]
 
 
-STATUS_COUNT_MESSAGE = "文中说“{words}”，但按各问题标明的完成情况，“{status}”的有{actual}个"
+STATUS_COUNT_MESSAGE = N_("文中说“{words}”，但按各问题标明的完成情况，“{status}”的有{actual}个")
 """GW203's message; ``gongwen next`` recomputes its progress sentence from the statuses."""
 
 
@@ -231,7 +242,7 @@ def check_status_count(inp: CheckInput) -> Iterator[Hit]:
             continue
         actual = statuses.count(stated.status)
         if stated.value != actual:
-            message = STATUS_COUNT_MESSAGE.format(
+            message = _(STATUS_COUNT_MESSAGE).format(
                 words=stated.words, status=stated.status.value, actual=actual
             )
             yield Hit(message, stated.unit, span=stated.span)
@@ -250,9 +261,9 @@ def _status_yaml(sentence: str) -> str:
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW201",
-        "aspect-count",
+        N_("方面数不符"),
         Level.WARNING,
-        "“N个方面” disagrees with the number of sections the problems are grouped in.",
+        N_("“N个方面”与问题所分的部分数不一致。"),
         check_aspect_count,
         bad="一、总体情况\n巡察反馈指出存在3个方面、2个问题。\n二、整改情况\n（一）学习方面\n"
         "问题1：学习不够。\n（二）制度方面\n问题2：制度不全。\n",
@@ -261,9 +272,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW202",
-        "problem-count",
+        N_("问题数不符"),
         Level.WARNING,
-        "“N个问题”, “N项问题” disagrees with the number of problems listed.",
+        N_("“N个问题”“N项问题”与列出的问题数不一致。"),
         check_problem_count,
         bad="一、总体情况\n针对巡察反馈的3项问题，逐项制定整改措施。\n二、整改情况\n"
         "问题1：学习不够。\n问题2：制度不全。\n",
@@ -272,10 +283,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW203",
-        "status-count",
+        N_("完成情况计数不符"),
         Level.WARNING,
-        "A count of problems 已完成, 正在推进 or 长期坚持 (“已完成整改5个”) disagrees with the "
-        "statuses the problems are given.",
+        N_(
+            "“已完成整改N个”这类按完成情况（已完成、正在推进、长期坚持）的计数与各问题标明的完成情况不一致。"
+        ),
         check_status_count,
         bad=_status_yaml("截至目前，3个问题中，已完成整改3个。"),
         good=_status_yaml("截至目前，3个问题中，已完成整改2个，正在推进1个。"),

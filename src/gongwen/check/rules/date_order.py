@@ -13,6 +13,7 @@ from datetime import date
 from gongwen.check.registry import Hit
 from gongwen.check.view import CheckInput, Role, Unit
 from gongwen.dates import find_dates, find_run_together_dates, format_date
+from gongwen.i18n import _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits
 
@@ -126,7 +127,9 @@ def check_date_order(inp: CheckInput) -> Iterator[Hit]:
         for start, end, between in ranges:
             if _inverted(start, end):
                 yield Hit(
-                    f"日期范围倒置：“{start.text}{between}{end.text}”的结束早于开始",
+                    _("日期范围倒置：“{range}”的结束早于开始").format(
+                        range=f"{start.text}{between}{end.text}"
+                    ),
                     unit,
                     span=(start.position, end.position + len(end.text)),
                 )
@@ -139,20 +142,28 @@ def check_date_order(inp: CheckInput) -> Iterator[Hit]:
     if signature is not None:
         signed, signed_unit = signature
         if latest is not None and signed < latest.day:
-            message = f"成文日期{format_date(signed)}早于正文所述已发生的“{latest.text}”"
+            message = _("成文日期{signed}早于正文所述已发生的“{latest}”").format(
+                signed=format_date(signed), latest=latest.text
+            )
             if signed_unit is not None:
                 yield Hit(message, signed_unit, span=_date_span(signed_unit))
             else:
                 yield Hit(message, path="signature.date")
         if published is not None and published < signed:
-            message = f"发布日期{format_date(published)}早于成文日期{format_date(signed)}"
+            message = _("发布日期{published}早于成文日期{signed}").format(
+                published=format_date(published), signed=format_date(signed)
+            )
             yield _hit_at(inp, message, "发布", "published")
         printed = inp.print_date
         if printed is not None and printed < signed:
-            message = f"印发日期{format_date(printed)}早于成文日期{format_date(signed)}"
+            message = _("印发日期{printed}早于成文日期{signed}").format(
+                printed=format_date(printed), signed=format_date(signed)
+            )
             yield _hit_at(inp, message, "印发", "imprint.print_date")
     if published is not None and latest is not None and published < latest.day:
-        message = f"发布日期{format_date(published)}早于正文所述已发生的“{latest.text}”"
+        message = _("发布日期{published}早于正文所述已发生的“{latest}”").format(
+            published=format_date(published), latest=latest.text
+        )
         yield _hit_at(inp, message, "发布", "published")
 
 
@@ -160,7 +171,7 @@ def _feedback_before_end(
     unit: Unit, dated: list[_Dated], ranges: list[tuple[_Dated, _Dated, str]]
 ) -> Iterator[Hit]:
     """An inspection's feedback (反馈) dated before the inspection ended, in one paragraph."""
-    for start, end, _ in ranges:
+    for start, end, _between in ranges:
         sentence_start = max(unit.text.rfind(c, 0, start.position) for c in "。；;") + 1
         told = unit.text[sentence_start : end.position + len(end.text) + 20]
         if not _INSPECTION.search(told):
@@ -170,7 +181,9 @@ def _feedback_before_end(
                 continue
             if _FEEDBACK.search(unit.text[d.position + len(d.text) :]):
                 yield Hit(
-                    f"日期先后不对：“{d.text}”反馈，早于“{start.text}{end.text}”巡察结束",
+                    _("日期先后不对：“{feedback}”反馈，早于“{range}”巡察结束").format(
+                        feedback=d.text, range=f"{start.text}{end.text}"
+                    ),
                     unit,
                     span=(d.position, d.position + len(d.text)),
                 )

@@ -14,8 +14,15 @@ from gongwen.check.rules.date_order import dates_in as _dates_in
 from gongwen.check.view import CJK, CheckInput, Role, Unit
 from gongwen.dates import Numerals, find_dates, find_run_together_dates, format_date
 from gongwen.findings import Level
+from gongwen.i18n import N_, _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits, parse_chinese_numeral
+
+
+def _either(options: list[str]) -> str:
+    """Dates a reading may be, for a message: “甲”或“乙”."""
+    # 译注：几种可能之间的“或”
+    return _("或").join(options)
 
 
 def _texts(inp: CheckInput) -> Iterator[Unit]:
@@ -47,7 +54,9 @@ def check_zero_padding(inp: CheckInput) -> Iterator[Hit]:
                 continue
             written = unit.text[m.start() : m.end()]
             yield Hit(
-                f"日期“{written}”的月、日前补了0：应写“{_unpadded(m)}”（GB/T 9704 7.3.5.4）",
+                _("日期“{written}”的月、日前补了0：应写“{right}”（GB/T 9704 7.3.5.4）").format(
+                    written=written, right=_unpadded(m)
+                ),
                 unit,
                 fix=replaced(unit.text, m.start(), m.end(), _unpadded(m)),
                 span=m.span(),
@@ -69,7 +78,9 @@ def check_chinese_zero(inp: CheckInput) -> Iterator[Hit]:
                 continue
             right = year.translate(_ZERO)
             yield Hit(
-                f"汉字年份“{year}年”里的零应写“〇”：“{right}年”（GB/T 15835 5.2.5）",
+                _("汉字年份“{year}年”里的零应写“〇”：“{right}年”（GB/T 15835 5.2.5）").format(
+                    year=year, right=right
+                ),
                 unit,
                 fix=replaced(unit.text, m.start(1), m.end(1), year.translate(_ZERO)),
                 span=m.span(1),
@@ -89,7 +100,7 @@ def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
         dates = [(s, e, d, _form(unit.text[s:e])) for s, e, d in find_dates(unit.text)]
         if dates:
             found.append((unit, dates))
-            forms.update(f for *_, f in dates)
+            forms.update(form for *_place, form in dates)
     notice = inp.notice
     main: Numerals
     if not inp.raw and notice is not None and (notice.signature or notice.imprint):
@@ -98,7 +109,7 @@ def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
         main = "chinese" if forms["chinese"] > forms["arabic"] else "arabic"
     if forms[main] == sum(forms.values()):
         return
-    names = {"arabic": "阿拉伯数字", "chinese": "汉字"}
+    names = {"arabic": N_("阿拉伯数字"), "chinese": N_("汉字")}
     minority = "chinese" if main == "arabic" else "arabic"
     for unit, dates in found:
         for start, end, day, form in dates:
@@ -106,8 +117,10 @@ def check_mixed_forms(inp: CheckInput) -> Iterator[Hit]:
                 continue
             shown = unit.text[start:end]
             yield Hit(
-                f"日期写法不统一：本文日期用{names[main]}，“{shown}”用了{names[minority]}"
-                "（GB/T 15835：同类别同形式）",
+                _(
+                    "日期写法不统一：本文日期用{main}，“{shown}”用了{minority}"
+                    "（GB/T 15835：同类别同形式）"
+                ).format(main=_(names[main]), shown=shown, minority=_(names[minority])),
                 unit,
                 fix=replaced(unit.text, start, end, format_date(day, main)),
                 span=(start, end),
@@ -159,14 +172,20 @@ def _month_day_runs(unit: Unit, taken: list[tuple[int, int]]) -> Iterator[Hit]:
         written = unit.text[m.start() : m.end()]
         if len(options) == 1:
             yield Hit(
-                f"日期“{written}”丢了“月”：应为“{options[0]}”",
+                _("日期“{written}”丢了“月”：应为“{right}”").format(
+                    written=written, right=options[0]
+                ),
                 unit,
                 fix=replaced(unit.text, m.start(), m.end(), options[0]),
                 span=m.span(),
             )
         else:
             yield Hit(
-                f"日期“{written}”丢了“月”：可能是{'或'.join(options)}，请核对", unit, span=m.span()
+                _("日期“{written}”丢了“月”：可能是{options}，请核对").format(
+                    written=written, options=_either(options)
+                ),
+                unit,
+                span=m.span(),
             )
 
 
@@ -178,15 +197,19 @@ def check_run_together(inp: CheckInput) -> Iterator[Hit]:
             if len(run.candidates) == 1:
                 (day,) = run.candidates
                 yield Hit(
-                    f"日期“{run.text}”丢了“年”“月”：应为“{format_date(day)}”",
+                    _("日期“{written}”丢了“年”“月”：应为“{right}”").format(
+                        written=run.text, right=format_date(day)
+                    ),
                     unit,
                     fix=replaced(unit.text, run.start, run.end, format_date(day)),
                     span=(run.start, run.end),
                 )
             else:
-                options = "或".join(f"“{format_date(d)}”" for d in run.candidates)
+                options = _either([f"“{format_date(d)}”" for d in run.candidates])
                 yield Hit(
-                    f"日期“{run.text}”丢了“年”“月”：可能是{options}，请核对",
+                    _("日期“{written}”丢了“年”“月”：可能是{options}，请核对").format(
+                        written=run.text, options=options
+                    ),
                     unit,
                     span=(run.start, run.end),
                 )
@@ -222,8 +245,10 @@ def check_lost_month_day(inp: CheckInput) -> Iterator[Hit]:
                 continue
             shown = unit.text[max(0, m.start() - 2) : m.end() + 2]
             yield Hit(
-                f"“{shown}”中的“{m[1]}”像是丢了“月”“日”（和前后的标点）的日期："
-                f"{'或'.join(options)}？请核对",
+                _(
+                    "“{shown}”中的“{digits}”像是丢了“月”“日”（和前后的标点）的日期："
+                    "{options}？请核对"
+                ).format(shown=shown, digits=m[1], options=_either(options)),
                 unit,
                 span=m.span(1),
             )
@@ -258,7 +283,7 @@ def check_missing_day(inp: CheckInput) -> Iterator[Hit]:
             # No fix: the digits may have lost more than 日 (a scrape that drops 日 drops the
             # mark after it too), so a person must look.
             yield Hit(
-                f"日期“{written}”缺少“日”：应为“{written}日”？请核对",
+                _("日期“{written}”缺少“日”：应为“{written}日”？请核对").format(written=written),
                 unit,
                 span=(m.start(), m.end()),
             )
@@ -271,16 +296,18 @@ def check_short_year(inp: CheckInput) -> Iterator[Hit]:
     for unit in _texts(inp):
         for m in _SHORT_YEAR.finditer(ascii_digits(unit.text)):
             yield Hit(
-                f"年份“{m[1]}年”只写了两位：年份应写全四位（GB/T 15835）", unit, span=m.span(1)
+                _("年份“{year}年”只写了两位：年份应写全四位（GB/T 15835）").format(year=m[1]),
+                unit,
+                span=m.span(1),
             )
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW501",
-        "date-zero-padding",
+        N_("日期补零"),
         Level.WARNING,
-        "A month or day padded with 0 (2023年03月14日); GB/T 9704 writes 2023年3月14日.",
+        N_("月或日前补了0（2023年03月14日）；GB/T 9704 写作2023年3月14日。"),
         check_zero_padding,
         bad="会议于2023年03月04日召开。\n",
         good="会议于2023年3月4日召开。\n",
@@ -288,9 +315,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW502",
-        "chinese-year-zero",
+        N_("汉字年份的零"),
         Level.WARNING,
-        "A Chinese-numeral year written with 零, ○ or O (二零二三年); GB/T 15835 writes 〇.",
+        N_("汉字年份中的零写成了零、○或O（二零二三年）；GB/T 15835 写作〇。"),
         check_chinese_zero,
         bad="二零二三年三月十四日\n",
         good="二〇二三年三月十四日\n",
@@ -298,10 +325,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW503",
-        "date-forms-mixed",
+        N_("日期写法不统一"),
         Level.WARNING,
-        "Dates in Arabic and in Chinese numerals in one notice; the fix writes the minority "
-        "in the notice's form.",
+        N_("同一文中的日期既有阿拉伯数字又有汉字；修复把少数的一方改为本文的写法。"),
         check_mixed_forms,
         bad="会议于2023年3月14日召开，定于二〇二三年四月一日前报送，2023年5月1日起施行。\n",
         good="会议于2023年3月14日召开，定于2023年4月1日前报送，2023年5月1日起施行。\n",
@@ -309,11 +335,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW504",
-        "date-order",
+        N_("日期先后颠倒"),
         Level.WARNING,
-        "Dates really out of order: a range that ends before it starts, an inspection's "
-        "feedback before its end, a 成文日期, 印发日期 or 发布日期 before what the text says "
-        "has happened. Plans, deadlines and past events told out of order are left alone.",
+        N_(
+            "日期先后确实颠倒：止日早于起日，巡察反馈早于巡察结束，成文日期、印发日期或发布日期"
+            "早于文中所说已经发生的事。计划、期限和不按先后叙述的往事不算。"
+        ),
         check_date_order,
         bad="关于整改情况的通报\n\n2022年4月12日至7月8日，区委巡察组开展了巡察，"
         "并于6月1日反馈了巡察意见。\n",
@@ -322,9 +349,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW505",
-        "date-run-together",
+        N_("日期粘连"),
         Level.ERROR,
-        "A date that lost its 年 and 月 (2022412日); fixed when only one date fits the digits.",
+        N_("日期丢了“年”和“月”（2022412日）；这串数字只能读成一个日期时可修复。"),
         check_run_together,
         bad="2022412日至202278日，区委巡察组开展了巡察。\n",
         good="2022年4月12日至2022年7月8日，区委巡察组开展了巡察。\n",
@@ -332,27 +359,27 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW506",
-        "date-month-day-lost",
+        N_("日期丢了月日"),
         Level.WARNING,
-        "Bare digits after a date that read as a 月日 whose characters were lost (巡察91区委).",
+        N_("日期之后的一串数字像是丢了“月”“日”二字的月日（巡察91区委）。"),
         check_lost_month_day,
         bad="2022年4月12日至7月8日开展了巡察91区委巡察组反馈了意见。\n",
         good="2022年4月12日至7月8日开展了巡察。9月1日，区委巡察组反馈了意见。\n",
     ),
     Rule(
         "GW507",
-        "date-short-year",
+        N_("年份只写两位"),
         Level.WARNING,
-        "A year written with two digits (23年3月).",
+        N_("年份只写了两位数字（23年3月）。"),
         check_short_year,
         bad="23年3月起施行。\n",
         good="2023年3月起施行。\n",
     ),
     Rule(
         "GW508",
-        "date-missing-day",
+        N_("日期缺“日”"),
         Level.WARNING,
-        "A date whose 日 was lost (2023年3月14，).",
+        N_("日期丢了“日”（2023年3月14，）。"),
         check_missing_day,
         bad="会议于2023年3月14，在区委召开。\n",
         good="会议于2023年3月14日，在区委召开；2023年3月15个工作日内办结。\n",

@@ -11,6 +11,7 @@ from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.rules.headings import CLOSING_PUNCTUATION
 from gongwen.check.view import CJK, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _, ngettext
 from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import ascii_digits
 
@@ -33,6 +34,7 @@ def _agency(text: str, start: int) -> str:
 
 
 def _number_hits(inp: CheckInput, wrong: str, message: str) -> Iterator[Hit]:
+    """``message`` (marked with ``N_``, with ``{written}`` and ``{right}``) on each wrong one."""
     for unit in inp.units:
         if unit.role == Role.CHROME:
             continue
@@ -42,7 +44,7 @@ def _number_hits(inp: CheckInput, wrong: str, message: str) -> Iterator[Hit]:
             code = _agency(unit.text, m.start())
             written = code + unit.text[m.start() : m.end()]
             yield Hit(
-                f"发文字号“{written}”{message}：应为“{code}{_canonical(m)}”（GB/T 9704 7.2.5）",
+                _(message).format(written=written, right=code + _canonical(m)),
                 unit,
                 fix=replaced(unit.text, m.start(), m.end(), _canonical(m)),
                 span=m.span(),
@@ -58,15 +60,27 @@ def _is_wrong(m: re.Match[str], wrong: str) -> bool:
 
 
 def check_number_brackets(inp: CheckInput) -> Iterator[Hit]:
-    yield from _number_hits(inp, "brackets", "的年份要用六角括号〔〕")
+    yield from _number_hits(
+        inp,
+        "brackets",
+        N_("发文字号“{written}”的年份要用六角括号〔〕：应为“{right}”（GB/T 9704 7.2.5）"),
+    )
 
 
 def check_number_di(inp: CheckInput) -> Iterator[Hit]:
-    yield from _number_hits(inp, "di", "的序号前不加“第”或“字”")
+    yield from _number_hits(
+        inp,
+        "di",
+        N_("发文字号“{written}”的序号前不加“第”或“字”：应为“{right}”（GB/T 9704 7.2.5）"),
+    )
 
 
 def check_number_zero(inp: CheckInput) -> Iterator[Hit]:
-    yield from _number_hits(inp, "zero", "的序号不编虚位（不写前导0）")
+    yield from _number_hits(
+        inp,
+        "zero",
+        N_("发文字号“{written}”的序号不编虚位（不写前导0）：应为“{right}”（GB/T 9704 7.2.5）"),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -80,8 +94,8 @@ def check_copy_number(inp: CheckInput) -> Iterator[Hit]:
             continue
         digits = ascii_digits(content)
         fix = digits.zfill(6) if digits.isdigit() and len(digits) <= 6 else None
-        shown = f"，如“{fix}”" if fix else "，如“000007”"
-        yield Hit(f"份号“{content}”应为6位半角阿拉伯数字{shown}（GB/T 9704 7.2.1）", unit, fix=fix)
+        message = _("份号“{written}”应为6位半角阿拉伯数字，如“{example}”（GB/T 9704 7.2.1）")
+        yield Hit(message.format(written=content, example=fix or "000007"), unit, fix=fix)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,21 +171,25 @@ def check_attachment_missing(inp: CheckInput) -> Iterator[Hit]:
                 continue  # 补齐附件23笔: a count of supporting papers, not attachment 23
             n = int(ascii_digits(m[1]))
             if n > count:
-                yield Hit(f"正文提到“附件{n}”，但本文只有{count}个附件", unit, span=m.span())
+                message = ngettext(
+                    "正文提到“附件{number}”，但本文只有{count}个附件",
+                    "正文提到“附件{number}”，但本文只有{count}个附件",
+                    count,
+                ).format(number=n, count=count)
+                yield Hit(message, unit, span=m.span())
         see = _SEE.search(unit.text)
         if count == 0 and see is not None:
-            yield Hit("正文提到附件，但本文没有附件，也没有附件说明", unit, span=see.span())
+            yield Hit(_("正文提到附件，但本文没有附件，也没有附件说明"), unit, span=see.span())
     if inp.raw:
         # Attachments after the last one bound in may be sent as separate files; one missing
         # between bound ones is not.
         pages = {page.number for page in _pages(inp)}
         for entry in _entries(inp):
             if pages and entry.number not in pages and entry.number < max(pages):
-                yield Hit(
-                    f"附件说明列了“{entry.number}.{entry.name}”，正文后有附件{max(pages)}，"
-                    f"却没有附件{entry.number}",
-                    entry.unit,
+                message = _("附件说明列了“{entry}”，正文后有附件{last}，却没有附件{number}").format(
+                    entry=f"{entry.number}.{entry.name}", last=max(pages), number=entry.number
                 )
+                yield Hit(message, entry.unit)
 
 
 def check_attachment_unnamed(inp: CheckInput) -> Iterator[Hit]:
@@ -181,7 +199,10 @@ def check_attachment_unnamed(inp: CheckInput) -> Iterator[Hit]:
     for page in _pages(inp):
         if page.number not in named:
             label = page.label.content
-            yield Hit(f"“{label}”没有在附件说明中列出（GB/T 9704 7.3.4）", page.label)
+            yield Hit(
+                _("“{label}”没有在附件说明中列出（GB/T 9704 7.3.4）").format(label=label),
+                page.label,
+            )
 
 
 def check_attachment_punctuation(inp: CheckInput) -> Iterator[Hit]:
@@ -193,14 +214,16 @@ def check_attachment_punctuation(inp: CheckInput) -> Iterator[Hit]:
                     for piece in entry.unit.text.split("\n")
                 )
                 yield Hit(
-                    f"附件名称“{entry.name}”后不加标点（GB/T 9704 7.3.4）", entry.unit, fix=fixed
+                    _("附件名称“{name}”后不加标点（GB/T 9704 7.3.4）").format(name=entry.name),
+                    entry.unit,
+                    fix=fixed,
                 )
         return
     for unit in inp.by_role(Role.ATTACHMENT_TITLE):
         text = unit.text.rstrip(SPACES)
         if text and text[-1] in CLOSING_PUNCTUATION:
             yield Hit(
-                f"附件名称“{text}”后不加标点（GB/T 9704 7.3.4）",
+                _("附件名称“{name}”后不加标点（GB/T 9704 7.3.4）").format(name=text),
                 unit,
                 fix=text.rstrip(CLOSING_PUNCTUATION),
             )
@@ -222,19 +245,18 @@ def check_attachment_title(inp: CheckInput) -> Iterator[Hit]:
         if entry is None or page.title is None:
             continue
         if not _same_name(entry.name, page.title.content):
-            yield Hit(
-                f"附件{page.number}的标题“{page.title.content}”与附件说明中的“{entry.name}”"
-                "不一致（GB/T 9704 7.3.7）",
-                page.title,
-            )
+            message = _(
+                "附件{number}的标题“{title}”与附件说明中的“{name}”不一致（GB/T 9704 7.3.7）"
+            ).format(number=page.number, title=page.title.content, name=entry.name)
+            yield Hit(message, page.title)
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW601",
-        "document-number-brackets",
+        N_("发文字号的括号"),
         Level.WARNING,
-        "A 发文字号 with its year in 【】, [] or () instead of 〔〕.",
+        N_("发文字号的年份用了【】、[]或()，而不是〔〕。"),
         check_number_brackets,
         bad="根据《关于开展巡察的通知》（区委发【2023】5号）要求，现通知如下。\n",
         good="根据《关于开展巡察的通知》（区委发〔2023〕5号）要求，现通知如下。\n",
@@ -242,9 +264,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW602",
-        "document-number-di",
+        N_("发文字号加“第”"),
         Level.WARNING,
-        "A 发文字号 with 第 (or 字第) before its number.",
+        N_("发文字号的序号前加了“第”（或“字第”）。"),
         check_number_di,
         bad="根据《关于开展巡察的通知》（区委发〔2023〕第5号）要求，现通知如下。\n",
         good="根据《关于开展巡察的通知》（区委发〔2023〕5号）要求，现通知如下。\n",
@@ -252,9 +274,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW603",
-        "document-number-zero",
+        N_("发文字号编虚位"),
         Level.WARNING,
-        "A 发文字号 with a leading zero in its number (05号).",
+        N_("发文字号的序号前补了0（05号）。"),
         check_number_zero,
         bad="根据《关于开展巡察的通知》（区委发〔2023〕05号）要求，现通知如下。\n",
         good="根据《关于开展巡察的通知》（区委发〔2023〕5号）要求，现通知如下。\n",
@@ -262,9 +284,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW604",
-        "copy-number-form",
+        N_("份号格式"),
         Level.WARNING,
-        "A 份号 that is not six Arabic digits (7 for 000007).",
+        N_("份号不是6位阿拉伯数字（7应为000007）。"),
         check_copy_number,
         bad="7\n关于开展巡察整改的通知\n\n各社区：\n",
         good="000007\n关于开展巡察整改的通知\n\n各社区：\n",
@@ -272,28 +294,27 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW605",
-        "attachment-missing",
+        N_("附件缺失"),
         Level.ERROR,
-        "The text or the 附件说明 names an attachment the notice does not have (one after the "
-        "last attachment bound in may be sent separately).",
+        N_("正文或附件说明提到的附件本文没有（最后一个随文附上的附件之后的可以另行发送）。"),
         check_attachment_missing,
         bad="请按附件3的格式报送。\n\n附件：1.整改台账\n　　　2.联系表\n",
         good="请按附件2的格式报送。\n\n附件：1.整改台账\n　　　2.联系表\n",
     ),
     Rule(
         "GW606",
-        "attachment-unnamed",
+        N_("附件未列入附件说明"),
         Level.WARNING,
-        "An attachment page (附件N) that the 附件说明 does not name.",
+        N_("附件说明没有列出的附件页（附件N）。"),
         check_attachment_unnamed,
         bad="请认真落实。\n\n附件：整改台账\n\n附件2\n联系表\n",
         good="请认真落实。\n\n附件：1.整改台账\n　　　2.联系表\n\n附件2\n联系表\n",
     ),
     Rule(
         "GW607",
-        "attachment-name-punctuation",
+        N_("附件名称后加标点"),
         Level.WARNING,
-        "An attachment name that ends in punctuation (cl. 7.3.4: none after the name).",
+        N_("附件名称末尾有标点（7.3.4：名称后不加标点）。"),
         check_attachment_punctuation,
         bad="请认真落实。\n\n附件：整改台账。\n",
         good="请认真落实。\n\n附件：整改台账\n",
@@ -301,9 +322,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW608",
-        "attachment-title-mismatch",
+        N_("附件标题与附件说明不符"),
         Level.WARNING,
-        "An attachment's title differs from its name in the 附件说明 (cl. 7.3.7).",
+        N_("附件的标题与附件说明中的名称不一致（7.3.7）。"),
         check_attachment_title,
         bad="请认真落实。\n\n附件：1.整改台账\n　　　2.联系表\n\n附件1\n整改问题台账\n",
         good="请认真落实。\n\n附件：1.整改台账\n　　　2.联系表\n\n附件1\n整改台账\n",

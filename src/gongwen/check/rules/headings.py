@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _
 from gongwen.lazy_regex import lazy_compile
 
 CLOSING_PUNCTUATION = "。，；：、,.;:！？!?"
@@ -35,15 +36,19 @@ def _heading_hits(inp: CheckInput, level: int, what: str) -> Iterator[Hit]:
             continue
         mark = _closing_mark(unit)
         if mark is not None:
-            yield Hit(f"{what}独占一行，末尾不加标点：删去“{mark}”", unit, fix=_stripped(unit.text))
+            yield Hit(
+                _("{what}独占一行，末尾不加标点：删去“{mark}”").format(what=_(what), mark=mark),
+                unit,
+                fix=_stripped(unit.text),
+            )
 
 
 def check_level1_heading(inp: CheckInput) -> Iterator[Hit]:
-    yield from _heading_hits(inp, 1, "一级标题")
+    yield from _heading_hits(inp, 1, N_("一级标题"))
 
 
 def check_level2_heading(inp: CheckInput) -> Iterator[Hit]:
-    yield from _heading_hits(inp, 2, "二级标题")
+    yield from _heading_hits(inp, 2, N_("二级标题"))
 
 
 _CHROME_LIKE = lazy_compile(
@@ -78,21 +83,26 @@ def check_title(inp: CheckInput) -> Iterator[Hit]:
     if title_looks_like_chrome(content):
         # Deleting the mark would not make a breadcrumb a title: a person must look.
         yield Hit(
-            f"标题末尾有“{content[-1]}”，而这一行像是网页栏目、导航或发布信息，不像标题："
-            "请核对标题",
+            _(
+                "标题末尾有“{mark}”，而这一行像是网页栏目、导航或发布信息，不像标题：请核对标题"
+            ).format(mark=content[-1]),
             last,
             span=(len(content) - 1, len(content)),
         )
         return
-    yield Hit(f"标题末尾不加标点：删去“{content[-1]}”", last, fix=_stripped(last.text))
+    yield Hit(
+        _("标题末尾不加标点：删去“{mark}”").format(mark=content[-1]),
+        last,
+        fix=_stripped(last.text),
+    )
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW401",
-        "level1-heading-punctuation",
+        N_("一级标题末尾有标点"),
         Level.WARNING,
-        "A level-1 heading (一、) on its own line ends in punctuation.",
+        N_("独占一行的一级标题（一、）末尾有标点。"),
         check_level1_heading,
         bad="一、强化政治站位，确保整改落实到位。\n",
         good="一、强化政治站位，确保整改落实到位\n",
@@ -100,10 +110,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW402",
-        "level2-heading-punctuation",
+        N_("二级标题末尾有标点"),
         Level.INFO,
-        "A level-2 heading (（一）) on its own line ends in punctuation; common practice leaves "
-        "it off, but offices differ.",
+        N_("独占一行的二级标题（（一））末尾有标点；通常不加，但各单位习惯不一。"),
         check_level2_heading,
         bad="一、主要问题\n（一）对巡察发现问题的整改情况。\n",
         good="一、主要问题\n（一）对巡察发现问题的整改情况\n",
@@ -111,10 +120,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW403",
-        "title-punctuation",
+        N_("标题末尾有标点"),
         Level.WARNING,
-        "The title ends in punctuation; no fix when the line taken for the title looks like "
-        "page chrome (a breadcrumb, a 发布日期 line), where deleting the mark would not help.",
+        N_(
+            "标题末尾有标点；当作标题的一行像是网页栏目（导航、发布日期一行）时不自动修复，"
+            "因为删去标点也无济于事。"
+        ),
         check_title,
         bad="关于巡察整改进展情况的通报。\n\n根据区委统一部署，现予公布。\n",
         good="关于巡察整改进展情况的通报\n\n根据区委统一部署，现予公布。\n",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, NUMERALS, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import measure_lead, parse_chinese_numeral, parse_measure_lead
 
@@ -109,14 +110,13 @@ def check_measure_sequence(inp: CheckInput) -> Iterator[Hit]:
             n = step.lead.number
             if n is None or n == step.expected:
                 continue
-            want = measure_lead(step.expected)
+            want, lead = measure_lead(step.expected), measure_lead(n)
             span = (step.lead.start, step.lead.end)
             if n > step.expected:
-                yield Hit(f"“{measure_lead(n)}”跳号：前面缺少“{want}”", step.lead.unit, span=span)
+                message = _("“{lead}”跳号：前面缺少“{want}”").format(lead=lead, want=want)
             else:
-                yield Hit(
-                    f"“{measure_lead(n)}”重复或倒退：这里应为“{want}”", step.lead.unit, span=span
-                )
+                message = _("“{lead}”重复或倒退：这里应为“{want}”").format(lead=lead, want=want)
+            yield Hit(message, step.lead.unit, span=span)
 
 
 def check_measure_single(inp: CheckInput) -> Iterator[Hit]:
@@ -126,7 +126,7 @@ def check_measure_single(inp: CheckInput) -> Iterator[Hit]:
         if numbers == [1] and not lost:
             first = next(lead for lead in group if lead.number == 1)
             yield Hit(
-                "有“一是”而没有“二是”：只有一项时不用“一是”，否则补全后续各项",
+                _("有“一是”而没有“二是”：只有一项时不用“一是”，否则补全后续各项"),
                 first.unit,
                 span=(first.start, first.end),
             )
@@ -141,7 +141,7 @@ def check_measure_lead_lost(inp: CheckInput) -> Iterator[Hit]:
             want = measure_lead(step.expected)
             text = lead.unit.text
             yield Hit(
-                f"“是”前丢了序数：按顺序应为“{want}”",
+                _("“是”前丢了序数：按顺序应为“{want}”").format(want=want),
                 lead.unit,
                 fix=replaced(text, lead.start, lead.start, want[:-1]),
                 span=(lead.start, lead.start),
@@ -151,28 +151,27 @@ def check_measure_lead_lost(inp: CheckInput) -> Iterator[Hit]:
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW107",
-        "measure-sequence",
+        N_("“一是、二是”跳号"),
         Level.WARNING,
-        "一是/二是 leads skip or repeat (一是…；三是…).",
+        N_("“一是、二是”跳号或重复（一是…；三是…）。"),
         check_measure_sequence,
         bad="问题1：学习不够。\n整改情况：\n一是加强学习。\n三是完善制度。\n",
         good="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n",
     ),
     Rule(
         "GW108",
-        "measure-single",
+        N_("只有“一是”"),
         Level.WARNING,
-        "A 一是 with no 二是.",
+        N_("有“一是”而没有“二是”。"),
         check_measure_single,
         bad="问题1：学习不够。\n整改情况：\n一是加强学习，完善制度。\n",
         good="问题1：学习不够。\n整改情况：\n加强学习，完善制度。\n",
     ),
     Rule(
         "GW109",
-        "measure-lead-lost",
+        N_("“是”前丢了序数"),
         Level.ERROR,
-        "A lead lost its numeral: a lone 是 where 三是 should be (是加强…); the fix restores it "
-        "from the sequence.",
+        N_("“一是、二是”丢了序数：该写“三是”处只剩一个“是”（是加强…）；修复按顺序补全。"),
         check_measure_lead_lost,
         bad="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n是加强考核。\n",
         good="问题1：学习不够。\n整改情况：\n一是加强学习。\n二是完善制度。\n三是加强考核。\n",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _
 from gongwen.lazy_regex import lazy_compile
 from gongwen.numbering import (
     MAX_ORDINAL,
@@ -63,7 +64,9 @@ def _ordinal_span(unit: Unit) -> tuple[int, int]:
 
 
 def _ordinal(level: int, n: int) -> str:
-    return heading_ordinal(level, n) if 1 <= n <= 9999 else f"{level}级第{n}个"
+    if 1 <= n <= 9999:
+        return heading_ordinal(level, n)
+    return _("{level}级第{n}个").format(level=level, n=n)
 
 
 def _decimal_look_alike(inp: CheckInput, step: _HeadingStep) -> bool:
@@ -86,7 +89,9 @@ def check_heading_gap(inp: CheckInput) -> Iterator[Hit]:
             missing = _ordinal(step.level, step.expected)
             written = _ordinal(step.level, step.number)
             yield Hit(
-                f"标题序号跳号：这里是“{written}”，前面缺少“{missing}”",
+                _("标题序号跳号：这里是“{written}”，前面缺少“{missing}”").format(
+                    written=written, missing=missing
+                ),
                 step.unit,
                 span=_ordinal_span(step.unit),
             )
@@ -98,8 +103,9 @@ def check_heading_repeat(inp: CheckInput) -> Iterator[Hit]:
             written = _ordinal(step.level, step.number)
             after = _ordinal(step.level, step.previous)
             yield Hit(
-                f"标题序号重复或倒退：“{after}”之后又是“{written}”，应为"
-                f"“{_ordinal(step.level, step.expected)}”",
+                _("标题序号重复或倒退：“{after}”之后又是“{written}”，应为“{expected}”").format(
+                    after=after, written=written, expected=_ordinal(step.level, step.expected)
+                ),
                 step.unit,
                 span=_ordinal_span(step.unit),
             )
@@ -108,9 +114,9 @@ def check_heading_repeat(inp: CheckInput) -> Iterator[Hit]:
 _AFTER_BRACKET = SPACES + "、，,.．：:"
 
 _DAMAGE = {
-    "open": "丢了左括号",
-    "close": "丢了右括号",
-    "numeral": "丢了序数",
+    "open": N_("丢了左括号"),
+    "close": N_("丢了右括号"),
+    "numeral": N_("丢了序数"),
 }
 
 
@@ -130,7 +136,9 @@ def check_heading_damaged(inp: CheckInput) -> Iterator[Hit]:
         while end < len(unit.text) and unit.text[end] in after:
             end += 1
         yield Hit(
-            f"标题序号残缺（{_DAMAGE[unit.damage]}）：“{written}”按位置应为“{ordinal}”",
+            _("标题序号残缺（{damage}）：“{written}”按位置应为“{ordinal}”").format(
+                damage=_(_DAMAGE[unit.damage]), written=written, ordinal=ordinal
+            ),
             unit,
             fix=replaced(unit.text, 0, end, indent + ordinal),
             span=(0, end),
@@ -195,14 +203,18 @@ def check_problem_sequence(inp: CheckInput) -> Iterator[Hit]:
             continue
         if step.number > step.expected:
             yield Hit(
-                f"问题编号跳号：这里是“问题{step.number}”，前面缺少“问题{step.expected}”",
+                _("问题编号跳号：这里是“问题{number}”，前面缺少“问题{expected}”").format(
+                    number=step.number, expected=step.expected
+                ),
                 step.unit,
                 span=step.label.span(2),
             )
         else:
             yield Hit(
-                f"问题编号重复或倒退：“问题{step.previous}”之后又是“问题{step.number}”，"
-                f"应为“问题{step.expected}”",
+                _(
+                    "问题编号重复或倒退：“问题{previous}”之后又是“问题{number}”，"
+                    "应为“问题{expected}”"
+                ).format(previous=step.previous, number=step.number, expected=step.expected),
                 step.unit,
                 span=step.label.span(2),
             )
@@ -217,7 +229,7 @@ def check_problem_colon(inp: CheckInput) -> Iterator[Hit]:
         if not rest or rest[0] in "。.!?！？":
             continue  # "问题1。": nothing follows that a colon would introduce
         yield Hit(
-            f"“问题{m[2]}”后缺少冒号：应写“问题{m[2]}：”",
+            _("“问题{number}”后缺少冒号：应写“问题{number}：”").format(number=m[2]),
             step.unit,
             fix=replaced(step.unit.text, m.end(2), m.end(), "："),
             span=(m.end(2), m.end()),
@@ -234,16 +246,20 @@ def check_problem_run_into(inp: CheckInput) -> Iterator[Hit]:
         if digits.startswith(label) and len(digits) > len(label):
             at = m.start(2) + len(label)
             yield Hit(
-                f"“问题{digits}”：冒号丢失，编号与正文开头的数字连在一起；按顺序应为"
-                f"“问题{label}：{digits[len(label) :]}…”",
+                _(
+                    "“问题{digits}”：冒号丢失，编号与正文开头的数字连在一起；按顺序应为"
+                    "“问题{label}：{rest}…”"
+                ).format(digits=digits, label=label, rest=digits[len(label) :]),
                 step.unit,
                 fix=replaced(step.unit.text, at, at, "："),
                 span=(at, at),
             )
         else:
             yield Hit(
-                f"“问题{digits}”：冒号丢失，编号与正文开头的数字连在一起，无法确定编号"
-                f"（按顺序应为“问题{label}”）",
+                _(
+                    "“问题{digits}”：冒号丢失，编号与正文开头的数字连在一起，无法确定编号"
+                    "（按顺序应为“问题{label}”）"
+                ).format(digits=digits, label=label),
                 step.unit,
                 span=m.span(2),
             )
@@ -269,13 +285,19 @@ def check_lost_numeral(inp: CheckInput) -> Iterator[Hit]:
             if len(found) == 1:
                 (numeral,) = found
                 yield Hit(
-                    f"“{shown}”：“第”后丢了数字；本文别处写作“{before}第{numeral}{word[1]}”",
+                    _("“{shown}”：“第”后丢了数字；本文别处写作“{written}”").format(
+                        shown=shown, written=f"{before}第{numeral}{word[1]}"
+                    ),
                     unit,
                     fix=replaced(unit.text, m.start(), word.start(1), f"第{numeral}"),
                     span=(m.start(), word.start(1)),
                 )
             else:
-                yield Hit(f"“{shown}”：“第”后丢了数字", unit, span=(m.start(), word.end()))
+                yield Hit(
+                    _("“{shown}”：“第”后丢了数字").format(shown=shown),
+                    unit,
+                    span=(m.start(), word.end()),
+                )
 
 
 def _evidence(units: list[Unit], before: str, word: str) -> set[str]:
@@ -297,7 +319,9 @@ def check_typed_ordinal(inp: CheckInput) -> Iterator[Hit]:
             if heading is not None and heading.rest:
                 typed = text[: len(text) - len(heading.rest)].strip()
                 yield Hit(
-                    f"标题开头写了序号“{typed}”：序号按位置自动生成，会写成两遍；删去它",
+                    _("标题开头写了序号“{typed}”：序号按位置自动生成，会写成两遍；删去它").format(
+                        typed=typed
+                    ),
                     unit,
                     fix=heading.rest,
                 )
@@ -305,14 +329,19 @@ def check_typed_ordinal(inp: CheckInput) -> Iterator[Hit]:
             label = parse_problem_label(text)
             if label is not None and label[1]:
                 yield Hit(
-                    f"问题开头写了“问题{label[0]}”：编号按位置自动生成，删去它", unit, fix=label[1]
+                    _("问题开头写了“问题{number}”：编号按位置自动生成，删去它").format(
+                        number=label[0]
+                    ),
+                    unit,
+                    fix=label[1],
                 )
         elif unit.role == Role.MEASURE:
             lead = parse_measure_lead(text)
             if lead is not None and lead[1]:
                 yield Hit(
-                    f"整改措施开头写了“{measure_lead(lead[0])}”：“一是、二是”按位置自动生成，"
-                    "会写成两遍；删去它",
+                    _(
+                        "整改措施开头写了“{lead}”：“一是、二是”按位置自动生成，会写成两遍；删去它"
+                    ).format(lead=measure_lead(lead[0])),
                     unit,
                     fix=lead[1],
                 )
@@ -321,11 +350,13 @@ def check_typed_ordinal(inp: CheckInput) -> Iterator[Hit]:
             numbered = re.match(r"[0-9]+\s*[.．、]\s*", text)
             if found is not None and found[1]:
                 yield Hit(
-                    "附件标题开头写了“附件”字样：附件标签自动生成，删去它", unit, fix=found[1]
+                    _("附件标题开头写了“附件”字样：附件标签自动生成，删去它"),
+                    unit,
+                    fix=found[1],
                 )
             elif numbered:
                 yield Hit(
-                    "附件标题开头写了序号：附件说明中的序号自动生成，删去它",
+                    _("附件标题开头写了序号：附件说明中的序号自动生成，删去它"),
                     unit,
                     fix=text[numbered.end() :],
                 )
@@ -334,28 +365,27 @@ def check_typed_ordinal(inp: CheckInput) -> Iterator[Hit]:
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW101",
-        "heading-gap",
+        N_("标题序号跳号"),
         Level.WARNING,
-        "A heading ordinal skips a number at its level (一、二、四、).",
+        N_("同一级标题的序号跳号（一、二、四、）。"),
         check_heading_gap,
         bad="一、总体情况\n二、主要问题\n四、下一步打算\n",
         good="一、总体情况\n二、主要问题\n三、下一步打算\n",
     ),
     Rule(
         "GW102",
-        "heading-repeat",
+        N_("标题序号重复"),
         Level.WARNING,
-        "A heading ordinal repeats or goes back at its level (（一）（二）（二）).",
+        N_("同一级标题的序号重复或倒退（（一）（二）（二））。"),
         check_heading_repeat,
         bad="一、主要问题\n（一）学习方面\n（二）制度方面\n（二）作风方面\n",
         good="一、主要问题\n（一）学习方面\n（二）制度方面\n（三）作风方面\n",
     ),
     Rule(
         "GW103",
-        "heading-ordinal-damaged",
+        N_("标题序号残缺"),
         Level.ERROR,
-        "A heading ordinal lost a bracket or its numeral (“四)”, “   )聚焦”); the fix restores "
-        "it from its position.",
+        N_("标题序号丢了括号或数字（“四)”“   )聚焦”）；修复按位置补全。"),
         check_heading_damaged,
         bad="一、主要问题\n（一）学习方面\n（二）制度方面\n   )作风方面\n",
         good="一、主要问题\n（一）学习方面\n（二）制度方面\n（三）作风方面\n",
@@ -363,18 +393,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW104",
-        "problem-sequence",
+        N_("问题编号跳号"),
         Level.WARNING,
-        "问题N numbers skip or repeat (问题1, 问题2, 问题4).",
+        N_("“问题N”的编号跳号或重复（问题1、问题2、问题4）。"),
         check_problem_sequence,
         bad="问题1：学习不够。\n问题2：制度不全。\n问题4：作风不实。\n",
         good="问题1：学习不够。\n问题2：制度不全。\n问题3：作风不实。\n",
     ),
     Rule(
         "GW105",
-        "problem-label-colon",
+        N_("问题编号后缺冒号"),
         Level.WARNING,
-        "A 问题N label has no colon after the number (问题2理论学习不够).",
+        N_("“问题N”的编号后没有冒号（问题2理论学习不够）。"),
         check_problem_colon,
         bad="问题1：学习不够。\n问题2理论学习不够深入。\n",
         good="问题1：学习不够。\n问题2：理论学习不够深入。\n",
@@ -382,10 +412,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW106",
-        "problem-label-run-into",
+        N_("问题编号与正文粘连"),
         Level.ERROR,
-        "A 问题N label lost its colon and runs into digits of the text (问题82019年以来); the "
-        "fix splits it by the expected number.",
+        N_(
+            "“问题N”丢了冒号，编号与正文开头的数字连在一起（问题82019年以来）；"
+            "修复按应有的编号分开。"
+        ),
         check_problem_run_into,
         bad="问题1：学习不够。\n问题22019年以来制度不全。\n",
         good="问题1：学习不够。\n问题2：2019年以来制度不全。\n",
@@ -393,10 +425,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW110",
-        "numeral-lost-after-di",
+        N_("“第”后丢了数字"),
         Level.ERROR,
-        "第 with its numeral lost (区委第巡察组); fixed when the notice writes the same name in "
-        "full elsewhere.",
+        N_("“第”后丢了数字（区委第巡察组）；本文别处写全了同一名称时可修复。"),
         check_lost_numeral,
         bad="区委第巡察组开展了巡察。\n切实运用好区委第二巡察组巡察成果。\n",
         good="区委第二巡察组开展了巡察。\n切实运用好区委第二巡察组巡察成果。\n",
@@ -404,10 +435,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW111",
-        "typed-ordinal",
+        N_("字段中手写了序号"),
         Level.ERROR,
-        "A model field starts with an ordinal the renderer derives (一是, 一、, 问题1：): it "
-        "would be written twice.",
+        N_("模型字段开头写了渲染时自动生成的序号（一是、一、、问题1：），会写成两遍。"),
         check_typed_ordinal,
         bad="title: 通知\nbody:\n  - problem:\n      statement: 学习不够。\n"
         "      measures: [一是加强学习。, 二是完善制度。]\n",

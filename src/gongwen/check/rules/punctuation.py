@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from gongwen.check.registry import Hit, Rule, replaced
 from gongwen.check.view import CJK, NUMERALS, SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _
 from gongwen.lazy_regex import lazy_compile
 
 _CJK_CHAR = lazy_compile(f"[{CJK}]")
@@ -73,7 +74,7 @@ def _solid_around(text: str) -> tuple[list[int], list[int], list[int]]:
 def _neighbours(text: str, i: int, end: int | None = None) -> tuple[str | None, str | None]:
     """The nearest characters before ``text[i]`` and after ``text[end - 1]`` (``end`` is
     ``i + 1`` by default) that are not spaces or half-width marks."""
-    before, after, _ = _solid_around(text)
+    before, after, _digits = _solid_around(text)
     b = before[i - 1] if i > 0 else -1
     start = i + 1 if end is None else end
     a = after[start] if start < len(text) else len(text)
@@ -156,7 +157,7 @@ def settled(text: str) -> str:
     '问题3：“学习“'
     """
     chars = list(text)
-    for _ in range(len(text) + 1):
+    for _round in range(len(text) + 1):
         current = "".join(chars)
         before = list(chars)
         for i in _marks_in_context(current):
@@ -193,7 +194,7 @@ def _digits_after_chinese(text: str, i: int) -> bool:
     >>> _digits_after_chinese("问题4,,", 5), _digits_after_chinese("v2,", 2)
     (True, False)
     """
-    before, _, digits_from = _solid_around(text)
+    before, _after, digits_from = _solid_around(text)
     b = before[i - 1] if i > 0 else -1  # the mark's solid neighbour before it
     if b < 0 or text[b] not in _DIGITS:
         return False
@@ -201,7 +202,14 @@ def _digits_after_chinese(text: str, i: int) -> bool:
     return _ideograph(text[start - 1] if start > 0 else None)
 
 
-_MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号"}
+_MARK_NAMES = {
+    ",": N_("逗号"),
+    ";": N_("分号"),
+    ":": N_("冒号"),
+    "?": N_("问号"),
+    "!": N_("叹号"),
+    ".": N_("句号"),
+}
 
 
 def _mark_span(text: str, i: int) -> tuple[int, int]:
@@ -244,7 +252,7 @@ def check_half_width(inp: CheckInput) -> Iterator[Hit]:
         if len(marks) > MAX_MARK_HITS:
             edits = [(start, end, _FULL_WIDTH[text[i]]) for i, start, end in marks]
             yield Hit(
-                f"中文里用了{len(marks)}处半角标点：应为全角",
+                _("中文里用了{count}处半角标点：应为全角").format(count=len(marks)),
                 unit,
                 fix=_replaced_all(text, edits),
                 span=(marks[0][1], marks[-1][2]),
@@ -253,7 +261,9 @@ def check_half_width(inp: CheckInput) -> Iterator[Hit]:
         for i, start, end in marks:
             mark = text[i]
             yield Hit(
-                f"中文里用了半角{_MARK_NAMES[mark]}“{mark}”：应为全角“{_FULL_WIDTH[mark]}”",
+                _("中文里用了半角{name}“{mark}”：应为全角“{full}”").format(
+                    name=_(_MARK_NAMES[mark]), mark=mark, full=_FULL_WIDTH[mark]
+                ),
                 unit,
                 fix=replaced(text, start, end, _FULL_WIDTH[mark]),
                 span=(start, end),
@@ -272,7 +282,7 @@ def check_half_width_brackets(inp: CheckInput) -> Iterator[Hit]:
         if len(pairs) > MAX_MARK_HITS:  # as for GW301: one finding spans them all
             edits = [(m.start(), m.end(), f"（{m[1]}）") for m in pairs]
             yield Hit(
-                f"中文里用了{len(pairs)}对半角括号：应为全角",
+                _("中文里用了{count}对半角括号：应为全角").format(count=len(pairs)),
                 unit,
                 fix=_replaced_all(text, edits),
                 span=(pairs[0].start(), pairs[-1].end()),
@@ -280,7 +290,9 @@ def check_half_width_brackets(inp: CheckInput) -> Iterator[Hit]:
             continue
         for m in pairs:
             yield Hit(
-                f"中文里用了半角括号“{m[0]}”：应为全角“（{m[1]}）”",
+                _("中文里用了半角括号“{written}”：应为全角“（{inner}）”").format(
+                    written=m[0], inner=m[1]
+                ),
                 unit,
                 fix=replaced(text, m.start(), m.end(), f"（{m[1]}）"),
                 span=(m.start(), m.end()),
@@ -302,9 +314,14 @@ def check_straight_quotes(inp: CheckInput) -> Iterator[Hit]:
                 fix = parts[0] + "".join(
                     (open_ if k % 2 == 0 else close) + part for k, part in enumerate(parts[1:])
                 )
-            pairing = "" if fix else "；引号个数为奇数，请逐个核对"
+            if fix:
+                message = _("中文里用了直引号{quote}：应为弯引号{open}{close}")
+            else:
+                message = _(
+                    "中文里用了直引号{quote}：应为弯引号{open}{close}；引号个数为奇数，请逐个核对"
+                )
             yield Hit(
-                f"中文里用了直引号{quote}：应为弯引号{open_}{close}{pairing}",
+                message.format(quote=quote, open=open_, close=close),
                 unit,
                 fix=fix,
                 span=span,
@@ -324,7 +341,9 @@ def check_arabic_dunhao(inp: CheckInput) -> Iterator[Hit]:
             first = m[1].strip()
             at = m.end(1)
             yield Hit(
-                f"“{first}、”：阿拉伯数字序号后用下脚点，应写“{first}.”（GB/T 15834）",
+                _("“{first}、”：阿拉伯数字序号后用下脚点，应写“{first}.”（GB/T 15834）").format(
+                    first=first
+                ),
                 unit,
                 fix=replaced(unit.text, at, at + 1, "."),
                 span=(at, at + 1),
@@ -341,7 +360,9 @@ def check_bracket_ordinal_punct(inp: CheckInput) -> Iterator[Hit]:
         for m in _BRACKETED_PUNCT.finditer(unit.text):
             at = m.end(1)
             yield Hit(
-                f"“{m[0].strip()}”：带括号的序号后不加标点，应写“{m[1].strip()}”",
+                _("“{written}”：带括号的序号后不加标点，应写“{ordinal}”").format(
+                    written=m[0].strip(), ordinal=m[1].strip()
+                ),
                 unit,
                 fix=replaced(unit.text, at, m.end(), ""),
                 span=(at, m.end()),
@@ -371,7 +392,7 @@ def check_missing_period(inp: CheckInput) -> Iterator[Hit]:
             continue  # ends in a field (完成情况：正在推进, 电话：…), not a sentence
         end = len(unit.text.rstrip(SPACES))
         yield Hit(
-            f"段落“…{content[-12:]}”末尾缺少句末标点（像是网页复制时丢了“。”）",
+            _("段落“…{tail}”末尾缺少句末标点（像是网页复制时丢了“。”）").format(tail=content[-12:]),
             unit,
             span=(end, end),
         )
@@ -380,9 +401,9 @@ def check_missing_period(inp: CheckInput) -> Iterator[Hit]:
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW301",
-        "half-width-punctuation",
+        N_("半角标点"),
         Level.WARNING,
-        "Half-width , ; : ? ! . in Chinese text; the fix makes them full-width.",
+        N_("中文里用了半角的 , ; : ? ! .；修复改为全角。"),
         check_half_width,
         bad="根据区委统一部署,现将整改情况予以公布.\n",
         good="根据区委统一部署，现将整改情况予以公布。\n",
@@ -390,9 +411,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW302",
-        "half-width-brackets",
+        N_("半角括号"),
         Level.WARNING,
-        "Half-width ( ) around or beside Chinese text; the fix makes them （ ）.",
+        N_("括住中文或紧挨中文的半角括号 ( )；修复改为（ ）。"),
         check_half_width_brackets,
         bad="一、主要问题\n(一)聚焦群众身边的不正之风方面\n",
         good="一、主要问题\n（一）聚焦群众身边的不正之风方面\n",
@@ -400,9 +421,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW303",
-        "straight-quotes",
+        N_("直引号"),
         Level.WARNING,
-        "Straight quotes \" ' in Chinese text; the fix pairs them as “ ” and ‘ ’.",
+        N_("中文里用了直引号 \" '；修复配成“ ”和‘ ’。"),
         check_straight_quotes,
         bad='组织学习"象霞群众工作法"等好的方法。\n',
         good="组织学习“象霞群众工作法”等好的方法。\n",
@@ -410,11 +431,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW304",
-        "arabic-ordinal-dunhao",
+        N_("阿拉伯数字序号后用顿号"),
         Level.INFO,
-        "An Arabic ordinal followed by 、 (1、); GB/T 15834 writes 1., but 1、 is a common "
-        "house style, so this is a remark. A clock time's colon (上午9:00、下午14:30) opens no "
-        "ordinal.",
+        N_(
+            "阿拉伯数字序号后用了顿号（1、）；GB/T 15834 写作 1.，但 1、 是常见的单位习惯，"
+            "所以只作提示。时间里的冒号（上午9:00、下午14:30）之后不算序号。"
+        ),
         check_arabic_dunhao,
         bad="一、主要问题\n1、学习不够深入。\n",
         good="一、主要问题\n1.学习不够深入。\n",
@@ -422,9 +444,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW305",
-        "bracket-ordinal-punctuation",
+        N_("括号序号后加标点"),
         Level.WARNING,
-        "Punctuation after a bracketed ordinal (（一）、); GB/T 15834 writes none.",
+        N_("带括号的序号后加了标点（（一）、）；GB/T 15834 不加。"),
         check_bracket_ordinal_punct,
         bad="一、主要问题\n（一）、学习方面\n",
         good="一、主要问题\n（一）学习方面\n",
@@ -432,11 +454,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW306",
-        "paragraph-missing-period",
+        N_("段落缺句末标点"),
         Level.WARNING,
-        "A paragraph of prose (12 words' characters or more, with a comma or stop) that ends "
-        "without a closing mark, as when a scrape drops the 。; no fix: a person must see what "
-        "was lost.",
+        N_(
+            "成段的文字（不少于12个字，含逗号或句号）末尾没有句末标点，像是网页抓取时丢了“。”；"
+            "不自动修复：须由人看出丢了什么。"
+        ),
         check_missing_period,
         bad="一、工作情况\n整改完成后，区纪委监委、区委组织部将适时开展抽查\n",
         good="一、工作情况\n整改完成后，区纪委监委、区委组织部将适时开展抽查。\n",

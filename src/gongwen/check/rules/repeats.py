@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import NUMERALS, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _
 from gongwen.lazy_regex import lazy_compile
 
 MIN_MEASURE_CHARS = 8
@@ -58,11 +59,10 @@ def check_repeated_measure(inp: CheckInput) -> Iterator[Hit]:
             continue
         earlier = first.setdefault(measure.text, measure)
         if earlier.problem != measure.problem:
-            yield Hit(
-                f"整改情况与{names.get(earlier.problem, '前面的问题')}的一条逐字相同"
-                "（材料雷同）：每个问题应写各自的整改措施",
-                measure.unit,
-            )
+            message = _(
+                "整改情况与{problem}的一条逐字相同（材料雷同）：每个问题应写各自的整改措施"
+            ).format(problem=names.get(earlier.problem) or _("前面的问题"))
+            yield Hit(message, measure.unit)
 
 
 _CLAUSE = lazy_compile(r"[^。；！？，;!?,]+")
@@ -84,19 +84,18 @@ def check_repeated_sentence(inp: CheckInput) -> Iterator[Hit]:
                 continue
             earlier = first.setdefault(sentence, measure)
             if earlier.problem != measure.problem:
-                yield Hit(
-                    f"整改情况中的“{sentence[:16]}…”与{names.get(earlier.problem, '前面的问题')}"
-                    "的整改情况逐字相同",
-                    measure.unit,
+                message = _("整改情况中的“{clause}…”与{problem}的整改情况逐字相同").format(
+                    clause=sentence[:16], problem=names.get(earlier.problem) or _("前面的问题")
                 )
+                yield Hit(message, measure.unit)
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW801",
-        "measure-repeated",
+        N_("整改措施雷同"),
         Level.WARNING,
-        "A 整改情况 measure repeated word for word under two problems.",
+        N_("同一条整改措施逐字出现在两个问题下。"),
         check_repeated_measure,
         bad="问题1：学习不够。\n整改情况：\n制定年度学习计划，每月集中学习一次。\n"
         "问题2：制度不全。\n整改情况：\n制定年度学习计划，每月集中学习一次。\n",
@@ -105,9 +104,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW802",
-        "measure-sentence-repeated",
+        N_("整改语句雷同"),
         Level.INFO,
-        "A long clause (20 characters or more) shared by the measures of two problems.",
+        N_("两个问题的整改措施中有一个较长的分句（不少于20个字）逐字相同。"),
         check_repeated_sentence,
         bad="问题1：学习不够。\n整改情况：\n班子成员以普通党员身份参加指导支部组织生活，制定学习计划。\n"
         "问题2：制度不全。\n整改情况：\n班子成员以普通党员身份参加指导支部组织生活，修订报销制度。\n",

@@ -14,6 +14,7 @@ from gongwen.check.registry import Hit, Rule
 from gongwen.check.rules.counts import count_value, stated_counts
 from gongwen.check.view import CheckInput
 from gongwen.findings import Level
+from gongwen.i18n import N_, _, ngettext
 from gongwen.model import Notice, RectificationStatus, Section, Table
 from gongwen.tables import STATUSES, resolve_ledger, serial_column, status_column
 
@@ -48,11 +49,14 @@ def check_table_serials(inp: CheckInput) -> Iterator[Hit]:
                 continue
             number = count_value(written)
             if number is None:
-                yield Hit(f"序号“{written}”不是数字", path=path)
+                yield Hit(_("序号“{written}”不是数字").format(written=written), path=path)
                 break
             if number != expected:
-                kind = "重复" if number < expected else "跳号"
-                yield Hit(f"表格序号{kind}：此处应为{expected}，表中为{written}", path=path)
+                if number < expected:
+                    message = _("表格序号重复：此处应为{expected}，表中为{written}")
+                else:
+                    message = _("表格序号跳号：此处应为{expected}，表中为{written}")
+                yield Hit(message.format(expected=expected, written=written), path=path)
                 break
             expected += 1
 
@@ -60,7 +64,7 @@ def check_table_serials(inp: CheckInput) -> Iterator[Hit]:
 def check_table_statuses(inp: CheckInput) -> Iterator[Hit]:
     if inp.notice is None:
         return
-    allowed = "、".join(STATUSES)
+    allowed = _("、").join(STATUSES)
     for path, table in tables_with_paths(inp.notice):
         column = status_column(table)
         if column is None:
@@ -68,7 +72,10 @@ def check_table_statuses(inp: CheckInput) -> Iterator[Hit]:
         for number, row in enumerate(table.rows, start=1):
             value = row[column].strip()
             if value and value not in STATUSES:
-                yield Hit(f"第{number}行完成情况“{value}”不是{allowed}之一", path=path)
+                message = _("第{number}行完成情况“{value}”不是{allowed}之一").format(
+                    number=number, value=value, allowed=allowed
+                )
+                yield Hit(message, path=path)
 
 
 def check_ledger_counts(inp: CheckInput) -> Iterator[Hit]:
@@ -91,9 +98,25 @@ def check_ledger_counts(inp: CheckInput) -> Iterator[Hit]:
             status = count.status
             actual = len(rows) if status is None else counts[status]
             if count.value != actual:
-                what = "问题" if status is None else f"“{status.value}”的问题"
+                if status is None:
+                    message = ngettext(
+                        "文中说“{words}”，但整改台账（{path}）列出问题{actual}个",
+                        "文中说“{words}”，但整改台账（{path}）列出问题{actual}个",
+                        actual,
+                    )
+                else:
+                    message = ngettext(
+                        "文中说“{words}”，但整改台账（{path}）列出“{status}”的问题{actual}个",
+                        "文中说“{words}”，但整改台账（{path}）列出“{status}”的问题{actual}个",
+                        actual,
+                    )
                 yield Hit(
-                    f"文中说“{count.words}”，但整改台账（{path}）列出{what}{actual}个",
+                    message.format(
+                        words=count.words,
+                        path=path,
+                        actual=actual,
+                        status=status.value if status is not None else "",
+                    ),
                     count.unit,
                 )
 
@@ -123,9 +146,9 @@ def _table_yaml(serials: list[str], statuses: list[str]) -> str:
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW921",
-        "table-serial",
+        N_("表格序号"),
         Level.WARNING,
-        "A table's 序号 column skips or repeats a number.",
+        N_("表格的序号列跳号或重复。"),
         check_table_serials,
         bad=_table_yaml(["1", "2", "4"], ["已完成", "已完成", "正在推进"]),
         good=_table_yaml(["1", "2", "3"], ["已完成", "已完成", "正在推进"]),
@@ -133,9 +156,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW922",
-        "table-status",
+        N_("完成情况的写法"),
         Level.WARNING,
-        "A 完成情况 cell holds something other than 已完成, 正在推进 or 长期坚持.",
+        N_("完成情况一栏填了已完成、正在推进、长期坚持以外的内容。"),
         check_table_statuses,
         bad=_table_yaml(["1", "2"], ["已完成", "基本完成"]),
         good=_table_yaml(["1", "2"], ["已完成", "正在推进"]),
@@ -143,9 +166,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GW923",
-        "ledger-count",
+        N_("整改台账数目不符"),
         Level.WARNING,
-        "The text's stated counts (“16个问题…已完成14个”) disagree with the 整改台账's rows.",
+        N_("文中所说的数目（“16个问题…已完成14个”）与整改台账的行数不一致。"),
         check_ledger_counts,
         bad=_LEDGER_TEXT.format(done=2),
         good=_LEDGER_TEXT.format(done=1),

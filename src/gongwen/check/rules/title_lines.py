@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from gongwen.check.registry import Hit, Rule
 from gongwen.check.view import SPACES, CheckInput, Role, Unit
 from gongwen.findings import Level
+from gongwen.i18n import N_, _
 from gongwen.titles import line_problems
 
 
@@ -40,11 +41,13 @@ def check_title_lines(inp: CheckInput) -> Iterator[Hit]:
         problems = line_problems(lines)
         if problems:
             shown = " / ".join(lines)
-            yield Hit(
-                f"标题分行不当（{shown}）：{'；'.join(problems)}。回行时要词意完整、排列对称、"
-                "长短适宜，排成梯形或菱形（GB/T 9704 7.3.1）；写成一行则由 gongwen 自动分行",
-                unit,
-            )
+            # 译注：列举几处问题时的分隔号
+            listed = _("；").join(problems)
+            message = _(
+                "标题分行不当（{shown}）：{problems}。回行时要词意完整、排列对称、长短适宜，"
+                "排成梯形或菱形（GB/T 9704 7.3.1）；写成一行则由 gongwen 自动分行"
+            ).format(shown=shown, problems=listed)
+            yield Hit(message, unit)
 
 
 PAGE_RULES: dict[str, tuple[str, Level]] = {
@@ -58,11 +61,12 @@ PAGE_RULES: dict[str, tuple[str, Level]] = {
 RULES: tuple[Rule, ...] = (
     Rule(
         "GW404",
-        "title-lines-unbalanced",
+        N_("标题分行不当"),
         Level.WARNING,
-        "A title broken by its author into lines that leave a lone character, a line shorter "
-        "than 40 % of the longest, or an hourglass shape (cl. 7.3.1: 梯形或菱形). A title given "
-        "as one line is broken by the renderer instead.",
+        N_(
+            "作者自行分行的标题留下单独一个字、短于最长行40%的行，或呈沙漏形"
+            "（7.3.1：梯形或菱形）。写成一行的标题由渲染程序自动分行。"
+        ),
         check_title_lines,
         bad='title: "二七新村街道社区综合党委关于巡察整改进展情况的通\\n报"\nbody: [正文。]\n',
         good='title: "二七新村街道社区综合党委\\n关于巡察整改进展情况的通报"\nbody: [正文。]\n',
