@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gettext
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +31,28 @@ the tests that read it run wherever the repository is cloned."""
 @pytest.fixture
 def examples() -> Path:
     return EXAMPLES
+
+
+class Marked(gettext.NullTranslations):
+    """A pseudo catalog: every message it is asked for comes back as ⟦message⟧, so that a
+    message that does not come back marked was never put through the catalog."""
+
+    def gettext(self, message: str) -> str:
+        return f"⟦{message}⟧"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
+
+
+@pytest.fixture
+def marked() -> Iterator[None]:
+    """English asked for, answered by :class:`Marked` instead of the real catalog."""
+    from gongwen import i18n
+
+    i18n._reset()
+    i18n._catalogs[(i18n.DOMAIN, "en")] = Marked()
+    try:
+        with i18n.use_language("en"):
+            yield
+    finally:
+        i18n._reset()

@@ -3,13 +3,11 @@ translates, each finding's message comes out marked; and the English catalog say
 
 from __future__ import annotations
 
-import gettext
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from gongwen import i18n, notice_from_data
+from gongwen import notice_from_data
 from gongwen.check import RULES, check_file, check_notice, check_text, config_from_table
 from gongwen.cli import main
 from gongwen.findings import Finding, InputError
@@ -17,27 +15,6 @@ from gongwen.i18n import use_language
 from tests.conftest import SEED
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-class Marked(gettext.NullTranslations):
-    """A pseudo catalog: every message it is asked for comes back as ⟦message⟧."""
-
-    def gettext(self, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
-
-
-@pytest.fixture
-def marked() -> Iterator[None]:
-    """English asked for, answered by :class:`Marked` instead of the real catalog."""
-    with use_language("en"):
-        i18n._catalogs[(i18n.DOMAIN, "en")] = Marked()
-        try:
-            yield
-        finally:
-            i18n._reset()
 
 
 def _every_rule_on_its_bad_example() -> list[Finding]:

@@ -8,13 +8,11 @@ message is not wrapped was never translated.
 
 from __future__ import annotations
 
-import gettext
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from gongwen import i18n
 from gongwen.findings import Finding, InputError
 from gongwen.i18n import use_language
 from gongwen.read import read_file, read_text
@@ -35,28 +33,6 @@ FILES = [
 ]
 
 
-class _Bracketed(gettext.NullTranslations):
-    """A catalog that "translates" every message into ⟦message⟧."""
-
-    def gettext(self, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
-
-
-@pytest.fixture
-def bracketed() -> Iterator[None]:
-    """English, from the pseudo catalog."""
-    i18n._reset()
-    i18n._catalogs[(i18n.DOMAIN, "en")] = _Bracketed()
-    try:
-        with use_language("en"):
-            yield
-    finally:
-        i18n._reset()
-
-
 def _untranslated(findings: list[Finding]) -> list[str]:
     return [str(f) for f in findings if not (f.message.startswith("⟦") and f.message.endswith("⟧"))]
 
@@ -70,13 +46,13 @@ def test_the_files_give_findings_of_many_codes() -> None:
     assert len(codes) >= 25, sorted(codes)
 
 
-@pytest.mark.usefixtures("bracketed")
+@pytest.mark.usefixtures("marked")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_every_finding_message_of_a_file_goes_through_the_catalog(path: Path) -> None:
     assert _untranslated(read_file(path).findings) == []
 
 
-@pytest.mark.usefixtures("bracketed")
+@pytest.mark.usefixtures("marked")
 def test_the_messages_of_content_left_out_of_a_docx_go_through_the_catalog() -> None:
     findings = read_docx_bytes(_with_left_out_content(), file="typed.docx").findings
     left_out = [f for f in findings if f.code in ("RD062", "RD064", "RD066")]
@@ -130,7 +106,7 @@ def _refusals() -> dict[str, Callable[[], object]]:
     }
 
 
-@pytest.mark.usefixtures("bracketed")
+@pytest.mark.usefixtures("marked")
 @pytest.mark.parametrize("case", sorted(_refusals()))
 def test_every_refusal_of_the_reader_goes_through_the_catalog(case: str) -> None:
     with pytest.raises(InputError) as info:
@@ -139,7 +115,7 @@ def test_every_refusal_of_the_reader_goes_through_the_catalog(case: str) -> None
     assert _untranslated(info.value.findings) == []
 
 
-@pytest.mark.usefixtures("bracketed")
+@pytest.mark.usefixtures("marked")
 def test_every_reader_code_summary_goes_through_the_catalog() -> None:
     assert all(c.meaning == f"⟦{c.summary}⟧" for c in CODES.values())
 
