@@ -98,3 +98,21 @@ def test_the_second_start_of_the_command_does_not_import_babel(tmp_path: Path) -
     ]
     assert runs == ["True", "False"]
     assert len(list((tmp_path / "catalogs").glob("zh-argparse-*.mo"))) == 1
+
+
+def test_a_pipe_in_place_of_a_cached_catalog_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO where the cached catalog would be is compiled past, never read (it would hang)."""
+    import os
+
+    from gongwen import i18n
+
+    monkeypatch.setenv("GONGWEN_CACHE_DIR", str(tmp_path))
+    po = i18n.LOCALE_DIR / "zh" / "LC_MESSAGES" / "argparse.po"
+    i18n._translations_of(po)  # fills the cache
+    [cached] = (tmp_path / "catalogs").glob("zh-argparse-*.mo")
+    cached.unlink()
+    os.mkfifo(cached)
+    found = i18n._translations_of(po)
+    assert found.gettext("usage: ") == "用法："

@@ -259,6 +259,10 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(base) / "gongwen"
 
 
+_CACHED_MAX_BYTES = 8 * 1024 * 1024
+"""A compiled catalog is some 100 KB; anything much bigger in the cache is not one of ours."""
+
+
 def _translations_of(po: Path) -> _gettext.GNUTranslations:
     """The catalog ``po`` compiled: from the cache when a file compiled from these very bytes
     is there, else compiled now (Babel, about 35 ms) and kept in the cache for the next start.
@@ -277,17 +281,20 @@ def _translations_of(po: Path) -> _gettext.GNUTranslations:
     key = f"{len(source)}-{zlib.crc32(source):08x}"
     cached = cache_dir() / "catalogs" / f"{po.parents[1].name}-{po.stem}-{key}.mo"
     try:
-        return _gettext.GNUTranslations(BytesIO(cached.read_bytes()))
+        # Only a regular file of a catalog's size: never a pipe or device put in its place.
+        if cached.is_file() and cached.stat().st_size <= _CACHED_MAX_BYTES:
+            return _gettext.GNUTranslations(BytesIO(cached.read_bytes()))
     except (OSError, ValueError, LookupError, struct.error):
         pass  # none yet, or damaged: compile it again
     compiled = _compiled(source)
-    try:
-        from gongwen.atomic import write_bytes_atomic
+    from gongwen.atomic import write_bytes_atomic
+    from gongwen.findings import GongwenError
 
+    try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(cached, compiled, durable=False)
-    except OSError:
-        pass  # a read-only home: compile at every start, as without a cache
+    except (OSError, GongwenError):
+        pass  # a read-only home, or no regular file there: compile at every start
     return _gettext.GNUTranslations(BytesIO(compiled))
 
 
