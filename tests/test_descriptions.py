@@ -189,3 +189,20 @@ def test_each_public_model_starts_with_the_glossarys_term() -> None:
             assert obj.__doc__.startswith(f"{term} — "), (name, term)
             checked += 1
     assert checked >= 15
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_the_call_reads_as_the_fields_are_written(model: type[BaseModel]) -> None:
+    """help() opens with the call as the source writes it — every field by name, with its
+    type and default — not pydantic's expansion of each validator."""
+    signature = inspect.signature(model)
+    assert list(signature.parameters) == [
+        info.alias or name for name, info in model.model_fields.items()
+    ]
+    shown = str(signature)
+    assert "function" not in shown and "Validator" not in shown and "FieldInfo" not in shown
+    for name, info in model.model_fields.items():
+        parameter = signature.parameters[info.alias or name]
+        assert (parameter.default is inspect.Parameter.empty) == info.is_required()
+    opening = pydoc.render_doc(model, renderer=pydoc.plaintext).splitlines()[3]
+    assert opening.lstrip(" |").startswith(f"{model.__name__}(*,") and len(opening) < 700

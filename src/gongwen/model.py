@@ -160,12 +160,61 @@ def _field_line(name: str, annotation: Any, info: FieldInfo) -> str:
     return f"{line} = {info.default!r}"
 
 
-def _fields_section(cls: type[BaseModel]) -> str:
-    """The "Fields" section a model's docstring ends with: each field, its type and default,
-    and its description (the standard's Chinese term, then its English meaning)."""
+def _signature(cls: type[BaseModel]) -> inspect.Signature:
+    """The keyword-only call of a model, each field with its type as written and its default.
+
+    >>> str(_signature(Problem))[:52]
+    '(*, statement: Line, description: Line | None = None'
+    >>> str(_signature(Problem)).endswith("responsible: Line | None = None) -> None")
+    True
+    """
+    annotations = _written_annotations(cls)
+    parameters = []
+    for name, info in cls.model_fields.items():
+        annotation = annotations.get(name)
+        if not isinstance(annotation, str):
+            annotation = inspect.formatannotation(
+                info.annotation if annotation is None else annotation
+            )
+        if info.default_factory is not None:
+            default: Any = _Shown(_field_line(name, annotation, info).rpartition(" = ")[2])
+        elif info.default is PydanticUndefined:
+            default = inspect.Parameter.empty
+        else:
+            default = info.default
+        parameters.append(
+            inspect.Parameter(
+                info.alias or name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=default,
+                annotation=_Shown(_plain_type(annotation)),
+            )
+        )
+    return inspect.Signature(parameters, return_annotation=None)
+
+
+class _Shown:
+    """A type or default shown as written (``list[Line]``, ``[]``, ``Presentation()``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _written_annotations(cls: type[BaseModel]) -> dict[str, Any]:
+    """The annotations of ``cls``'s fields as its source writes them, inherited ones too."""
     annotations: dict[str, Any] = {}
     for klass in reversed(cls.__mro__[: cls.__mro__.index(DescribedModel)]):
         annotations.update(inspect.get_annotations(klass))
+    return annotations
+
+
+def _fields_section(cls: type[BaseModel]) -> str:
+    """The "Fields" section a model's docstring ends with: each field, its type and default,
+    and its description (the standard's Chinese term, then its English meaning)."""
+    annotations = _written_annotations(cls)
     lines = [_FIELDS_HEADING, ""]
     for name, info in cls.model_fields.items():
         lines.append("    " + _field_line(name, annotations.get(name), info))
@@ -237,6 +286,10 @@ class DescribedModel(BaseModel):
         doc = cls.__dict__.get("__doc__")
         if doc and cls.model_fields:
             cls.__doc__ = f"{inspect.cleandoc(doc)}\n\n{_fields_section(cls)}\n"
+        if cls.model_fields:
+            # help() and editors show the call as the fields are written, not pydantic's
+            # expansion of every validator (two thousand characters for Notice).
+            cls.__signature__ = _signature(cls)
 
 
 class _Model(DescribedModel):
@@ -919,6 +972,7 @@ BodyList = Annotated[list[BodyItem], WrapSerializer(_wrap_items)]
 """An ordered list of body items, written in files as one-key mappings."""
 
 Section.model_rebuild()
+Section.__signature__ = _signature(Section)  # the rebuild put pydantic's back
 
 
 # --------------------------------------------------------------------------------------------
