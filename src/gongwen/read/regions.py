@@ -19,7 +19,7 @@ from gongwen.lazy_regex import lazy_compile
 from gongwen.model import Classification, DocumentNumber, SecrecyLevel, Urgency
 from gongwen.numbering import parse_attachment_label, parse_problem_label
 from gongwen.read.context import Context, Pass, SourceParagraph, listed, quote
-from gongwen.recognise.contact import ContactParts, parse_contact
+from gongwen.recognise.contact import ContactParts, closing_line, parse_contact
 from gongwen.recognise.damage import is_cjk
 from gongwen.recognise.head import (
     TRAILING_NUMBER,
@@ -311,6 +311,12 @@ class TailReader(Pass):
             return None, paras
         parts: list[ContactParts] = []
         k = len(paras)
+        # closing lines after the block (受理时间…, 特此公告。) stay where they are in the body
+        while k > 2 and len(paras) - k < 3 and closing_line(paras[k - 1].text):
+            k -= 1
+        closing = paras[k:]
+        if closing and parse_contact(paras[k - 1].text) is None:
+            k, closing = len(paras), []
         while k > 1:
             found = parse_contact(paras[k - 1].text)
             if found is None:
@@ -351,7 +357,7 @@ class TailReader(Pass):
             first = paras[k]
             rest.append(self._replace(first, parts[0].before))
         self.lines["contact"] = line
-        return contact, rest
+        return contact, rest + closing
 
     def run(self, tail: Tail, data: dict[str, Any], read_body: BodyReader) -> None:
         attachments: list[dict[str, Any]] = []
