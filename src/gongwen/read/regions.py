@@ -24,6 +24,7 @@ from gongwen.recognise.damage import is_cjk
 from gongwen.recognise.head import (
     TRAILING_NUMBER,
     addressee_like,
+    column_heading,
     find_title,
     front_matter_line,
     names_document_kind,
@@ -177,7 +178,9 @@ class HeadReader(Pass):
             ):
                 title.append(paras[j])
                 j += 1
-        data["title"] = [line for p in title for line in p.text.split("\n") if line.strip()]
+        # a page's list bullet (• 关于…的通报) is no part of the title
+        lines = [line.lstrip("•●◆▪■ \u3000") for p in title for line in p.text.split("\n")]
+        data["title"] = [line for line in lines if line.strip()]
         self.lines["title"] = title[0].line
         number = TRAILING_NUMBER.search(data["title"][-1])
         if (
@@ -225,6 +228,13 @@ class HeadReader(Pass):
         texts = [p.text for p in paras[i:]]
         found = find_title(texts, [p.blank_before for p in paras[i:]])
         if found is None:
+            # 栏目：标题 as the page heading, the title itself a few lines on
+            if k := column_heading(texts):
+                message = _("标题 {title} 之前的 {count} 行按网页附加内容删除：{lines}")
+                skipped = listed(quote(t, 12) for t in texts[:k])
+                title = quote(texts[k])
+                self.report("RD005", message, paras[i].line, title=title, count=k, lines=skipped)
+                return i + k, None
             if not names_document_kind(paras[i].text.split("\n")[-1]):
                 message = _("没有以文种结尾的标题行，取第一行 {text} 作标题")
                 self.report("RD006", message, paras[i].line, text=quote(paras[i].text))

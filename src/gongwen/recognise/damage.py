@@ -68,7 +68,7 @@ def _neighbour(text: str, index: int, step: int) -> str:
 
 
 def fullwidth_punctuation(text: str) -> tuple[str, Counter[str]]:
-    """Make half-width , : ; ? ! ( ) full-width where they stand in Chinese text.
+    """Make half-width , : ; ? ! ( ) full-width, and "…" pairs “…”, in Chinese text.
 
     A mark is converted when the character before or after it is Chinese (or full-width
     punctuation), except between two digits ("1,000", "10:30"). A pair of round brackets is
@@ -107,7 +107,32 @@ def fullwidth_punctuation(text: str) -> tuple[str, Counter[str]]:
         if convert:
             chars[i] = _FULLWIDTH[char]
             counts[char] += 1
+    for start, end in _quote_pairs(text, protected):
+        chars[start], chars[end] = "“", "”"
+        counts['"'] += 2
     return "".join(chars), counts
+
+
+def _quote_pairs(text: str, protected: list[bool]) -> list[tuple[int, int]]:
+    """The ASCII double quotes of a line, paired in order, when every pair quotes or stands
+    in Chinese text (苏川市委开展"回头看"巡察 → “回头看”); none when the count is odd.
+
+    >>> text = '开展"回头看"和"双查"'
+    >>> [(text[a], text[b]) for a, b in _quote_pairs(text, [False] * len(text))]
+    [('"', '"'), ('"', '"')]
+    >>> _quote_pairs('say "hi"', [False] * 8), _quote_pairs('开展"回头看', [False] * 6)
+    ([], [])
+    """
+    marks = [i for i, c in enumerate(text) if c == '"' and not protected[i]]
+    if not marks or len(marks) % 2:
+        return []
+    pairs = list(zip(marks[::2], marks[1::2], strict=True))
+    for start, end in pairs:
+        inner = text[start + 1 : end]
+        around = _neighbour(text, start, -1) + _neighbour(text, end, 1)
+        if not any(is_cjk(c) for c in inner + around):
+            return []
+    return pairs
 
 
 def _bracket_pairs(text: str, protected: list[bool]) -> dict[int, bool]:

@@ -20,6 +20,7 @@ __all__ = [
     "TRAILING_NUMBER",
     "addressee_like",
     "body_starts",
+    "column_heading",
     "find_title",
     "front_matter_line",
     "is_classification",
@@ -172,6 +173,22 @@ def body_starts(text: str) -> bool:
         or addressee_like(stripped)
         or (len(stripped) > 60 and _SENTENCE_INSIDE.search(stripped) is not None)
     )
+
+
+def column_heading(texts: list[str]) -> int | None:
+    """Where the title is when the first line is a page heading 栏目：标题 and the title itself
+    follows within three lines; None otherwise.
+
+    >>> column_heading(["本级巡察整改:东山区开展专项督查", "来源:区委巡察办", "东山区开展专项督查"])
+    2
+    >>> print(column_heading(["关于整改的通报", "整改的通报"]))
+    None
+    """
+    for k, text in enumerate(texts[1:4], start=1):
+        column = texts[0][: -len(text)].rstrip() if text and texts[0].endswith(text) else ""
+        if column and column[-1] in "：:|｜丨":
+            return k
+    return None
 
 
 def find_title(texts: list[str], blank_before: list[bool]) -> tuple[int, int] | None:
