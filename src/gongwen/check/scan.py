@@ -19,10 +19,14 @@ from gongwen.dates import parse_date
 from gongwen.lazy_regex import lazy_compile
 from gongwen.recognise.chrome import parse_chrome
 from gongwen.recognise.head import (
+    addressee_like,
+    body_starts,
+    front_matter_line,
     is_classification,
     is_copy_number,
     is_document_number,
     title_candidate,
+    title_shown_again,
 )
 from gongwen.recognise.headings import HeadingScan, scan_heading
 from gongwen.recognise.labels import LabelKind, label_kind
@@ -72,7 +76,7 @@ def units_from_lines(lines: list[str]) -> tuple[list[Unit], date | None]:
     scan = _Scan()
     index = _front(lines, scan)
     for number, line in enumerate(lines[index:], start=index + 1):
-        _body_line(line, number, scan, _next(lines, number - 1))
+        _body_line(line, number, scan, _next_text(lines, number - 1))
     return _mark_signature(scan.units), scan.published
 
 
@@ -87,10 +91,21 @@ def _front(lines: list[str], scan: _Scan) -> int:
         if not text:
             title_done = title_done or bool(title)
             continue
-        if parse_chrome(text) is not None or is_page_chrome(text):
+        if (
+            parse_chrome(text) is not None
+            or is_page_chrome(text)
+            or title_shown_again(text, _coming(lines, index))
+        ):
             _chrome(text, number, scan)
             title_done = title_done or bool(title)
             continue
+        if front := _front_matter(lines, index):
+            # 题注 and speaker of a report to a people's congress: paragraphs, as the reader
+            # keeps them, then the 主送机关
+            for k in front[:-1]:
+                scan.add(lines[k], Role.PARAGRAPH, k + 1, intro=True)
+            scan.add(lines[front[-1]], Role.ADDRESSEE, front[-1] + 1)
+            return front[-1] + 1
         if not title and is_copy_number(text):
             scan.add(line, Role.COPY_NUMBER, number)
         elif is_document_number(text):
@@ -115,6 +130,51 @@ def _front(lines: list[str], scan: _Scan) -> int:
 
 def _next(lines: list[str], index: int) -> str | None:
     return lines[index + 1] if index + 1 < len(lines) else None
+
+
+def _next_text(lines: list[str], index: int) -> str | None:
+    """The next line that is not blank: a page pasted with a blank line between paragraphs
+    still has a problem's label right below it."""
+    for line in lines[index + 1 :]:
+        if line.strip(SPACES):
+            return line
+    return None
+
+
+_COMING = 3
+"""How many lines on a page heading may stand before the title it shows."""
+
+
+def _coming(lines: list[str], index: int) -> list[str]:
+    """The next few lines with text after ``index`` that are not page chrome, up to where the
+    body starts."""
+    out: list[str] = []
+    for line in lines[index + 1 :]:
+        text = line.strip(SPACES)
+        if not text or parse_chrome(text) is not None or is_page_chrome(text):
+            continue
+        if body_starts(text) or len(out) == _COMING:
+            break
+        out.append(text)
+    return out
+
+
+_FRONT_MATTER_MAX = 3
+
+
+def _front_matter(lines: list[str], index: int) -> list[int]:
+    """The indexes of the 题注 and speaker lines from ``index`` and of the 主送机关 line after
+    them; empty when the line at ``index`` does not start such a run."""
+    run: list[int] = []
+    for k in range(index, len(lines)):
+        text = lines[k].strip(SPACES)
+        if not text:
+            continue
+        if len(run) < _FRONT_MATTER_MAX and front_matter_line(text) and not addressee_like(text):
+            run.append(k)
+            continue
+        return [*run, k] if run and addressee_like(text) else []
+    return []
 
 
 def _chrome(text: str, number: int, scan: _Scan) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "names_document_kind",
     "split_addressees",
     "title_candidate",
+    "title_shown_again",
 ]
 
 SPACES = " \t\u3000\xa0\r\ufeff"
@@ -189,6 +190,48 @@ def column_heading(texts: list[str]) -> int | None:
         if column and column[-1] in "：:|｜丨":
             return k
     return None
+
+
+_SHOWN_MIN = 6
+"""A later line a page heading holds must be this long: not a stray word (通知)."""
+
+
+def title_shown_again(text: str, later: list[str]) -> bool:
+    """Whether a line at the top is the page's own heading or lead-in showing the title that
+    one of the ``later`` lines (the next few lines before the body) gives on its own: the line
+    holds that title-like line whole (栏目：标题, the title twice), or its 关于… part (日前，某市
+    人民政府发布关于…的函，详情如下：).
+
+    >>> title_shown_again("本级巡察整改:东山区开展专项督查",
+    ...                   ["来源:区委巡察办", "东山区开展专项督查"])
+    True
+    >>> title_shown_again("关于整改情况的函", ["日前，县政府发布关于整改情况的函，详情如下：",
+    ...                                        "关于整改情况的函"])
+    True
+    >>> title_shown_again("日前，某县政府发布关于整改情况的函，详情如下：",
+    ...                   ["某县政府关于整改情况的函"])
+    True
+    >>> title_shown_again("中共某街道工作委员会", ["关于巡察整改情况的通报"])
+    False
+    >>> title_shown_again("关于整改情况的通知", ["通知"])
+    False
+    >>> title_shown_again("区委2022年4月12日", ["区委2022年4月12日"])
+    False
+    """
+    stripped = text.strip(SPACES)
+    for line in later:
+        shown = line.strip(SPACES)
+        if len(shown) < _SHOWN_MIN or not title_candidate(shown, None):
+            continue
+        column = stripped[: -len(shown)].rstrip(SPACES) if stripped.endswith(shown) else ""
+        if column and column[-1] in "：:|｜丨":
+            return True  # 栏目：标题
+        if not names_document_kind(shown):
+            continue
+        about = shown[shown.find("关于") :] if "关于" in shown else shown
+        if stripped == shown or (len(about) >= _SHOWN_MIN and about in stripped):
+            return True
+    return False
 
 
 def find_title(texts: list[str], blank_before: list[bool]) -> tuple[int, int] | None:

@@ -80,13 +80,41 @@ def _stated(inp: CheckInput) -> Iterator[tuple[int, str, str, Unit, tuple[int, i
                 yield value, m[0], "aspects" if m[2] == "方面" else "problems", unit, m.span()
 
 
+_SELECTION = 2
+"""A stated number of problems more than this many times the problems listed is the total of
+the 巡视/审计 findings, of which the notice describes a few (一是…, 典型问题): not a count of
+its own list."""
+
+
+def summary_statements(inp: CheckInput) -> set[int]:
+    """The units (by order) that state a total of problems far above the number listed: the
+    counts in them are about findings the notice does not list one by one.
+
+    >>> from gongwen.check.view import CheckInput
+    >>> tail = ["一、整改情况", "1.台账不全。", "完成情况:已完成"]
+    >>> sorted(summary_statements(CheckInput(lines=["反馈的5方面17项问题已全部整改。", *tail])))
+    [0]
+    >>> summary_statements(CheckInput(lines=["反馈的2个问题已全部整改。", *tail]))
+    set()
+    """
+    actual = inp.outline.total_problems()
+    if actual == 0:
+        return set()
+    return {
+        unit.order
+        for value, _written, kind, unit, _span in _stated(inp)
+        if kind == "problems" and value > _SELECTION * actual
+    }
+
+
 def check_aspect_count(inp: CheckInput) -> Iterator[Hit]:
     aspects = _aspects(inp.outline)
     if aspects is None:
         return
     actual, where = aspects
+    summaries = summary_statements(inp)
     for value, written, kind, unit, span in _stated(inp):
-        if kind == "aspects" and value != actual:
+        if kind == "aspects" and value != actual and unit.order not in summaries:
             message = _("文中说“{written}”，但{where}有{actual}个").format(
                 written=written, where=where, actual=actual
             )
@@ -97,8 +125,9 @@ def check_problem_count(inp: CheckInput) -> Iterator[Hit]:
     actual = inp.outline.total_problems()
     if actual == 0:
         return
+    summaries = summary_statements(inp)
     for value, written, kind, unit, span in _stated(inp):
-        if kind == "problems" and value != actual:
+        if kind == "problems" and value != actual and unit.order not in summaries:
             message = ngettext(
                 "文中说“{written}”，但正文列出了{actual}个问题",
                 "文中说“{written}”，但正文列出了{actual}个问题",
@@ -307,4 +336,5 @@ __all__ = [
     "problem_statuses",
     "sentence_at",
     "stated_counts",
+    "summary_statements",
 ]

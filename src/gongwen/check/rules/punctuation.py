@@ -378,9 +378,19 @@ _WORDS = lazy_compile(f"[^{CJK}]|[年月日〇一二三四五六七八九十百�
 _NOT_PROSE = lazy_compile(r"电话|邮箱|信箱|邮编|地址|网址|传真|热线|联系人|http|www\.")
 
 
+def _problems_set_as_headings(inp: CheckInput) -> bool:
+    """Whether the problem lines of a text all end without a mark: items set like headings
+    (1.对于“…”的问题), a style of the notice, not a 。 lost from each."""
+    problems = [u.content for u in inp.by_role(Role.PROBLEM) if u.raw and u.content]
+    return len(problems) >= 2 and not any(p[-1] in _SENTENCE_END for p in problems)
+
+
 def check_missing_period(inp: CheckInput) -> Iterator[Hit]:
+    roles: tuple[Role, ...] = (Role.PARAGRAPH, Role.MEASURE, Role.PROBLEM)
+    if _problems_set_as_headings(inp):
+        roles = (Role.PARAGRAPH, Role.MEASURE)
     for unit in inp.units:
-        if unit.role not in (Role.PARAGRAPH, Role.MEASURE, Role.PROBLEM) or not unit.raw:
+        if unit.role not in roles or not unit.raw:
             continue
         content = unit.content
         if len(_WORDS.sub("", content)) < _MIN_SENTENCE or not re.search("[，,。]", content):
