@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gettext
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +28,21 @@ EXAMPLES = ROOT / "examples"
 SEED = ROOT / "tests" / "data" / "000_12b1316753024736.txt"
 """The published notice the project grew from, as scraped (a copy of ../shared/seed/…), so that
 the tests that read it run wherever the repository is cloned."""
+
+
+def gongwen_command(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The ``gongwen`` command in a subprocess, as a user runs it; ``env`` added to this
+    process's environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "gongwen.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=None if env is None else {**os.environ, **env},
+        check=False,
+    )
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from babel.messages.extract import extract_from_file
 
 from gongwen import i18n
 from gongwen.i18n import _, language_from_environment, use_language
+from tests.conftest import gongwen_command
 from tools import i18n as catalogs
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "gongwen"
@@ -161,15 +160,8 @@ def test_a_source_checkout_compiles_the_catalog_in_memory(tmp_path: Path) -> Non
 
 
 def _gongwen(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"GONGWEN_LANG", "LANGUAGE"}}
-    clean.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "gongwen.cli", *args],
-        capture_output=True,
-        text=True,
-        env=clean,
-        check=False,
-    )
+    """The command with ``env`` as the locale and neither GONGWEN_LANG nor LANGUAGE set."""
+    return gongwen_command(*args, env={"GONGWEN_LANG": "", "LANGUAGE": "", **env})
 
 
 @pytest.mark.parametrize(

@@ -14,18 +14,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from gongwen.cli import main
-from tests.conftest import EXAMPLES, ROOT, SEED
+from tests.conftest import EXAMPLES, ROOT, SEED, gongwen_command
 
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The installed command in a subprocess, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "gongwen.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
+run = gongwen_command
 
 
 def test_validate_reports_the_seed_notices_structure() -> None:
