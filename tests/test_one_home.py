@@ -29,6 +29,7 @@ HOMES: dict[str, tuple[str, re.Pattern[str]]] = {
     "reading an input file": ("loader.py", re.compile(r"^def read_bytes\(", re.M)),
     "the unreadable-file code": ("loader.py", re.compile(r"^CODE_UNREADABLE\s*=", re.M)),
     "notice → file data": ("dumper.py", re.compile(r"model_dump\(mode=\"json\"")),
+    "the width of a character": ("widths.py", re.compile(r"east_asian_width")),
 }
 
 

@@ -22,8 +22,8 @@ from gongwen.titles import (
     break_title,
     line_problems,
     segment,
-    title_width_chars,
 )
+from gongwen.widths import text_width_chars
 from gongwen.write import render_bytes
 from tests.realistic import realistic_title
 from tests.strategies import HAN
@@ -88,7 +88,7 @@ def test_any_text_fits_the_type_area_and_keeps_every_character(text: str) -> Non
     assert "".join(lines) == text
     assert all(line for line in lines)
     # measured as break_title's default measures: a Chinese character 1 字, others half
-    assert all(title_width_chars(line) <= CAPACITY for line in lines)
+    assert all(text_width_chars(line) <= CAPACITY for line in lines)
 
 
 def test_author_lines_are_kept_and_checked() -> None:
@@ -142,7 +142,7 @@ def test_a_very_long_title_is_cut_quickly_into_full_lines() -> None:
     text = "关于" + "巡察整改进展情况" * 1500 + "的通报"  # 12,005 characters
     lines = break_title(text)
     assert "".join(lines) == text
-    assert all(title_width_chars(line) <= CAPACITY for line in lines)
+    assert all(text_width_chars(line) <= CAPACITY for line in lines)
     assert len(lines) == math.ceil(len(text) / CAPACITY)
 
 

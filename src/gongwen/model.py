@@ -50,6 +50,7 @@ from pydantic_core import CoreSchema, PydanticCustomError, PydanticUndefined
 
 from gongwen.dates import parse_date
 from gongwen.i18n import N_, _
+from gongwen.widths import columns
 
 MAX_SECTION_DEPTH = 4
 """GB/T 9704-2012 cl. 7.3.3 defines four levels of 层次序数: 一、 （一） 1. （1）."""
@@ -222,12 +223,6 @@ def _fields_section(cls: type[BaseModel]) -> str:
     return "\n".join(lines)
 
 
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe6f\uff00-\uff60]"
-)
-"""Characters a terminal shows two columns wide: CJK, their punctuation, full-width forms."""
-
-
 def _wrap(text: str, width: int) -> list[str]:
     """Text broken at spaces into lines of at most ``width`` columns, a CJK character taking
     two (textwrap counts one, and is slow enough to matter at import).
@@ -239,7 +234,7 @@ def _wrap(text: str, width: int) -> list[str]:
     words: list[str] = []
     used = 0
     for word in text.split():
-        size = len(word) + len(_WIDE.findall(word))
+        size = columns(word)
         if words and used + 1 + size > width:
             lines.append(" ".join(words))
             words, used = [], 0

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import math
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from gongwen.lazy_regex import lazy_compile
 from gongwen.model import HeaderCell, Notice, Problem, RectificationStatus, Section, Table, walk
 from gongwen.numbering import measure_lead
+from gongwen.widths import text_width_chars
 
 __all__ = [
     "DETAILS_PROPERTY",
@@ -227,15 +227,6 @@ def column_alignments(table: Table) -> list[str]:
     return out
 
 
-def _text_chars(text: str) -> float:
-    """Width in 字: a Chinese or full-width character is one, others half.
-
-    >>> _text_chars("2023年6月")
-    4.5
-    """
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
 MIN_COLUMN_CHARS = 2.0
 MAX_COLUMN_CHARS = 24.0
 COLUMN_SLACK_CHARS = 1.5
@@ -288,9 +279,9 @@ def _widths_from_cells(table: Table, total_twips: int, char_twips: int) -> list[
     wanted: list[float] = []
     for column in range(table.columns):
         lines = [line for row in table.rows for line in row[column].split("\n")]
-        longest = max((_text_chars(line) for line in lines), default=0.0)
-        fullest = max((_text_chars(row[column]) for row in table.rows), default=0.0)
-        heading = max((_text_chars(h) for h in headings[column].split("\n")), default=0.0)
+        longest = max((text_width_chars(line) for line in lines), default=0.0)
+        fullest = max((text_width_chars(row[column]) for row in table.rows), default=0.0)
+        heading = max((text_width_chars(h) for h in headings[column].split("\n")), default=0.0)
         least = max(min(heading, MIN_HEADING_CHARS), min(longest, MIN_HEADING_CHARS), 1.0)
         minimum.append((least + MIN_SLACK_CHARS) * char_twips + margins)
         chars = max(fullest, min(heading, 6.0), MIN_COLUMN_CHARS) + COLUMN_SLACK_CHARS

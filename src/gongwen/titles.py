@@ -26,12 +26,12 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Final
 
 from gongwen import layout
 from gongwen.i18n import _
+from gongwen.widths import text_width_chars
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -39,7 +39,6 @@ __all__ = [
     "break_title",
     "line_problems",
     "segment",
-    "title_width_chars",
 ]
 
 MIN_LINE_SHARE: Final = 0.4
@@ -135,15 +134,6 @@ BALANCE_WEIGHT: Final = 12.0
 """Weight of the squared spread of line widths (in lines of capacity) in a break's cost."""
 
 
-def title_width_chars(text: str) -> float:
-    """Width of ``text`` in 字: a Chinese or full-width character is one, others half.
-
-    >>> title_width_chars("2023年工作要点")
-    7.0
-    """
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
 @functools.lru_cache(maxsize=1)
 def _tokenizer() -> Callable[[str], list[str]]:
     import logging
@@ -235,7 +225,7 @@ def _is_hourglass(widths: Sequence[float]) -> bool:
 
 
 def line_problems(
-    lines: Sequence[str], width: Callable[[str], float] = title_width_chars
+    lines: Sequence[str], width: Callable[[str], float] = text_width_chars
 ) -> list[str]:
     """What is wrong with a title's lines: a lone character, a stub, an hourglass.
 
@@ -279,7 +269,7 @@ def break_title(
     text: str,
     capacity: float = layout.TITLE_CHARS_PER_LINE,
     *,
-    width: Callable[[str], float] = title_width_chars,
+    width: Callable[[str], float] = text_width_chars,
 ) -> list[str]:
     """``text`` as balanced lines of whole words, each at most ``capacity`` 字 wide.
 
@@ -328,7 +318,7 @@ def _break_title(text: str, capacity: float, width: Callable[[str], float]) -> t
 def _full_lines(text: str, capacity: float, width: Callable[[str], float]) -> list[str]:
     """``text`` cut into lines as full as ``capacity`` allows.
 
-    >>> _full_lines("甲乙丙丁戊", 2, title_width_chars)
+    >>> _full_lines("甲乙丙丁戊", 2, text_width_chars)
     ['甲乙', '丙丁', '戊']
     """
     lines = []

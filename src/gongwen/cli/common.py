@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from gongwen.findings import Finding
+from gongwen.widths import columns as text_columns
 
 EXIT_OK = 0
 """Success."""
@@ -42,15 +42,6 @@ def output_path(output: Path | None, source: Path, suffix: str) -> Path:
     return output
 
 
-def width(text: str) -> int:
-    """Columns ``text`` takes on a terminal: a Chinese character two, others one.
-
-    >>> width("已生成"), width("written")
-    (6, 7)
-    """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def pad(text: str, columns: int) -> str:
     """``text`` padded with spaces to ``columns`` terminal columns, so that Chinese and English
     lines align alike.
@@ -58,7 +49,7 @@ def pad(text: str, columns: int) -> str:
     >>> pad("失败", 8) + "|", pad("failed", 8) + "|"
     ('失败    |', 'failed  |')
     """
-    return text + " " * max(0, columns - width(text))
+    return text + " " * max(0, columns - text_columns(text))
 
 
 def print_error(message: str, stream: TextIO | None = None, *, command: str = "") -> None:
@@ -85,5 +76,4 @@ __all__ = [
     "pad",
     "print_error",
     "print_findings",
-    "width",
 ]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import argparse
 
-from gongwen.cli.common import width
 from gongwen.lazy_regex import lazy_compile
+from gongwen.widths import columns as text_columns
 
 __all__ = ["HelpFormatter", "RawDescriptionHelpFormatter", "wrap_columns"]
 
@@ -45,7 +45,7 @@ def wrap_columns(text: str, columns: int) -> list[str]:
     lines: list[str] = []
     line = ""
     for unit in _units(" ".join(text.split())):
-        if line and width(line + unit.rstrip()) > columns:
+        if line and text_columns(line + unit.rstrip()) > columns:
             lines.append(line.rstrip())
             line = "" if unit.isspace() else unit
         else:

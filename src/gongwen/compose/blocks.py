@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from gongwen import layout
 from gongwen.layout import StyleRole
 from gongwen.titles import break_title
+from gongwen.widths import is_wide, text_width_chars
 
 
 @dataclass(frozen=True)
@@ -244,17 +244,6 @@ def blank(count: int = 1) -> list[Block]:
     return [Block(StyleRole.BLANK) for _ in range(count)]
 
 
-def text_width_chars(text: str) -> float:
-    """Width of ``text`` in 字 (cl. 3.1): a Chinese or full-width character is one, others half.
-
-    >>> text_width_chars("2023年3月14日")
-    6.5
-    >>> text_width_chars("二七新村街道社区综合党委")
-    12.0
-    """
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
 AUTOSPACE_CHARS = 0.2
 """The space word processors add where Chinese meets Latin letters or digits, in 字.
 
@@ -272,7 +261,7 @@ def set_width_chars(text: str) -> float:
     >>> set_width_chars("二七新村街道社区综合党委")
     12.0
     """
-    wide = [unicodedata.east_asian_width(c) in "WF" for c in text if not c.isspace()]
+    wide = [is_wide(c) for c in text if not c.isspace()]
     meetings = sum(1 for a, b in itertools.pairwise(wide) if a != b)
     return text_width_chars(text) + AUTOSPACE_CHARS * meetings
 
