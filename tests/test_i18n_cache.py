@@ -116,3 +116,18 @@ def test_a_pipe_in_place_of_a_cached_catalog_is_not_read(
     os.mkfifo(cached)
     found = i18n._translations_of(po)
     assert found.gettext("usage: ") == "用法："
+
+
+def test_no_home_folder_means_no_cache_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no GONGWEN_CACHE_DIR, no XDG_CACHE_HOME and no home folder to be found (a service
+    account, a bare container), the catalog is compiled each time."""
+    from gongwen import i18n
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("GONGWEN_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", nowhere)
+    po = i18n.LOCALE_DIR / "zh" / "LC_MESSAGES" / "argparse.po"
+    assert i18n._translations_of(po).gettext("usage: ") == "用法："

@@ -279,7 +279,10 @@ def _translations_of(po: Path) -> _gettext.GNUTranslations:
 
     source = po.read_bytes()
     key = f"{len(source)}-{zlib.crc32(source):08x}"
-    cached = cache_dir() / "catalogs" / f"{po.parents[1].name}-{po.stem}-{key}.mo"
+    try:
+        cached = cache_dir() / "catalogs" / f"{po.parents[1].name}-{po.stem}-{key}.mo"
+    except RuntimeError:  # no home folder to be found (Path.home): no cache, compile each time
+        return _gettext.GNUTranslations(BytesIO(_compiled(source)))
     try:
         # Only a regular file of a catalog's size: never a pipe or device put in its place.
         if cached.is_file() and cached.stat().st_size <= _CACHED_MAX_BYTES:
