@@ -15,7 +15,7 @@ from pathlib import Path
 from gongwen.fieldpath import format_path, parse_path
 from gongwen.model import Notice
 from gongwen.numbering import parse_heading_ordinal, parse_measure_lead, parse_problem_label
-from gongwen.read.markdown import read_markdown, read_markdown_text, typed_paragraphs
+from gongwen.read.markdown import read_markdown_as_typed, read_markdown_text
 from gongwen.read.parse import ReadResult
 from gongwen.typed_ordinals import Loc, drop_typed_ordinals, set_at, value_at
 
@@ -36,8 +36,8 @@ def read_authored_markdown(
     """
     name = str(path)
     text = read_markdown_text(path)
-    result = read_markdown(text, file=name)
-    notice = with_typed_ordinals(result, typed_paragraphs(text))
+    result, typed = read_markdown_as_typed(text, file=name)
+    notice = with_typed_ordinals(result, typed)
 
     def line_of(loc: Loc) -> int | None:
         return result.lines.get(format_path(loc))
@@ -53,9 +53,8 @@ def with_typed_ordinals(result: ReadResult, typed: dict[int, str]) -> Notice:
     """The notice read, with each heading, problem and measure given back the ordinal its
     author typed before it (the reader took it off), where the paragraph on its line shows one.
 
-    >>> from gongwen.read.markdown import read_markdown
     >>> md = "# 关于整改的通知\\n\\n## 三、工作安排\\n\\n问题2：学习不够。\\n"
-    >>> n = with_typed_ordinals(read_markdown(md), typed_paragraphs(md))
+    >>> n = with_typed_ordinals(*read_markdown_as_typed(md))
     >>> n.body[0].heading, n.body[0].body[0].statement
     ('三、工作安排', '问题2：学习不够。')
     """

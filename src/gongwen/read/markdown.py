@@ -53,9 +53,9 @@ __all__ = [
     "MARKDOWN_SUFFIXES",
     "markdown_paragraphs",
     "read_markdown",
+    "read_markdown_as_typed",
     "read_markdown_file",
     "read_markdown_text",
-    "typed_paragraphs",
 ]
 
 # A key of the front matter, by its Chinese term or a name other tools use, and where it goes.
@@ -346,6 +346,19 @@ def read_markdown(text: str, *, file: str | None = None) -> ReadResult:
     >>> r.notice.title, r.notice.addressees, r.notice.body[0].heading
     ('关于整改的通知', ['各社区'], '总体要求')
     """
+    return read_markdown_as_typed(text, file=file)[0]
+
+
+def read_markdown_as_typed(
+    text: str, *, file: str | None = None
+) -> tuple[ReadResult, dict[int, str]]:
+    """:func:`read_markdown`, and each paragraph of the body by its line as its author typed
+    it: the Markdown syntax gone, the ordinals (一、 问题1： 一是) still there.
+
+    >>> md = "---\\n标题: 通知\\n---\\n## 三、工作安排\\n\\n按期完成。"
+    >>> read_markdown_as_typed(md)[1]
+    {4: '三、工作安排', 6: '按期完成。'}
+    """
     name = file if file is not None else "<markdown>"
     front, body, front_line = _split_front_matter(text)
     # One empty line for the opening ---, so that YAML's lines are the file's.
@@ -354,17 +367,18 @@ def read_markdown(text: str, *, file: str | None = None) -> ReadResult:
         raise InputError.single("IN002", _("front matter 须为“键: 值”的映射"), file=name, line=2)
     front_data: dict[str, Any] = dict(source.data or {}) if source is not None else {}
     paragraphs, found = markdown_paragraphs(body, file=name)
+    typed = {p.line: p.text for p in paragraphs}
     title = front_data.get("title", front_data.get("标题"))
     if isinstance(title, str | list) and title:
-        typed = [p for p in paragraphs if p.title]
-        if typed:  # the front matter's title wins; a # title that repeats it is dropped
-            paragraphs.remove(typed[0])
+        titles = [p for p in paragraphs if p.title]
+        if titles:  # the front matter's title wins; a # title that repeats it is dropped
+            paragraphs.remove(titles[0])
         lines = title if isinstance(title, list) else [title]
         paragraphs.insert(0, SourceParagraph("\n".join(map(str, lines)), front_line, False))
     result = parse_paragraphs(paragraphs, source=name, findings=found)
     if not front_data:
-        return result
-    return _with_front_matter(result, front_data, source)
+        return result, typed
+    return _with_front_matter(result, front_data, source), typed
 
 
 def _with_front_matter(
@@ -422,17 +436,6 @@ def _placed(found: Finding, placed: dict[str, int | None]) -> Finding:
     line = placed.get(top, found.location.line)
     where = Location(found.location.file, line, found.location.path)
     return Finding(found.code, found.level, found.message, where, found.fix)
-
-
-def typed_paragraphs(text: str) -> dict[int, str]:
-    """Each paragraph of a Markdown notice's body by its line, as its author typed it: the
-    Markdown syntax gone, the ordinals (一、 问题1： 一是) still there.
-
-    >>> typed_paragraphs("---\\n标题: 通知\\n---\\n## 三、工作安排\\n\\n按期完成。")
-    {4: '三、工作安排', 6: '按期完成。'}
-    """
-    body = _split_front_matter(text)[1]
-    return {p.line: p.text for p in markdown_paragraphs(body)[0]}
 
 
 def read_markdown_text(path: str | Path) -> str:
