@@ -120,14 +120,12 @@ def test_the_seed_copy_is_the_shared_seed() -> None:
 
 
 def test_the_clis_light_copies_of_constants_agree_with_their_homes() -> None:
-    from gongwen.cli import batch, convert, render
-    from gongwen.loader import MARKDOWN_SUFFIXES
+    from gongwen.cli import batch, convert
     from gongwen.model import RectificationStatus
     from gongwen.office.convert import DEFAULT_DPI
 
     assert convert.PREVIEW_DPI == DEFAULT_DPI
     assert tuple(s.value for s in RectificationStatus) == batch.STATUSES
-    assert set(render.MARKDOWN_SUFFIXES) == MARKDOWN_SUFFIXES
 
 
 # What a command may load: batch scripts start ``gongwen`` once a file, so every import is paid

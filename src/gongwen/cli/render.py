@@ -14,14 +14,18 @@ from gongwen.i18n import _, ngettext
 if TYPE_CHECKING:
     from gongwen.model import Notice
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")  # gongwen.loader.MARKDOWN_SUFFIXES, without its imports
-
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Load, render and write atomically; on bad input nothing is written."""
     from gongwen.atomic import refuse_input_as_output
     from gongwen.check import check_loaded
-    from gongwen.loader import read_source, seal_images_beside, typed_ordinals, validate
+    from gongwen.loader import (
+        MARKDOWN_SUFFIXES,
+        read_source,
+        seal_images_beside,
+        typed_ordinals,
+        validate,
+    )
     from gongwen.model import Notice
     from gongwen.write import render
 

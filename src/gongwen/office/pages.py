@@ -30,7 +30,7 @@ from gongwen.findings import Finding, GongwenError, Location
 from gongwen.i18n import _
 from gongwen.layout import HEADING_ROLES, StyleRole
 from gongwen.lazy_regex import lazy_compile
-from gongwen.loader import load_notice
+from gongwen.loader import SUFFIXES, load_notice
 from gongwen.model import Notice
 from gongwen.office.convert import ToolMissing, convert_many
 from gongwen.read.docx import read_docx_bytes
@@ -39,7 +39,6 @@ from gongwen.write import render_bytes
 
 __all__ = ["PAGE_RULES", "PageLine", "check_pages", "page_findings", "pdf_pages"]
 
-NOTICE_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 PDFTOTEXT_TIMEOUT_S = 60.0
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
@@ -217,7 +216,7 @@ def page_findings(notice: Notice, pages: list[PdfPage], file: str) -> list[Findi
 
 
 def _notice_and_docx(file: Path) -> tuple[Notice, bytes]:
-    if file.suffix.lower() in NOTICE_SUFFIXES:
+    if file.suffix.lower() in SUFFIXES:  # a notice file
         notice = load_notice(file)
         return notice, render_bytes(notice)
     data = file.read_bytes()
