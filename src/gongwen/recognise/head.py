@@ -30,6 +30,7 @@ __all__ = [
     "split_addressees",
     "title_candidate",
     "title_shown_again",
+    "title_shown_at",
 ]
 
 SPACES = " \t\u3000\xa0\r\ufeff"
@@ -176,24 +177,46 @@ def body_starts(text: str) -> bool:
     )
 
 
+_SHOWN_MIN = 6
+"""A later line a page heading holds must be this long: not a stray word (通知)."""
+
+
+def title_shown_at(text: str, later: list[str]) -> int | None:
+    """Which of the ``later`` lines holds the title a line at the top shows again (the
+    page's own heading or lead-in), as :func:`title_shown_again` decides; None if none.
+
+    >>> title_shown_at("通知公告｜全区开展安全检查", ["发布时间:2024-05-06", "全区开展安全检查"])
+    1
+    """
+    stripped = text.strip(SPACES)
+    for k, line in enumerate(later):
+        shown = line.strip(SPACES)
+        if len(shown) < _SHOWN_MIN or not title_candidate(shown, None):
+            continue
+        column = stripped[: -len(shown)].rstrip(SPACES) if stripped.endswith(shown) else ""
+        if column and column[-1] in "：:|｜丨":
+            return k  # 栏目：标题
+        if not names_document_kind(shown):
+            continue
+        about = shown[shown.find("关于") :] if "关于" in shown else shown
+        if stripped == shown or (len(about) >= _SHOWN_MIN and about in stripped):
+            return k
+    return None
+
+
 def column_heading(texts: list[str]) -> int | None:
-    """Where the title is when the first line is a page heading 栏目：标题 and the title itself
-    follows within three lines; None otherwise.
+    """Where the title is when the first of ``texts`` shows it again (栏目：标题, a lead-in)
+    and the title itself follows within three lines; None otherwise.
 
     >>> column_heading(["本级巡察整改:东山区开展专项督查", "来源:区委巡察办", "东山区开展专项督查"])
     2
     >>> print(column_heading(["关于整改的通报", "整改的通报"]))
     None
     """
-    for k, text in enumerate(texts[1:4], start=1):
-        column = texts[0][: -len(text)].rstrip() if text and texts[0].endswith(text) else ""
-        if column and column[-1] in "：:|｜丨":
-            return k
-    return None
-
-
-_SHOWN_MIN = 6
-"""A later line a page heading holds must be this long: not a stray word (通知)."""
+    if not texts:
+        return None
+    k = title_shown_at(texts[0], texts[1:4])
+    return None if k is None else k + 1
 
 
 def title_shown_again(text: str, later: list[str]) -> bool:
@@ -218,20 +241,7 @@ def title_shown_again(text: str, later: list[str]) -> bool:
     >>> title_shown_again("区委2022年4月12日", ["区委2022年4月12日"])
     False
     """
-    stripped = text.strip(SPACES)
-    for line in later:
-        shown = line.strip(SPACES)
-        if len(shown) < _SHOWN_MIN or not title_candidate(shown, None):
-            continue
-        column = stripped[: -len(shown)].rstrip(SPACES) if stripped.endswith(shown) else ""
-        if column and column[-1] in "：:|｜丨":
-            return True  # 栏目：标题
-        if not names_document_kind(shown):
-            continue
-        about = shown[shown.find("关于") :] if "关于" in shown else shown
-        if stripped == shown or (len(about) >= _SHOWN_MIN and about in stripped):
-            return True
-    return False
+    return title_shown_at(text, later) is not None
 
 
 def find_title(texts: list[str], blank_before: list[bool]) -> tuple[int, int] | None:
