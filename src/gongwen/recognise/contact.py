@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from gongwen.lazy_regex import lazy_compile
+from gongwen.numbering import parse_heading_ordinal
 
 __all__ = ["ContactParts", "closing_line", "parse_contact"]
 
@@ -42,9 +43,6 @@ _CONTACT_LABEL = lazy_compile(
     rf"({_MODIFIER}(?:{_PHONE_LABELS}|{_EMAIL_LABELS})|{_POSTBOX_LABELS}|{_OTHER_LABELS})"
     r"\s*[：:]?\s*"
 )
-_ORDINAL = lazy_compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*"
-)
 _PHONE_KIND = lazy_compile(r"^(?:座机|固话|手机|电话)\s*[：:]?\s*")
 _SPACED_LABEL = lazy_compile(
     r"(?<![\u4e00-\u9fff])([电传邮手])[ \u3000]+([话真箱编机])(?=\s*[：:])"
@@ -73,9 +71,9 @@ def parse_contact(text: str) -> ContactParts | None:
     None
     """
     body = _SPACED_LABEL.sub(r"\1\2", text.strip())
-    numbered = _ORDINAL.match(body)
-    if numbered is not None and _CONTACT_LABEL.match(body, numbered.end()):
-        body = body[numbered.end() :]  # （四）电子邮箱：… — a channel numbered in a list
+    numbered = parse_heading_ordinal(body)
+    if numbered is not None and _CONTACT_LABEL.match(numbered.rest):
+        body = numbered.rest  # （四）电子邮箱：… — a channel numbered in a list
     lead_match = _CONTACT_LEAD.search(body)
     if lead_match is not None:
         before, lead, rest = body[: lead_match.start()], lead_match[1], body[lead_match.end() :]
