@@ -227,13 +227,15 @@ def column_alignments(table: Table) -> list[str]:
     return out
 
 
+# GB/T 9704 sets no widths for a table's columns (cl. 8 only turns a wide table's page); the
+# constants below are [practice], measured in LibreOffice's rendering.
 MIN_COLUMN_CHARS = 2.0
 MAX_COLUMN_CHARS = 24.0
+"""Bounds on a column's want when widths come from the cells: a long text wraps in a column
+of about 24 字 rather than crowding the others out."""
 COLUMN_SLACK_CHARS = 1.5
 """Room added to a column's longest line: cell margins, and the space word processors put
 where Chinese meets digits (2023年6月底前 needs a fifth of a 字 at each meeting)."""
-"""Bounds on a column's want when widths come from the cells: a long text wraps in a column
-of about 24 字 rather than crowding the others out."""
 MIN_SLACK_CHARS = 0.5
 """Room beyond a heading's characters in a column's minimum (LibreOffice wrapped a 4-字
 heading in a column measured to hold it exactly)."""
