@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
+import signal
 import stat
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pymupdf
@@ -247,3 +251,40 @@ def test_png_pages_are_named_to_sort_in_page_order(tmp_path: Path) -> None:
     names = [p.name for p in pages]
     assert names == [f"notice-{n:02d}.png" for n in range(1, 11)]
     assert sorted(p.name for p in out.iterdir()) == names
+
+
+@pytest.mark.skipif(shutil.which("pgrep") is None, reason="pgrep (procps) is not installed")
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_stopped_command_stops_libreoffice_too(tmp_path: Path, signum: int, status: int) -> None:
+    """Ctrl-C or SIGTERM during a conversion ends the command at once and LibreOffice with it
+    (it runs in a session of its own, where the terminal's Ctrl-C does not reach)."""
+    script, log = fake_soffice(tmp_path, mode="hang")
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gongwen.cli",
+            "pdf",
+            str(EXAMPLES / "minimal.yaml"),
+            "-o",
+            str(tmp_path / "m.pdf"),
+            "--soffice",
+            str(script),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        deadline = time.monotonic() + 60
+        while not log.exists():
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        started = time.monotonic()
+        process.send_signal(signum)
+        _out, err = process.communicate(timeout=30)
+    assert process.returncode == status, err.decode()
+    assert time.monotonic() - started < 10  # the stand-in sleeps for 60 s
+    left = subprocess.run(
+        ["pgrep", "-f", str(script)], capture_output=True, text=True, check=False
+    ).stdout.split()
+    assert left == []
+    assert not (tmp_path / "m.pdf").exists()

@@ -142,6 +142,11 @@ def _run(
     ) as process:
         try:
             out, err = process.communicate(timeout=timeout)
+        except (KeyboardInterrupt, SystemExit):
+            # Ctrl-C or SIGTERM (cli.boundary): LibreOffice, in a session of its own, sees
+            # neither; without this the command would wait for it to finish, or leave it.
+            _kill_group(process)
+            raise
         except subprocess.TimeoutExpired:
             _kill_group(process)
             process.communicate()
