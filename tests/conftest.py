@@ -16,6 +16,10 @@ from hypothesis import settings
 # (a CI runner with LANG=en_US.UTF-8 would otherwise get English); tests of English ask for it.
 # Set before gongwen is imported, and inherited by the commands the tests run.
 os.environ["GONGWEN_LANG"] = "zh"
+# No test starts a worker behind the user's back: a command the tests run as the console
+# script runs in-process, unless tests/cli/test_worker.py turns the worker on in a folder of
+# its own (and stops it).
+os.environ["GONGWEN_WORKER"] = "0"
 
 # CI runs the property tests on the same examples every time (derandomized), so a landing never
 # depends on which examples a run happened to draw; runs elsewhere keep exploring new ones.

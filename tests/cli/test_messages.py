@@ -44,8 +44,13 @@ ENGLISH_KEPT_IN_CHINESE = frozenset(
         "CSV",
         "Word",
         "WPS",
-        # the subcommands, named in other commands' help
+        # the subcommands, named in other commands' help, and the actions of `gongwen worker`
         *SUBCOMMANDS,
+        "status",
+        "stop",
+        "start",
+        "serve",
+        "Ctrl-C",
         # values a user types: choices, defaults, a configuration key
         "zh",
         "en",

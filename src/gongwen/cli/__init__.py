@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from gongwen import __version__
-from gongwen.cli import batch, check, convert, notice, parse, reformat, render
+from gongwen.cli import batch, check, convert, notice, parse, reformat, render, worker
 from gongwen.cli.boundary import internal_error, stop_on_sigterm
 from gongwen.cli.common import EXIT_INPUT, Command, print_error, print_findings
 from gongwen.cli.helpformat import HelpFormatter
@@ -36,6 +36,7 @@ REGISTRARS: list[Registrar] = [
     batch.register,
     check.register,
     reformat.register,
+    worker.register,
 ]
 """Each module of subcommands adds its parsers through one of these."""
 

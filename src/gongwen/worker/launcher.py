@@ -1,0 +1,248 @@
+"""The ``gongwen`` console script: hand the command to a worker when one answers, else run it
+in-process and start a worker for the next call (see :mod:`gongwen.worker`).
+
+Nothing here may change what a command does: a command the worker ran and one run here read
+the same files, write the same files and print the same bytes with the same exit status
+(``tests/cli/test_worker.py`` runs commands both ways and compares them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+from gongwen.worker import address, wire
+
+if TYPE_CHECKING:
+    import socket
+
+FORWARDED_SIGNALS = (
+    "SIGINT",
+    "SIGTERM",
+    "SIGHUP",
+    "SIGQUIT",
+    "SIGUSR1",
+    "SIGUSR2",
+    "SIGTSTP",
+    "SIGCONT",
+)
+"""Signals the launcher passes on to the child running its command: a Ctrl-C or Ctrl-Z in
+the terminal reaches the launcher (the foreground process), and the command must see it."""
+
+EXIT_LOST = 70
+"""``EX_SOFTWARE``: the worker went away in the middle of a command and its status is not
+known (a worker killed with ``kill -9``); the command may or may not have finished."""
+
+# The worker's first lines: take the launcher's import path, then serve. ``-c`` keeps
+# ``python -m``'s current folder and the console script's folder out of the path, which the
+# key was computed from.
+_BOOT = (
+    "import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+    "from gongwen.cli.worker_server import serve_detached; sys.exit(serve_detached(sys.argv[2]))"
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (``sys.argv[1:]``) through a worker, or in-process."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    status = through_worker(arguments, os.environ)
+    if status is None:
+        from gongwen.cli import main as run_here
+
+        status = run_here(arguments)
+    return status
+
+
+def subcommand(arguments: Sequence[str]) -> str | None:
+    """The subcommand named in ``arguments``, past the options before it.
+
+    >>> subcommand(["--lang", "en", "worker", "stop"])
+    'worker'
+    >>> subcommand(["--lang=en", "render", "n.yaml"])
+    'render'
+    >>> subcommand(["--version"]) is None
+    True
+    """
+    skip = False
+    for token in arguments:
+        if skip:
+            skip = False
+        elif token == "--lang":
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def through_worker(arguments: list[str], environ: os._Environ[str]) -> int | None:
+    """The exit status of ``arguments`` run by a worker; None when no worker ran it (none is
+    allowed or none answered), and the caller runs it in-process."""
+    if not address.enabled(environ) or subcommand(arguments) == "worker":
+        return None
+    folder = address.runtime_dir(environ)
+    if not address.private_dir(folder, create=True):
+        return None
+    try:
+        path = address.socket_path(folder, address.this_key())
+        request = _request(arguments, environ)
+    except (OSError, ValueError):  # a closed standard stream, a folder removed under us
+        return None
+    if path is None:
+        return None
+    import socket
+
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        try:
+            sock.connect(path)
+        except (FileNotFoundError, ConnectionRefusedError):
+            start_worker(path)
+            return None
+        except OSError:
+            return None
+        return _hand_over(sock, request)
+    finally:
+        sock.close()
+
+
+def _request(arguments: list[str], environ: os._Environ[str]) -> dict[str, object]:
+    streams = []
+    for fd, stream in enumerate((sys.stdin, sys.stdout, sys.stderr)):
+        os.fstat(fd)  # OSError when closed: then the command runs here, as Python would
+        if stream is None:  # pythonw, or a host that took it away
+            raise ValueError
+        streams.append([stream.encoding, stream.errors, stream.line_buffering])
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return {
+        "op": "run",
+        "argv": arguments,
+        "cwd": os.getcwd(),
+        "env": dict(environ),
+        "umask": mask,
+        "streams": streams,
+        "limits": _limits(),
+        "niceness": os.getpriority(os.PRIO_PROCESS, 0),
+    }
+
+
+LIMITS = ("RLIMIT_AS", "RLIMIT_CPU", "RLIMIT_DATA", "RLIMIT_FSIZE", "RLIMIT_NOFILE")
+"""Resource limits the command takes from the launcher (``ulimit -v``, ``-t``, ``-f``, ``-n``
+in the script that runs it), where the platform has them."""
+
+
+def _limits() -> dict[str, list[int]]:
+    import resource
+
+    out = {}
+    for name in LIMITS:
+        which = getattr(resource, name, None)
+        if which is not None:
+            out[name] = list(resource.getrlimit(which))
+    return out
+
+
+def _hand_over(sock: socket.socket, request: dict[str, object]) -> int | None:
+    try:
+        wire.send(sock, request, (0, 1, 2))
+        started, _fds = wire.receive(sock)
+    except OSError:
+        return None  # the worker ended before it forked: nothing ran, run it here
+    if started is None or not isinstance(started.get("pid"), int):
+        return None
+    child: int = started["pid"]
+    previous = _forward_signals(child)
+    try:
+        try:
+            ended, _fds = wire.receive(sock)
+        except OSError:
+            ended = None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if ended is None or not isinstance(ended.get("status"), int):
+        from gongwen.i18n import _
+
+        lost = _("后台进程（pid {pid}）在命令结束前退出，命令是否完成未知")
+        sys.stderr.write(f"gongwen: {lost.format(pid=child)}\n")
+        return EXIT_LOST
+    status: int = ended["status"]
+    if isinstance(ended.get("signal"), int):
+        _end_by(ended["signal"])
+    return status
+
+
+def _end_by(signum: int) -> None:
+    """End this process by ``signum``, which ended the command's process: a shell, a
+    ``subprocess.run`` or a batch system sees the command killed (``Killed``, -9), as it would
+    without a worker. Returns only when the signal does not end this process."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    with contextlib.suppress(OSError, ValueError):  # SIGKILL and SIGSTOP keep theirs
+        signal.signal(signum, signal.SIG_DFL)
+    with contextlib.suppress(OSError, ValueError):
+        os.kill(os.getpid(), signum)
+
+
+def _forward_signals(child: int) -> dict[int, Any]:
+    """Pass each of :data:`FORWARDED_SIGNALS` on to ``child``; the handlers they replace."""
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        del frame
+        with contextlib.suppress(OSError):  # it has just ended
+            os.kill(child, signum)
+
+    def suspend(signum: int, frame: FrameType | None) -> None:
+        # Ctrl-Z: the command stops with the launcher, and goes on when the shell's fg or bg
+        # sends the launcher SIGCONT (forwarded like the others).
+        del signum, frame
+        with contextlib.suppress(OSError):
+            os.kill(child, signal.SIGSTOP)
+        os.kill(os.getpid(), signal.SIGSTOP)
+
+    previous: dict[int, Any] = {}
+    for name in FORWARDED_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            previous[signum] = signal.signal(signum, suspend if name == "SIGTSTP" else forward)
+        except (OSError, ValueError):  # not the main thread, or a signal we may not catch
+            continue
+    return previous
+
+
+def start_worker(path: str) -> None:
+    """Start a worker for ``path`` in the background, in a session of its own, with no stream
+    of ours: a ``subprocess.run(…, capture_output=True)`` of this command returns when the
+    command ends, not when the worker does. A worker that cannot start costs nothing."""
+    import json
+    import subprocess
+
+    with contextlib.suppress(OSError):
+        subprocess.Popen(
+            [sys.executable, "-c", _BOOT, json.dumps(address.import_path()), path],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd="/",
+            start_new_session=True,
+            close_fds=True,
+        )
+
+
+__all__ = [
+    "EXIT_LOST",
+    "FORWARDED_SIGNALS",
+    "LIMITS",
+    "main",
+    "start_worker",
+    "subcommand",
+    "through_worker",
+]
