@@ -646,7 +646,7 @@ def test_launchers_that_all_find_no_worker_start_one(worker: Worker, tmp_path: P
     mine = [
         int(p)
         for p in subprocess.run(
-            ["pgrep", "-f", "serve_detached"], capture_output=True, text=True, check=False
+            ["pgrep", "-f", "gongwen.worker.launcher import boot"], capture_output=True, text=True, check=False
         ).stdout.split()
     ]
     ours = [p for p in mine if _runtime_dir_of(p) == str(worker.folder)]

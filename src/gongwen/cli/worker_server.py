@@ -10,7 +10,6 @@ longer its own, and never removes or replaces anything but its own socket.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import io
 import os
 import select
@@ -113,15 +112,27 @@ def warm_up() -> list[int]:
     return statuses
 
 
-def serve_detached(path: str) -> int:
-    """A worker started by a launcher: serve ``path`` until idle for the environment's idle
-    time. Its exit status is no one's to read; it is 0 unless it could not start."""
-    return serve(path, address.idle_seconds(os.environ))
+def serve_detached(path: str, lock: int) -> int:
+    """A worker a launcher started, holding ``lock`` (:func:`gongwen.worker.launcher.boot`):
+    serve ``path`` until idle for the environment's idle time. Its exit status is no one's
+    to read; it is 0 unless it could not start."""
+    return serve(path, address.idle_seconds(os.environ), lock=lock)
 
 
-def serve(path: str, idle: float, ready: Callable[[], None] | None = None) -> int:
+def serve(
+    path: str,
+    idle: float,
+    ready: Callable[[], None] | None = None,
+    lock: int | None = None,
+) -> int:
     """Serve commands on the socket ``path`` until no command came for ``idle`` seconds, a
     ``stop`` came, SIGTERM or SIGINT arrived, or ``path`` stopped being this worker's socket.
+
+    The worker takes the lock of ``path`` (unless it is handed ``lock``, held already), then
+    imports and warms up, and only then makes its socket: a launcher that comes meanwhile
+    finds no socket and runs its command itself, rather than waiting for the warm-up (about
+    a second, the title segmenter's dictionary most of it), and starts no other worker while
+    the lock is held (:func:`gongwen.worker.address.starting`).
 
     Returns 0, also when another worker already serves ``path`` (this one has nothing to do);
     2 when the folder is not private or something that is not a socket is at ``path``.
@@ -129,10 +140,14 @@ def serve(path: str, idle: float, ready: Callable[[], None] | None = None) -> in
     """
     if not address.private_dir(str(Path(path).parent), create=False):
         return 2
-    lock = _lock(address.lock_path(path))
     if lock is None:
-        return 0
+        lock = address.take_lock(path)
+        if lock is None:
+            return 0
     try:
+        if os.path.lexists(path) and not address.is_socket(path):
+            return 2
+        preload()
         if os.path.lexists(path):
             if not address.is_socket(path):
                 return 2
@@ -146,7 +161,6 @@ def serve(path: str, idle: float, ready: Callable[[], None] | None = None) -> in
             listener.close()
             return 2
         try:
-            preload()
             if ready is not None:
                 ready()
             _Worker(listener, path, identity, idle, lock).run()
@@ -163,21 +177,6 @@ def release(path: str, identity: tuple[int, int]) -> None:
     if identity_of(path) == identity:
         with contextlib.suppress(OSError):
             Path(path).unlink()
-
-
-def _lock(path: str) -> int | None:
-    """The descriptor of ``path`` locked for this worker; None when another holds it (or the
-    file cannot be had: a link or something else put in its place)."""
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-    except OSError:
-        return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        return None
-    return fd
 
 
 def _identity(path: str) -> tuple[int, int]:

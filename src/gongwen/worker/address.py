@@ -16,7 +16,10 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Mapping
+
+TYPE_CHECKING = False  # typing's would import typing, a sixth of a command's start
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 SWITCH_VARIABLE = "GONGWEN_WORKER"
 """``0``, ``off``, ``no`` or ``false`` turn the worker off; anything else, or unset, leaves it
@@ -198,6 +201,44 @@ def lock_path(socket: str) -> str:
     return socket.removesuffix(".sock") + ".lock"
 
 
+def take_lock(socket: str) -> int | None:
+    """The descriptor of the lock file of ``socket``, locked for this process: the one
+    worker that serves it. None when another process holds it, or when the lock file cannot
+    be had (a link or something else put in its place)."""
+    import fcntl
+
+    try:
+        fd = os.open(
+            lock_path(socket), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
+        )
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def starting(socket: str) -> bool:
+    """Whether a worker holds the lock of ``socket`` without answering on it yet: it is
+    importing and warming up, and a launcher should not start another."""
+    import fcntl
+
+    try:
+        fd = os.open(lock_path(socket), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
 def is_socket(path: str) -> bool:
     """Whether ``path`` is a socket itself (not a link, a file or anything else), the only
     kind of file a worker ever removes or replaces.
@@ -227,5 +268,7 @@ __all__ = [
     "private_dir",
     "runtime_dir",
     "socket_path",
+    "starting",
+    "take_lock",
     "this_key",
 ]

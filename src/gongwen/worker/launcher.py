@@ -8,18 +8,18 @@ the same files, write the same files and print the same bytes with the same exit
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import sys
-from collections.abc import Sequence
-from types import FrameType
-from typing import TYPE_CHECKING, Any
 
 from gongwen.worker import address, wire
 
+TYPE_CHECKING = False  # typing's would import typing, a sixth of a command's start
 if TYPE_CHECKING:
     import socket
+    from collections.abc import Sequence
+    from types import FrameType
+    from typing import Any
 
 FORWARDED_SIGNALS = (
     "SIGINT",
@@ -38,12 +38,12 @@ EXIT_LOST = 70
 """``EX_SOFTWARE``: the worker went away in the middle of a command and its status is not
 known (a worker killed with ``kill -9``); the command may or may not have finished."""
 
-# The worker's first lines: take the launcher's import path, then serve. ``-c`` keeps
+# The worker's first line: take the launcher's import path, then boot. ``-c`` keeps
 # ``python -m``'s current folder and the console script's folder out of the path, which the
 # key was computed from.
 _BOOT = (
     "import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
-    "from gongwen.cli.worker_server import serve_detached; sys.exit(serve_detached(sys.argv[2]))"
+    "from gongwen.worker.launcher import boot; sys.exit(boot(sys.argv[2]))"
 )
 
 
@@ -101,7 +101,8 @@ def through_worker(arguments: list[str], environ: os._Environ[str]) -> int | Non
         try:
             sock.connect(path)
         except (FileNotFoundError, ConnectionRefusedError):
-            start_worker(path)
+            if not address.starting(path):
+                start_worker(path)
             return None
         except OSError:
             return None
@@ -182,12 +183,18 @@ def _end_by(signum: int) -> None:
     ``subprocess.run`` or a batch system sees the command killed (``Killed``, -9), as it would
     without a worker. Returns only when the signal does not end this process."""
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
+        try:
             stream.flush()
-    with contextlib.suppress(OSError, ValueError):  # SIGKILL and SIGSTOP keep theirs
+        except (OSError, ValueError):
+            pass
+    try:  # SIGKILL and SIGSTOP keep theirs
         signal.signal(signum, signal.SIG_DFL)
-    with contextlib.suppress(OSError, ValueError):
+    except (OSError, ValueError):
+        pass
+    try:
         os.kill(os.getpid(), signum)
+    except (OSError, ValueError):
+        pass
 
 
 def _forward_signals(child: int) -> dict[int, Any]:
@@ -195,15 +202,19 @@ def _forward_signals(child: int) -> dict[int, Any]:
 
     def forward(signum: int, frame: FrameType | None) -> None:
         del frame
-        with contextlib.suppress(OSError):  # it has just ended
+        try:  # it has just ended
             os.kill(child, signum)
+        except OSError:
+            pass
 
     def suspend(signum: int, frame: FrameType | None) -> None:
         # Ctrl-Z: the command stops with the launcher, and goes on when the shell's fg or bg
         # sends the launcher SIGCONT (forwarded like the others).
         del signum, frame
-        with contextlib.suppress(OSError):
+        try:
             os.kill(child, signal.SIGSTOP)
+        except OSError:
+            pass
         os.kill(os.getpid(), signal.SIGSTOP)
 
     previous: dict[int, Any] = {}
@@ -221,13 +232,35 @@ def _forward_signals(child: int) -> dict[int, Any]:
 def start_worker(path: str) -> None:
     """Start a worker for ``path`` in the background, in a session of its own, with no stream
     of ours: a ``subprocess.run(…, capture_output=True)`` of this command returns when the
-    command ends, not when the worker does. A worker that cannot start costs nothing."""
+    command ends, not when the worker does. A worker that cannot start costs nothing.
+
+    ``posix_spawn`` where it can start a session (Linux, macOS): importing :mod:`subprocess`
+    would cost more than the spawn itself.
+    """
     import json
+
+    argv = [sys.executable, "-c", _BOOT, json.dumps(address.import_path()), path]
+    null = os.devnull
+    try:
+        os.posix_spawn(
+            sys.executable,
+            argv,
+            os.environ,
+            file_actions=[
+                (os.POSIX_SPAWN_OPEN, 0, null, os.O_RDONLY, 0),
+                (os.POSIX_SPAWN_OPEN, 1, null, os.O_WRONLY, 0),
+                (os.POSIX_SPAWN_OPEN, 2, null, os.O_WRONLY, 0),
+            ],
+            setsid=True,
+        )
+        return
+    except (OSError, TypeError, NotImplementedError, AttributeError):
+        pass
     import subprocess
 
-    with contextlib.suppress(OSError):
+    try:
         subprocess.Popen(
-            [sys.executable, "-c", _BOOT, json.dumps(address.import_path()), path],
+            argv,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -235,12 +268,28 @@ def start_worker(path: str) -> None:
             start_new_session=True,
             close_fds=True,
         )
+    except OSError:
+        pass
+
+
+def boot(path: str) -> int:
+    """The worker's start: take the lock of ``path`` first, with the standard library alone
+    (so that a worker started in a race with another ends at once, having imported next to
+    nothing), then leave the launcher's folder and serve."""
+    lock = address.take_lock(path)
+    if lock is None:
+        return 0
+    os.chdir("/")  # hold no folder of the user's
+    from gongwen.cli.worker_server import serve_detached
+
+    return serve_detached(path, lock)
 
 
 __all__ = [
     "EXIT_LOST",
     "FORWARDED_SIGNALS",
     "LIMITS",
+    "boot",
     "main",
     "start_worker",
     "subcommand",

@@ -11,13 +11,15 @@ Standard library only: the launcher imports this before anything else of gongwen
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import socket
 import struct
-from collections.abc import Sequence
-from typing import Any
+
+TYPE_CHECKING = False  # typing's would import typing, a sixth of a command's start
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
 
 MAX_MESSAGE = 4 * 1024 * 1024
 """A command's arguments and environment are some kilobytes; a longer message is not ours."""
@@ -114,8 +116,10 @@ def _read(sock: socket.socket, size: int, max_fds: int, fds: list[int]) -> bytes
 
 def _close_all(fds: list[int]) -> None:
     for fd in fds:
-        with contextlib.suppress(OSError):
+        try:
             os.close(fd)
+        except OSError:
+            pass
     fds.clear()
 
 
