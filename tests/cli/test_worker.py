@@ -427,7 +427,7 @@ LAUNCH_AND_LIST = """\
 import os, sys
 from gongwen.worker.launcher import through_worker
 status = through_worker(sys.argv[1:], os.environ)
-print(status, file=sys.stderr)
+print(status, file=sys.stderr)  # the worker ran it: its exit status
 print(" ".join(sorted(sys.modules)), file=sys.stderr)
 """
 

@@ -48,14 +48,32 @@ _BOOT = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line ``argv`` (``sys.argv[1:]``) through a worker, or in-process."""
-    arguments = sys.argv[1:] if argv is None else list(argv)
-    status = through_worker(arguments, os.environ)
-    if status is None:
-        from gongwen.cli import main as run_here
+    """Run the command line ``argv`` (``sys.argv[1:]``) through a worker, or in-process.
 
-        status = run_here(arguments)
-    return status
+    A worker this call should start is started after the command has run: started before,
+    its imports would slow the command they are meant to spare (by a sixth here, on two
+    cores), and a single command typed by hand would wait for nothing.
+    """
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    outcome = through_worker(arguments, os.environ)
+    if isinstance(outcome, int):
+        return outcome
+    from gongwen.cli import main as run_here
+
+    try:
+        return run_here(arguments)
+    finally:
+        if isinstance(outcome, NoWorker):
+            start_worker(outcome.path)
+
+
+class NoWorker:
+    """No worker answers at ``path`` and none is starting there: one should be started."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
 
 
 def subcommand(arguments: Sequence[str]) -> str | None:
@@ -79,9 +97,10 @@ def subcommand(arguments: Sequence[str]) -> str | None:
     return None
 
 
-def through_worker(arguments: list[str], environ: os._Environ[str]) -> int | None:
-    """The exit status of ``arguments`` run by a worker; None when no worker ran it (none is
-    allowed or none answered), and the caller runs it in-process."""
+def through_worker(arguments: list[str], environ: os._Environ[str]) -> int | NoWorker | None:
+    """The exit status of ``arguments`` run by a worker. Otherwise the caller runs the
+    command itself: :class:`NoWorker` when it should then start a worker, None when not
+    (none is allowed, one is starting, or it cannot be reached)."""
     if not address.enabled(environ) or subcommand(arguments) == "worker":
         return None
     folder = address.runtime_dir(environ)
@@ -101,9 +120,7 @@ def through_worker(arguments: list[str], environ: os._Environ[str]) -> int | Non
         try:
             sock.connect(path)
         except (FileNotFoundError, ConnectionRefusedError):
-            if not address.starting(path):
-                start_worker(path)
-            return None
+            return None if address.starting(path) else NoWorker(path)
         except OSError:
             return None
         return _hand_over(sock, request)
@@ -289,6 +306,7 @@ __all__ = [
     "EXIT_LOST",
     "FORWARDED_SIGNALS",
     "LIMITS",
+    "NoWorker",
     "boot",
     "main",
     "start_worker",
