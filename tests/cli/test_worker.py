@@ -646,11 +646,15 @@ def test_launchers_that_all_find_no_worker_start_one(worker: Worker, tmp_path: P
     mine = [
         int(p)
         for p in subprocess.run(
-            ["pgrep", "-f", "gongwen.worker.launcher import boot"], capture_output=True, text=True, check=False
+            ["pgrep", "-f", BOOT_MARK], capture_output=True, text=True, check=False
         ).stdout.split()
     ]
     ours = [p for p in mine if _runtime_dir_of(p) == str(worker.folder)]
     assert ours == [pid]
+
+
+BOOT_MARK = "gongwen.worker.launcher import boot"
+"""What a worker's command line holds (``launcher._BOOT``)."""
 
 
 def _runtime_dir_of(pid: int) -> str | None:
@@ -695,3 +699,34 @@ def test_a_file_name_that_is_not_utf8_crosses_whole(worker: Worker, inputs: Path
         worker, args, inputs, worker=False
     )
     assert _served(worker) == 1
+
+
+@pytest.mark.skipif(shutil.which("pgrep") is None, reason="pgrep (procps) is not installed")
+@pytest.mark.skipif(not hasattr(signal, "SIGIO"), reason="no SIGIO to learn the launcher left")
+def test_a_command_whose_launcher_was_killed_stops(worker: Worker, tmp_path: Path) -> None:
+    """In-process, ``kill -9`` of the command ends the command. Through a worker it ends the
+    launcher only; the child sees the launcher gone and stops as SIGTERM would (LibreOffice
+    with it), rather than go on writing what nobody waits for."""
+    worker.start()
+    fake, marker = _fake_soffice(tmp_path)
+    env = {**worker.env, "GONGWEN_SOFFICE": str(fake)}
+    with subprocess.Popen(
+        [sys.executable, str(worker.script), "pdf", str(EXAMPLES / "minimal.yaml"), "-o", "m.pdf"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    ) as process:
+        _wait_for(marker)
+        process.kill()
+        process.communicate(timeout=30)
+    deadline = time.monotonic() + 15
+    while True:
+        info = worker.status()
+        assert info is not None
+        left = subprocess.run(["pgrep", "-f", str(fake)], capture_output=True, check=False)
+        if info["running"] == 0 and not left.stdout.split():
+            break
+        assert time.monotonic() < deadline, (info, left.stdout)
+        time.sleep(0.1)
+    assert not (tmp_path / "m.pdf").exists()

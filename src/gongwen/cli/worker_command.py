@@ -5,11 +5,16 @@ streams — and runs the command as ``python -m gongwen.cli`` would."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import signal
+import socket
 import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
+from types import FrameType
 from typing import Any
 
 
@@ -140,4 +145,51 @@ def _take_streams(streams: list[list[Any]]) -> None:
     sys.stdin, sys.stdout, sys.stderr = opened
 
 
-__all__ = ["is_command", "run_command"]
+def watch_launcher(conn: socket.socket) -> Callable[[], None]:
+    """Until the function returned is called, stop the command as SIGTERM would when the
+    launcher goes away (killed, even by SIGKILL, which it cannot forward): in-process, the
+    command would have gone with it. A ``gongwen batch`` whose launcher was killed does not
+    go on writing reports nobody waits for.
+
+    The launcher sends nothing after its command, so the connection becomes readable only
+    when it closes; ``O_ASYNC`` makes that a SIGIO, without a thread (forking a process that
+    has threads, as a batch's pool does, is unsafe). Where the platform has no SIGIO or
+    ``O_ASYNC`` the command runs to its end.
+    """
+    sigio = getattr(signal, "SIGIO", None)
+    o_async = getattr(os, "O_ASYNC", None)
+    if sigio is None or o_async is None:
+        return lambda: None
+    watching = True
+
+    def closed() -> bool:
+        try:
+            return conn.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+        except BlockingIOError:
+            return False  # SIGIO for another reason: the launcher is there
+        except OSError:
+            return True
+
+    def gone(signum: int, frame: FrameType | None) -> None:
+        del signum, frame
+        if watching and closed():
+            signal.raise_signal(signal.SIGTERM)
+
+    def stop() -> None:
+        nonlocal watching
+        watching = False
+        signal.signal(sigio, signal.SIG_IGN)
+
+    signal.signal(sigio, gone)
+    fd = conn.fileno()
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETOWN, os.getpid())
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | o_async)
+    except OSError:
+        return stop
+    if closed():  # gone before the watch began
+        signal.raise_signal(signal.SIGTERM)
+    return stop
+
+
+__all__ = ["is_command", "run_command", "watch_launcher"]

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from gongwen.cli.worker_command import is_command, run_command
+from gongwen.cli.worker_command import is_command, run_command, watch_launcher
 from gongwen.worker import address, wire
 
 CHECK_SECONDS = 5.0
@@ -348,7 +348,9 @@ class _Worker:
         conn.settimeout(None)
         with contextlib.suppress(OSError):
             wire.send(conn, {"pid": os.getpid()})
+        stop_watching = watch_launcher(conn)
         status = run_command(message)
+        stop_watching()
         with contextlib.suppress(OSError):
             wire.send(conn, {"status": status})
         return status
