@@ -9,6 +9,7 @@ the worker turned on there only; every worker a test started is stopped at its e
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -257,6 +258,23 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(worker: Worker) -> Non
     assert statuses[0][1] == b""
 
 
+@contextlib.contextmanager
+def _converting(worker: Worker, tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """``gongwen pdf`` through the launcher, caught in the middle: LibreOffice (a stand-in
+    that sleeps) has started. The stand-in is ``tmp_path / "fake-soffice"``."""
+    fake, marker = _fake_soffice(tmp_path)
+    env = {**worker.env, "GONGWEN_SOFFICE": str(fake)}
+    with subprocess.Popen(
+        [sys.executable, str(worker.script), "pdf", str(EXAMPLES / "minimal.yaml"), "-o", "m.pdf"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    ) as process:
+        _wait_for(marker)
+        yield process
+
+
 def _fake_soffice(tmp_path: Path) -> tuple[Path, Path]:
     marker = tmp_path / "soffice-started"
     fake = tmp_path / "fake-soffice"
@@ -279,16 +297,7 @@ def test_ctrl_c_and_sigterm_reach_the_command(
     """A Ctrl-C reaches the launcher (the terminal's foreground process); the command, in the
     worker's child, must stop as it would in-process: 已中断 and 130, or 143 for SIGTERM."""
     worker.start()
-    fake, marker = _fake_soffice(tmp_path)
-    env = {**worker.env, "GONGWEN_SOFFICE": str(fake)}
-    with subprocess.Popen(
-        [sys.executable, str(worker.script), "pdf", str(EXAMPLES / "minimal.yaml"), "-o", "m.pdf"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=tmp_path,
-    ) as process:
-        _wait_for(marker)
+    with _converting(worker, tmp_path) as process:
         process.send_signal(signum)
         _out, err = process.communicate(timeout=30)
     assert process.returncode == status, err.decode()
@@ -307,16 +316,7 @@ def test_a_child_killed_by_a_signal_is_reported_as_a_shell_would(
     worker: Worker, tmp_path: Path
 ) -> None:
     info = worker.start()
-    fake, marker = _fake_soffice(tmp_path)
-    env = {**worker.env, "GONGWEN_SOFFICE": str(fake)}
-    with subprocess.Popen(
-        [sys.executable, str(worker.script), "pdf", str(EXAMPLES / "minimal.yaml"), "-o", "m.pdf"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=tmp_path,
-    ) as process:
-        _wait_for(marker)
+    with _converting(worker, tmp_path) as process:
         pid = info["pid"]
         assert isinstance(pid, int)
         children = _children(pid)
@@ -708,23 +708,15 @@ def test_a_command_whose_launcher_was_killed_stops(worker: Worker, tmp_path: Pat
     launcher only; the child sees the launcher gone and stops as SIGTERM would (LibreOffice
     with it), rather than go on writing what nobody waits for."""
     worker.start()
-    fake, marker = _fake_soffice(tmp_path)
-    env = {**worker.env, "GONGWEN_SOFFICE": str(fake)}
-    with subprocess.Popen(
-        [sys.executable, str(worker.script), "pdf", str(EXAMPLES / "minimal.yaml"), "-o", "m.pdf"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=tmp_path,
-    ) as process:
-        _wait_for(marker)
+    with _converting(worker, tmp_path) as process:
         process.kill()
         process.communicate(timeout=30)
     deadline = time.monotonic() + 15
     while True:
         info = worker.status()
         assert info is not None
-        left = subprocess.run(["pgrep", "-f", str(fake)], capture_output=True, check=False)
+        fake = str(tmp_path / "fake-soffice")
+        left = subprocess.run(["pgrep", "-f", fake], capture_output=True, check=False)
         if info["running"] == 0 and not left.stdout.split():
             break
         assert time.monotonic() < deadline, (info, left.stdout)

@@ -153,7 +153,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return status
 
 
-def _seconds(text: str) -> float:
+def seconds(text: str) -> float:
+    """A positive, finite number of seconds (``--idle``)."""
     seconds = float(text)
     if not 0 < seconds < float("inf"):
         raise ValueError(text)
@@ -185,7 +186,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = actions.add_parser("serve", help=_("在前台作为当前环境的后台进程运行（调试用）"))
     serve.add_argument(
         "--idle",
-        type=_seconds,
+        type=seconds,
         metavar="SECONDS",
         help=_("空闲多少秒后退出（默认：{variable} 或 {seconds}）").format(
             variable=address.IDLE_VARIABLE, seconds=int(address.IDLE_SECONDS)
