@@ -156,6 +156,9 @@ CASES = {
     "version": ["--version"],
     "schema": ["schema"],
     "batch": ["batch", "communities.yaml", "-o", "out", "-j", "2"],
+    "next round": ["next", "full.yaml", "-o", "next.yaml", "--date", "2030-09-01"],
+    "format a draft": ["format", "seed.txt", "-o", "formatted.docx"],
+    "check and fix": ["check", "--fix", "long.yaml", "-o", "fixed.yaml"],
 }
 
 
@@ -328,7 +331,7 @@ def test_a_child_killed_by_a_signal_is_reported_as_a_shell_would(
 
 
 def test_an_idle_worker_ends_and_removes_its_socket(worker: Worker) -> None:
-    worker.env["GONGWEN_WORKER_IDLE"] = "0.5"
+    worker.env["GONGWEN_WORKER_IDLE"] = "2"
     worker.start()
     assert worker.sockets()
     assert worker.wait_gone(30)
