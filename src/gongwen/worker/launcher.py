@@ -109,7 +109,7 @@ def through_worker(arguments: list[str], environ: os._Environ[str]) -> int | NoW
     try:
         path = address.socket_path(folder, address.this_key())
         request = _request(arguments, environ)
-    except (OSError, ValueError):  # a closed standard stream, a folder removed under us
+    except (OSError, ValueError, AttributeError):  # a closed stream, a folder removed under us
         return None
     if path is None:
         return None
