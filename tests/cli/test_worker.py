@@ -92,10 +92,12 @@ class Worker:
         assert info is not None
         return info
 
-    def wait_gone(self, seconds: float = 20) -> bool:
+    def wait_gone(self, seconds: float = 20, *, sockets_too: bool = True) -> bool:
+        """Whether, within ``seconds``, no worker answers (and, with ``sockets_too``, no
+        socket is left: a worker that ends removes its own; one killed leaves it)."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            if self.status() is None and not self.sockets():
+            if self.status() is None and not (sockets_too and self.sockets()):
                 return True
             time.sleep(0.1)
         return False
@@ -110,7 +112,7 @@ def worker(tmp_path: Path) -> Iterator[Worker]:
     yield w
     pids = [info["pid"] for p in w.sockets() if (info := _ask(str(p), {"op": "status"}))]
     w.run("worker", "stop")
-    if not w.wait_gone():
+    if not w.wait_gone(sockets_too=False):
         for pid in pids:
             if isinstance(pid, int):
                 os.kill(pid, signal.SIGKILL)
@@ -725,3 +727,19 @@ def test_a_command_whose_launcher_was_killed_stops(worker: Worker, tmp_path: Pat
         assert time.monotonic() < deadline, (info, left.stdout)
         time.sleep(0.1)
     assert not (tmp_path / "m.pdf").exists()
+
+
+@pytest.mark.skipif(shutil.which("pgrep") is None, reason="pgrep (procps) is not installed")
+def test_a_worker_killed_with_its_command_is_said_plainly(worker: Worker, tmp_path: Path) -> None:
+    """``pkill -9`` of the worker and the command it runs: nobody can tell the launcher the
+    command's status, so it says so and exits 70 (EX_SOFTWARE), never a traceback."""
+    info = worker.start()
+    pid = info["pid"]
+    assert isinstance(pid, int)
+    with _converting(worker, tmp_path) as process:
+        for victim in [pid, *_children(pid)]:
+            os.kill(victim, signal.SIGKILL)
+        _out, err = process.communicate(timeout=30)
+    assert process.returncode == 70
+    assert err.decode().strip().startswith("gongwen: 后台进程（pid ")
+    assert "Traceback" not in err.decode()
