@@ -32,6 +32,8 @@ pytestmark = pytest.mark.skipif(
     not address.enabled({}), reason="the worker needs fork and descriptor passing (POSIX)"
 )
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+
 SCRIPT = """\
 import sys
 from gongwen.worker.launcher import main
@@ -161,6 +163,8 @@ CASES = {
     "next round": ["next", "full.yaml", "-o", "next.yaml", "--date", "2030-09-01"],
     "format a draft": ["format", "seed.txt", "-o", "formatted.docx"],
     "check and fix": ["check", "--fix", "long.yaml", "-o", "fixed.yaml"],
+    "render Markdown": ["render", "draft.md", "-o", "draft.docx"],
+    "parse a .docx from WPS": ["parse", "wps.docx"],
 }
 
 
@@ -172,6 +176,8 @@ def inputs(tmp_path: Path) -> Path:
         shutil.copy(EXAMPLES / name, folder / name)
     shutil.copy(SEED, folder / "seed.txt")
     shutil.copy(EXAMPLES / "batch" / "communities.yaml", folder / "communities.yaml")
+    shutil.copy(DATA / "markdown" / "front-matter.md", folder / "draft.md")
+    shutil.copy(DATA / "corpus" / "029_hexi_shequ_wps.docx", folder / "wps.docx")
     return folder
 
 
