@@ -249,24 +249,28 @@ def test_the_launchers_resource_limits_are_the_commands(worker: Worker, inputs: 
 
 
 def test_a_reader_that_goes_away_ends_the_command_quietly(worker: Worker) -> None:
+    """``gongwen schema | head -c 10``, the reader gone before the command writes (so the
+    outcome does not hang on which process is quicker): 141 and nothing on stderr, with or
+    without a worker; the pipe itself crossed to the child."""
     worker.start()
-    statuses = []
-    for on in (True, False):
-        env = {**worker.env, "GONGWEN_WORKER": "1" if on else "0"}
-        with subprocess.Popen(
-            [sys.executable, str(worker.script), "schema"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-        ) as process:
-            assert process.stdout is not None and process.stderr is not None
-            process.stdout.read(10)
-            process.stdout.close()
-            err = process.stderr.read()
-            statuses.append((process.wait(timeout=60), err))
-    assert statuses[0] == statuses[1]
-    assert statuses[0][0] in (0, 141)  # 0 when the schema fitted in the pipe's buffer
-    assert statuses[0][1] == b""
+    outcomes = []
+    for on in ("1", "0"):
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            done = subprocess.run(
+                [sys.executable, str(worker.script), "schema"],
+                stdout=write_end,
+                stderr=subprocess.PIPE,
+                env={**worker.env, "GONGWEN_WORKER": on},
+                timeout=60,
+                check=False,
+            )
+        finally:
+            os.close(write_end)
+        outcomes.append((done.returncode, done.stderr))
+    assert outcomes == [(141, b""), (141, b"")]
+    assert _served(worker) == 1
 
 
 @contextlib.contextmanager
@@ -752,3 +756,35 @@ def test_a_worker_killed_with_its_command_is_said_plainly(worker: Worker, tmp_pa
     assert process.returncode == 70
     assert err.decode().strip().startswith("gongwen: 后台进程（pid ")
     assert "Traceback" not in err.decode()
+
+
+def test_a_signal_before_the_childs_pid_is_held_then_passed_on() -> None:
+    """SIGTERM that reaches the launcher between handing over the command and hearing the
+    child's pid is passed on to the child once the pid comes, not lost."""
+    from gongwen.worker.launcher import _Forwarder
+
+    with subprocess.Popen(["sleep", "30"]) as child:
+        forwarder = _Forwarder()
+        try:
+            forwarder._caught(signal.SIGTERM, None)
+            assert child.poll() is None
+            forwarder.start(child.pid)
+            assert child.wait(timeout=10) == -signal.SIGTERM
+        finally:
+            forwarder.restore()
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_ctrl_c_before_any_child_interrupts_without_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C held while the worker failed to start the command: the command counts as
+    interrupted (130, 已中断), as gongwen.cli reports it, and is not run here after all."""
+    from gongwen.worker.launcher import _Forwarder
+
+    forwarder = _Forwarder()
+    forwarder._caught(signal.SIGINT, None)
+    forwarder.restore()
+    assert forwarder.act_here() == 130
+    assert capsys.readouterr().err == "gongwen: 已中断\n"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

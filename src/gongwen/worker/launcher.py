@@ -166,23 +166,24 @@ def _limits() -> dict[str, list[int]]:
 
 
 def _hand_over(sock: socket.socket, request: dict[str, object]) -> int | None:
+    forwarder = _Forwarder()
     try:
-        wire.send(sock, request, (0, 1, 2))
-        started, _fds = wire.receive(sock)
-    except OSError:
-        return None  # the worker ended before it forked: nothing ran, run it here
-    if started is None or not isinstance(started.get("pid"), int):
-        return None
-    child: int = started["pid"]
-    previous = _forward_signals(child)
-    try:
+        try:
+            wire.send(sock, request, (0, 1, 2))
+            started, _fds = wire.receive(sock)
+        except OSError:
+            started = None  # the worker ended before it forked
+        if started is None or not isinstance(started.get("pid"), int):
+            forwarder.restore()
+            return forwarder.act_here()  # nothing ran: run it here, unless stopped
+        child: int = started["pid"]
+        forwarder.start(child)
         try:
             ended, _fds = wire.receive(sock)
         except OSError:
             ended = None
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        forwarder.restore()
     if ended is None or not isinstance(ended.get("status"), int):
         from gongwen.i18n import _
 
@@ -193,6 +194,71 @@ def _hand_over(sock: socket.socket, request: dict[str, object]) -> int | None:
     if isinstance(ended.get("signal"), int):
         _end_by(ended["signal"])
     return status
+
+
+class _Forwarder:
+    """Passes each of :data:`FORWARDED_SIGNALS` on to the child running the command. One
+    that comes before the child is known (between sending the command and hearing the
+    child's pid) is held, and passed on when it is."""
+
+    def __init__(self) -> None:
+        self.child: int | None = None
+        self.held: list[int] = []
+        self.previous: dict[int, Any] = {}
+        for name in FORWARDED_SIGNALS:
+            signum = getattr(signal, name, None)
+            if signum is None:
+                continue
+            try:
+                self.previous[signum] = signal.signal(signum, self._caught)
+            except (OSError, ValueError):  # not the main thread, or a signal we may not catch
+                continue
+
+    def _caught(self, signum: int, frame: FrameType | None) -> None:
+        del frame
+        if self.child is None:
+            self.held.append(signum)
+        else:
+            self._pass(signum)
+
+    def _pass(self, signum: int) -> None:
+        assert self.child is not None
+        # Ctrl-Z: the command stops with the launcher, and goes on when the shell's fg or bg
+        # sends the launcher SIGCONT (passed on like the others).
+        suspend = signum == getattr(signal, "SIGTSTP", None)
+        try:  # (the child may have just ended)
+            os.kill(self.child, signal.SIGSTOP if suspend else signum)
+        except OSError:
+            pass
+        if suspend:
+            os.kill(os.getpid(), signal.SIGSTOP)
+
+    def start(self, child: int) -> None:
+        """Pass signals on to ``child`` from now, those held first."""
+        self.child = child
+        for signum in self.held:
+            self._pass(signum)
+        self.held.clear()
+
+    def restore(self) -> None:
+        """The handlers as they were before."""
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+        self.previous.clear()
+
+    def act_here(self) -> int | None:
+        """When no child came: act on the signals held as this process would have without a
+        worker. Ctrl-C is the command interrupted (130, as ``gongwen.cli`` reports it); the
+        others take their usual course. None when the command is still to run here."""
+        held, self.held = self.held, []
+        if signal.SIGINT in held:
+            from gongwen.i18n import _
+
+            sys.stderr.write(f"gongwen: {_('已中断')}\n")
+            return 130
+        for signum in held:
+            signal.raise_signal(signum)
+        return None
 
 
 def _end_by(signum: int) -> None:
@@ -212,38 +278,6 @@ def _end_by(signum: int) -> None:
         os.kill(os.getpid(), signum)
     except (OSError, ValueError):
         pass
-
-
-def _forward_signals(child: int) -> dict[int, Any]:
-    """Pass each of :data:`FORWARDED_SIGNALS` on to ``child``; the handlers they replace."""
-
-    def forward(signum: int, frame: FrameType | None) -> None:
-        del frame
-        try:  # it has just ended
-            os.kill(child, signum)
-        except OSError:
-            pass
-
-    def suspend(signum: int, frame: FrameType | None) -> None:
-        # Ctrl-Z: the command stops with the launcher, and goes on when the shell's fg or bg
-        # sends the launcher SIGCONT (forwarded like the others).
-        del signum, frame
-        try:
-            os.kill(child, signal.SIGSTOP)
-        except OSError:
-            pass
-        os.kill(os.getpid(), signal.SIGSTOP)
-
-    previous: dict[int, Any] = {}
-    for name in FORWARDED_SIGNALS:
-        signum = getattr(signal, name, None)
-        if signum is None:
-            continue
-        try:
-            previous[signum] = signal.signal(signum, suspend if name == "SIGTSTP" else forward)
-        except (OSError, ValueError):  # not the main thread, or a signal we may not catch
-            continue
-    return previous
 
 
 def start_worker(path: str) -> None:
