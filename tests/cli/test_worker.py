@@ -788,3 +788,42 @@ def test_ctrl_c_before_any_child_interrupts_without_a_traceback(
     assert forwarder.act_here() == 130
     assert capsys.readouterr().err == "gongwen: 已中断\n"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.skipif(shutil.which("pgrep") is None, reason="pgrep (procps) is not installed")
+@pytest.mark.skipif(not hasattr(signal, "SIGIO"), reason="no SIGIO to learn the launcher left")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes in /proc")
+def test_a_batch_whose_launcher_was_killed_stops_writing(worker: Worker, tmp_path: Path) -> None:
+    """tests/hostile/test_batch.py kills an in-process batch and finds its pool gone and
+    nothing written after. Through a worker, ``kill -9`` reaches only the launcher: the
+    batch in the worker's child must stop all the same, its pool with it, no temporary file
+    left."""
+    from tests.hostile.test_batch import _alive, _batch
+
+    batch = _batch(tmp_path, 400)
+    out = tmp_path / "out"
+    info = worker.start()
+    with subprocess.Popen(
+        [sys.executable, str(worker.script), "batch", str(batch), "-o", str(out), "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=worker.env,
+    ) as launcher:
+        deadline = time.monotonic() + 120
+        pid = info["pid"]
+        assert isinstance(pid, int)
+        family: list[int] = []
+        while len(list(out.glob("*.docx"))) < 10 or len(family) < 3:  # the child, its pool
+            assert time.monotonic() < deadline and launcher.poll() is None
+            family = [c for child in _children(pid) for c in [child, *_children(child)]]
+            time.sleep(0.02)
+        launcher.kill()
+    deadline = time.monotonic() + 30
+    while alive := [p for p in family if _alive(p)]:
+        assert time.monotonic() < deadline, alive
+        time.sleep(0.05)
+    written = {p.name for p in out.glob("*.docx")}
+    time.sleep(1)
+    assert {p.name for p in out.glob("*.docx")} == written  # nothing writes any more
+    assert len(written) < 400
+    assert not list(out.glob(".*.tmp"))
