@@ -827,3 +827,41 @@ def test_a_batch_whose_launcher_was_killed_stops_writing(worker: Worker, tmp_pat
     assert {p.name for p in out.glob("*.docx")} == written  # nothing writes any more
     assert len(written) < 400
     assert not list(out.glob(".*.tmp"))
+
+
+def test_a_worker_that_ends_leaves_nothing_behind(worker: Worker) -> None:
+    """Neither its socket nor its lock file: a folder does not fill with one lock file for
+    each version of the code a worker ever ran."""
+    worker.start()
+    worker.run("worker", "stop")
+    assert worker.wait_gone()
+    deadline = time.monotonic() + 10
+    while list(worker.folder.iterdir()):
+        assert time.monotonic() < deadline, list(worker.folder.iterdir())
+        time.sleep(0.05)
+
+
+def test_stop_sweeps_what_a_killed_worker_left(worker: Worker) -> None:
+    info = worker.start()
+    pid = info["pid"]
+    assert isinstance(pid, int)
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while _alive_pid(pid):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert {p.suffix for p in worker.folder.iterdir()} == {".sock", ".lock"}
+    stray = worker.folder / "notes.txt"
+    stray.write_text("mine", encoding="utf-8")
+    assert worker.run("worker", "stop").returncode == 0
+    assert list(worker.folder.iterdir()) == [stray]  # what is not a worker's stays
+
+
+def _alive_pid(pid: int) -> bool:
+    """Whether ``pid`` is still there (a worker is no child of ours: whoever reaps it)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat_file = Path(f"/proc/{pid}/stat")  # a zombie not reaped yet is gone for our purpose
+    return not (stat_file.exists() and stat_file.read_text().rpartition(") ")[2][:1] == "Z")

@@ -4,6 +4,7 @@ runs commands without importing gongwen at every call (see :mod:`gongwen.worker`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import socket
 import time
@@ -98,14 +99,36 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
-    """Tell every worker of this user to end once its commands under way have."""
+    """Tell every worker of this user to end once its commands under way have, and remove
+    what killed workers left (their sockets and lock files)."""
     del args
     stopped = 0
     for path in _sockets():
         if _ask(path, {"op": "stop"}) is not None:
             stopped += 1
+    sweep()
     print(ngettext("停止了 {n} 个后台进程", "停止了 {n} 个后台进程", stopped).format(n=stopped))
     return EXIT_OK
+
+
+def sweep() -> None:
+    """Remove the socket and lock file of each key no worker holds: a worker that ends
+    removes its own, one killed (``kill -9``, a power cut) cannot. A worker still ending
+    holds its lock, and its files are its own to remove."""
+    folder = address.runtime_dir(os.environ)
+    if not address.private_dir(folder, create=False):
+        return
+    keys = {p.stem for p in Path(folder).glob("w-*.lock")}
+    keys |= {p.stem for p in Path(folder).glob("w-*.sock")}
+    for key in sorted(keys):
+        socket_path = str(Path(folder, f"{key}.sock"))
+        fd = address.take_lock(socket_path)
+        if fd is None:
+            continue
+        if address.is_socket(socket_path):
+            with contextlib.suppress(OSError):
+                Path(socket_path).unlink()
+        address.drop_lock(socket_path, fd)
 
 
 def cmd_start(args: argparse.Namespace) -> int:
@@ -195,4 +218,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve.set_defaults(func=cmd_serve)
 
 
-__all__ = ["cmd_serve", "cmd_start", "cmd_status", "cmd_stop", "register"]
+__all__ = ["cmd_serve", "cmd_start", "cmd_status", "cmd_stop", "register", "seconds", "sweep"]

@@ -168,7 +168,7 @@ def serve(
             listener.close()
             release(path, identity)
     finally:
-        os.close(lock)
+        address.drop_lock(path, lock)
     return 0
 
 

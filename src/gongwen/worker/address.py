@@ -204,21 +204,43 @@ def lock_path(socket: str) -> str:
 def take_lock(socket: str) -> int | None:
     """The descriptor of the lock file of ``socket``, locked for this process: the one
     worker that serves it. None when another process holds it, or when the lock file cannot
-    be had (a link or something else put in its place)."""
+    be had (a link or something else put in its place).
+
+    A worker removes its lock file as it ends, while it still holds it (:func:`drop_lock`),
+    so that a folder does not fill with the lock files of old keys; a lock taken on a file
+    that was removed meanwhile is let go and taken again on the file now there.
+    """
     import fcntl
 
+    path = lock_path(socket)
+    for _attempt in range(10):
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held, there = os.fstat(fd), os.lstat(path)
+        except OSError:
+            os.close(fd)
+            return None
+        if (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino):
+            return fd
+        os.close(fd)  # removed by the worker that held it as it ended: take the new one
+    return None
+
+
+def drop_lock(socket: str, fd: int) -> None:
+    """Remove the lock file of ``socket`` and let go of ``fd``, the lock on it this process
+    holds (:func:`take_lock`): removed first, so no process can take the old file after."""
+    path = lock_path(socket)
     try:
-        fd = os.open(
-            lock_path(socket), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
-        )
+        held, there = os.fstat(fd), os.lstat(path)
+        if (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino):
+            os.unlink(path)
     except OSError:
-        return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        return None
-    return fd
+        pass
+    os.close(fd)
 
 
 def starting(socket: str) -> bool:
@@ -258,6 +280,7 @@ __all__ = [
     "IDLE_VARIABLE",
     "MAX_SOCKET_PATH",
     "SWITCH_VARIABLE",
+    "drop_lock",
     "enabled",
     "fingerprint",
     "idle_seconds",
