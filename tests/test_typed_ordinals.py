@@ -261,3 +261,16 @@ def test_a_batch_prints_typed_ordinals_once_and_fails_a_community_whose_disagree
         "二、党的建设方面"
         in batch.read_text(encoding="utf-8").splitlines()[error.location.line - 1]
     )
+
+
+def test_a_kept_label_whose_colon_was_lost_prints_once(tmp_path: Path) -> None:
+    """问题8 before 2019年 with the colon lost reads as problem 8 where problem 8 is expected
+    (parse_problem_label's ``expected``): the loader and the renderer ask the same function,
+    so the renderer does not print 问题8： in front of it as well."""
+    problems = [{"problem": {"statement": f"问题{n}：台账不全。"}} for n in range(1, 8)]
+    problems.append({"problem": {"statement": "问题82019年以来整改不到位。"}})
+    path = write(tmp_path, {"title": "关于整改的通知", "body": problems}, "n.yaml")
+    out = tmp_path / "n.docx"
+    assert main(["render", str(path), "-o", str(out), "--keep-typed-ordinals"]) == EXIT_OK
+    texts = paragraph_texts(out.read_bytes())
+    assert [t for t in texts if t.startswith("问题8")] == ["问题82019年以来整改不到位。"]

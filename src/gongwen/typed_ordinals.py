@@ -37,6 +37,7 @@ __all__ = [
     "TypedOrdinal",
     "drop_typed_ordinals",
     "set_at",
+    "typed_problem_label",
     "value_at",
 ]
 
@@ -76,17 +77,31 @@ def _heading(text: str, level: int, number: int, loc: Loc) -> TypedOrdinal | Non
     return TypedOrdinal(loc, typed, derived, parsed.rest, same)
 
 
-def _problem(text: str, number: int, loc: Loc) -> TypedOrdinal | None:
-    derived = problem_label(number)
-    label = parse_problem_label(text, expected=number)
+def typed_problem_label(text: str, expected: int | None = None) -> tuple[int, str] | None:
+    """The number typed before a problem statement and the text after it: 问题N：, or 1. and
+    1、 as some notices number their problems; None when none is typed. ``expected`` settles
+    a lost colon (:func:`gongwen.numbering.parse_problem_label`).
+
+    >>> typed_problem_label("2. 制度执行不严"), typed_problem_label("问题82019年以来", expected=8)
+    ((2, '制度执行不严'), (8, '2019年以来'))
+    >>> print(typed_problem_label("（一）制度执行不严"))
+    None
+    """
+    label = parse_problem_label(text, expected=expected)
     if label is not None:
-        typed = text.lstrip()[: len(text.lstrip()) - len(label[1])].strip()
-        return TypedOrdinal(loc, typed, derived, label[1], label[0] == number)
-    parsed = parse_heading_ordinal(text)  # 1. or 1、 typed before a problem
+        return label
+    parsed = parse_heading_ordinal(text)
     if parsed is None or parsed.level != 3:
         return None
-    typed = text.lstrip()[: len(text.lstrip()) - len(parsed.rest)].strip()
-    return TypedOrdinal(loc, typed, derived, parsed.rest, parsed.number == number)
+    return parsed.number, parsed.rest
+
+
+def _problem(text: str, number: int, loc: Loc) -> TypedOrdinal | None:
+    label = typed_problem_label(text, expected=number)
+    if label is None:
+        return None
+    typed = text.lstrip()[: len(text.lstrip()) - len(label[1])].strip()
+    return TypedOrdinal(loc, typed, problem_label(number), label[1], label[0] == number)
 
 
 def _measure(text: str, number: int, loc: Loc) -> TypedOrdinal | None:

@@ -24,10 +24,10 @@ from gongwen.numbering import (
     measure_lead,
     parse_heading_ordinal,
     parse_measure_lead,
-    parse_problem_label,
     problem_label,
 )
 from gongwen.tables import column_alignments, column_widths_twips, header_grid, resolve_ledger
+from gongwen.typed_ordinals import typed_problem_label
 
 SENTENCE_END = "。；！？"
 
@@ -105,10 +105,9 @@ def _heading_ordinal(level: int, number: int, heading: str, typed: bool) -> str:
 
 def _problem_label(number: int, statement: str, typed: bool) -> str:
     """问题N： before a problem; none where ``typed`` and the author typed one (or 1.)."""
-    if typed and parse_problem_label(statement) is not None:
+    if typed and typed_problem_label(statement, expected=number) is not None:
         return ""
-    heading = parse_heading_ordinal(statement) if typed else None
-    return "" if heading is not None and heading.level == 3 else problem_label(number)
+    return problem_label(number)
 
 
 def contact_text(contact: Contact) -> str:
