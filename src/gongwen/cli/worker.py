@@ -20,15 +20,6 @@ START_TIMEOUT = 15.0
 first (about a second; the title segmenter's dictionary is most of it)."""
 
 
-def _this_socket() -> str | None:
-    if not address.enabled(os.environ):
-        return None
-    folder = address.runtime_dir(os.environ)
-    if not address.private_dir(folder, create=True):
-        return None
-    return address.socket_path(folder, address.this_key())
-
-
 def _ask(path: str, message: dict[str, Any], timeout: float = 2.0) -> dict[str, Any] | None:
     """The worker's answer at ``path`` to ``message``; None when no worker answers."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -72,7 +63,7 @@ def _unavailable() -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     """One line for each worker of this user, this environment's marked."""
     del args
-    mine = _this_socket()
+    mine = address.this_socket(os.environ)
     shown = 0
     for path in _sockets():
         info = _ask(path, {"op": "status"})
@@ -134,7 +125,7 @@ def sweep() -> None:
 def cmd_start(args: argparse.Namespace) -> int:
     """Start this environment's worker, unless it runs, and wait until it answers."""
     del args
-    path = _this_socket()
+    path = address.this_socket(os.environ)
     if path is None:
         return _unavailable()
     info = _ask(path, {"op": "status"})
@@ -158,7 +149,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Be this environment's worker in the foreground until Ctrl-C or idle time."""
-    path = _this_socket()
+    path = address.this_socket(os.environ)
     if path is None:
         return _unavailable()
     from gongwen.cli.worker_server import serve

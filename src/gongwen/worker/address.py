@@ -179,6 +179,19 @@ def this_key() -> str:
     return fingerprint(package_dir(), import_path(), sys.executable, version)
 
 
+def this_socket(environ: Mapping[str, str]) -> str | None:
+    """The socket of the worker for the code this interpreter runs: None when the worker is
+    off, or there is no private folder for it, or the path is too long. Raises
+    :class:`OSError` when the current folder is gone (it is on the import path of a
+    ``python -c``)."""
+    if not enabled(environ):
+        return None
+    folder = runtime_dir(environ)
+    if not private_dir(folder, create=True):
+        return None
+    return socket_path(folder, this_key())
+
+
 def socket_path(folder: str, key: str) -> str | None:
     """The socket of the worker with ``key`` in ``folder``; None when the path is too long
     for a Unix socket (a deep ``$TMPDIR``), and then the command runs in-process.
@@ -294,4 +307,5 @@ __all__ = [
     "starting",
     "take_lock",
     "this_key",
+    "this_socket",
 ]

@@ -101,17 +101,14 @@ def through_worker(arguments: list[str], environ: os._Environ[str]) -> int | NoW
     """The exit status of ``arguments`` run by a worker. Otherwise the caller runs the
     command itself: :class:`NoWorker` when it should then start a worker, None when not
     (none is allowed, one is starting, or it cannot be reached)."""
-    if not address.enabled(environ) or subcommand(arguments) == "worker":
-        return None
-    folder = address.runtime_dir(environ)
-    if not address.private_dir(folder, create=True):
+    if subcommand(arguments) == "worker":
         return None
     try:
-        path = address.socket_path(folder, address.this_key())
+        path = address.this_socket(environ)
+        if path is None:
+            return None
         request = _request(arguments, environ)
     except (OSError, ValueError, AttributeError):  # a closed stream, a folder removed under us
-        return None
-    if path is None:
         return None
     import socket
 
