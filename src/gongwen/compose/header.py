@@ -42,7 +42,8 @@ def issuer_mark_space_before_twips(
 RED_RULE_SPACE_BEFORE_TWIPS = max(
     0, layout.mm_to_twips(layout.RED_RULE_GAP_MM) - layout.RULE_BELOW_NUMBER_INK_TWIPS
 )
-"""Space above the red rule's paragraph: 4 mm (227 twips) less the 117 twips already there."""
+"""Space above the red rule's paragraph: 4 mm (227 twips) below the 发文字号 (cl. 7.2.7)
+less the 117 twips already there."""
 
 
 SIGNERS_PER_LINE = 2
@@ -52,7 +53,8 @@ SIGNER_LABEL = "签发人："
 """The label before the names, with its full-width colon (cl. 7.2.6)."""
 
 SIGNER_SEPARATOR = "\u3000"
-"""Between two names on a line: one full-width space (一字)."""
+"""Between two names on a line: one full-width space (一字). cl. 7.2.6 sets the names left
+to right, two a line; the gap between them is practice, not the standard's."""
 
 
 SIGNER_SLACK_TWIPS = 20
